@@ -1,0 +1,112 @@
+"""The library API: ``Extractor().extract(text)`` and ``extract_many(items)``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .errors import InputError, TooLargeError
+from .models import ArticleRecord
+from .pipeline import DEFAULT_MODEL, build_pipeline
+from .records import doc_to_dict, doc_to_record
+
+DEFAULT_MAX_CHARS = 2_000_000
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Article:
+    """One input article: its text and what the caller knows about it."""
+
+    text: str
+    doc_id: str = "doc"
+    published: str | None = None
+
+
+ArticleLike = Union[Article, Mapping, tuple, str]
+
+
+def as_article(item: ArticleLike) -> Article:
+    """Accept an Article, a dict (``text``, ``doc_id`` or ``id``, ``published``), a tuple
+    ``(text, doc_id[, published])`` or a bare string."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(item)
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise InputError("item has no 'text' field")
+        return Article(item["text"], item.get("doc_id") or item.get("id") or "doc", item.get("published"))
+    if isinstance(item, tuple) and 1 <= len(item) <= 3:
+        return Article(*item)
+    raise InputError(f"cannot read an article from {type(item).__name__}")
+
+
+def check_published(published: str | None, source: str | None = None) -> str | None:
+    """Validate a caller's publication date (``YYYY-MM-DD``)."""
+    if published is None:
+        return None
+    import datetime
+
+    if not isinstance(published, str) or not _ISO_DAY.fullmatch(published):
+        raise InputError(f"published must be YYYY-MM-DD, got {published!r}", source)
+    try:
+        datetime.date.fromisoformat(published)
+    except ValueError:
+        raise InputError(f"published is not a real date: {published!r}", source) from None
+    return published
+
+
+class Extractor:
+    """Loads the pipeline once and turns articles into validated ArticleRecords."""
+
+    def __init__(self, model: str | Language = DEFAULT_MODEL, max_chars: int = DEFAULT_MAX_CHARS):
+        self.nlp = build_pipeline(model)
+        self.max_chars = max_chars
+        # Longer texts are refused before spaCy sees them, so spaCy's own limit never trips.
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
+
+    def make_doc(self, article: Article) -> Doc:
+        """Check an article and make the (unprocessed) Doc that carries its id and date."""
+        text = article.text
+        if not isinstance(text, str):
+            raise InputError(f"text must be a string, got {type(text).__name__}", article.doc_id)
+        if len(text) > self.max_chars:
+            raise TooLargeError(
+                f"article is {len(text):,} characters, over the limit of {self.max_chars:,}",
+                article.doc_id,
+            )
+        doc = self.nlp.make_doc(text)
+        doc._.doc_id = article.doc_id
+        doc._.published = check_published(article.published, article.doc_id)
+        doc._.published_source = "caller" if article.published else None
+        return doc
+
+    def extract(self, text: str, doc_id: str = "doc", published: str | None = None) -> ArticleRecord:
+        """Extract one article; raises InputError on input it cannot process."""
+        doc = self.nlp(self.make_doc(Article(text, doc_id, published)))
+        return doc_to_record(doc)
+
+    def extract_many(
+        self, items: Iterable[ArticleLike], batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[ArticleRecord]:
+        """Stream records for many articles through ``nlp.pipe`` (same order as the input)."""
+        for record in self.extract_dicts(items, batch_size=batch_size, n_process=n_process):
+            yield ArticleRecord.model_validate(record)
+
+    def extract_dicts(
+        self, items: Iterable[ArticleLike], batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[dict]:
+        """Engine-free core: yield plain record dicts (JSON-ready) for ``items``, in order.
+
+        Each dict is validated against the contract (offsets included) before it is yielded.
+        """
+        docs = (self.make_doc(as_article(item)) for item in items)
+        for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+            record = ArticleRecord.model_validate(doc_to_dict(doc), context={"text": doc.text})
+            yield record.model_dump(mode="json")

@@ -1,0 +1,13 @@
+"""Command-line interface: one module per command, each a thin wrapper over a library call."""
+
+from .app import app
+
+# Importing a command module registers its command(s) with ``app``.
+from . import extract_cmd, schema_cmd  # noqa: F401,E402
+
+COMMAND_MODULES = ["extract_cmd", "schema_cmd"]
+
+
+def main() -> None:
+    """Entry point of the ``extractor`` command."""
+    app()

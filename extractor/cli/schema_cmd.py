@@ -1,0 +1,14 @@
+"""``extractor schema``: print the JSON Schema of ArticleRecord."""
+
+import json
+
+import typer
+
+from ..models import ArticleRecord
+from .app import app
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of ArticleRecord (the record contract)."""
+    typer.echo(json.dumps(ArticleRecord.model_json_schema(mode="serialization"), indent=2))

