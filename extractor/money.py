@@ -1,11 +1,601 @@
-"""PLACEHOLDER: replaced by the real component."""
+"""Money amounts: find and normalise every stated amount of money in a text.
+
+``find_money(text)`` is a pure function (no pipeline needed): it splits the text into light
+tokens with one regular expression, then reads amounts around currency markers with a small
+hand-written parser: prefixed (``$550 billion``, ``US$550bn``, ``EUR 20``), suffixed (``84
+trillion yen``, ``20€``, ``50 million USD``), written numbers (``half a trillion dollars``),
+adjectives (``a trillion-dollar market``), ranges (``$80–$100 billion``, ``between $5 billion
+and $7 billion``), sub-units (``3 dollars 50 cents``) and qualifiers (``up to``, ``more
+than``...). Values are exact Decimals. Every table (symbols, codes, currency words, scale
+words, qualifiers) is a data file.
+
+The ``money_amounts`` spaCy component writes the result to ``doc._.money``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
 from spacy.language import Language
+
 from . import extensions  # noqa: F401
+from .data_files import read_json
+from .numerals import parse_numeral, scale_value, tables, words_to_number
+
+MILLION = Decimal(1_000_000)
+
+
+class Tok(NamedTuple):
+    kind: str  # num, word, sym, dsym, punct
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Number:
+    value: Decimal
+    end: int  # index of the token after the number
+    scale: Decimal | None = None
+    bare_scale: bool = False  # the number is only a scale word ("trillion" in "trillion-dollar")
+    article: bool = False  # the number is only "a"/"an" ("a dollar")
+    small_int: bool = False  # a 1-2 digit integer or number words below 100 (candidate cents)
+
+
+@dataclass
+class Amount:
+    first: int  # first token index
+    end: int  # index after the last token
+    value: Decimal
+    currency: str
+    scale: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict:
+    cur = read_json("currencies.json")
+    phrases = read_json("money_phrases.json")
+    words = {k: v for k, v in cur["words"].items()}
+    codes = {c: c for c in cur["codes"]}
+    codes.update({k.upper(): v for k, v in cur["code_aliases"].items()})
+    dollar_prefixes = {k.upper(): v for k, v in cur["dollar_prefixes"].items()}
+    symbols = cur["symbols"]
+    # Longest compound prefixes first so that "US$" wins over "S$".
+    prefixes = sorted(dollar_prefixes, key=len, reverse=True)
+    dsym = "|".join(re.escape(p) for p in prefixes)
+    sym = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    token_re = re.compile(
+        rf"(?P<dsym>(?i:{dsym})[$＄])"
+        r"|(?P<num>\d+(?:[.,]\d+)*)"
+        rf"|(?P<sym>{sym})"
+        r"|(?P<abbr>[^\W\d_](?:\.[^\W\d_])+\.?)"
+        r"|(?P<word>[^\W\d_]+)"
+        r"|(?P<punct>[^\s\w])"
+    )
+    # Cheap pre-filter: a text with none of these cannot hold money.
+    anchor_words = set(words) | {w.lower() for w in codes} | set(cur["multiplier_words"])
+    alternation = "|".join(re.escape(w) for w in sorted(anchor_words, key=len, reverse=True))
+    # Not \b: a code may be glued to the number ("115USD", "42MYR").
+    anchor_re = re.compile(rf"{sym}|(?<![^\W\d_])m?(?:{alternation})", re.IGNORECASE)
+    qualifiers = phrases["qualifiers"]
+    return {
+        "token_re": token_re,
+        "anchor_re": anchor_re,
+        "symbols": symbols,
+        "dollar_prefixes": dollar_prefixes,
+        "spaced_prefixes": set(cur["spaced_dollar_prefixes"]),
+        "codes": codes,
+        "lowercase_codes": set(cur["lowercase_codes"]),
+        "words": words,
+        "max_word_len": max(len(k.split()) for k in words),
+        "prefix_words": set(cur["prefix_words"]),
+        "subunits": {k: Decimal(v) for k, v in cur["subunits"].items()},
+        "multipliers": {k: Decimal(v) for k, v in cur["multiplier_words"].items()},
+        "qualifiers": qualifiers,
+        "max_qualifier_len": max(len(k.split()) for k in qualifiers),
+        "range_seps": set(phrases["range_separators"]),
+        "range_openers": set(phrases["range_openers"]),
+        "change_words": set(phrases["change_words"]),
+    }
+
+
+DASHES = {"-", "–", "—", "‐", "‑", "−"}
+# Words after which a bare trailing number still reads as cents ("15 USD 50 more").
+_CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Split text into the light tokens the money parser reads."""
+    return [Tok(m.lastgroup, m.group(), m.start(), m.end()) for m in _data()["token_re"].finditer(text)]
+
+
+class _Parser:
+    def __init__(self, text: str, toks: list[Tok]):
+        self.text = text
+        self.toks = toks
+        self.d = _data()
+        self.n = len(toks)
+
+    # -- token helpers --------------------------------------------------------------------
+    def tok(self, i: int) -> Tok | None:
+        return self.toks[i] if 0 <= i < self.n else None
+
+    def near(self, a: int, b: int) -> bool:
+        """Tokens a and b are separated by a little whitespace at most (one line break)."""
+        gap = self.text[self.toks[a].end : self.toks[b].start]
+        return len(gap) <= 4 and gap.count("\n") <= 1 and (gap == "" or gap.isspace())
+
+    def glued(self, a: int, b: int) -> bool:
+        return self.toks[a].end == self.toks[b].start
+
+    def next_near(self, i: int) -> int | None:
+        """Index of the token after i if it is near, else None."""
+        return i + 1 if i + 1 < self.n and self.near(i, i + 1) else None
+
+    # -- currency markers -----------------------------------------------------------------
+    def currency_word(self, i: int) -> tuple[str, int] | None:
+        """A currency name starting at token i (longest match): (code, index after)."""
+        words = self.d["words"]
+        best = None
+        parts = []
+        j = i
+        while j < self.n and len(parts) < self.d["max_word_len"]:
+            t = self.toks[j]
+            if t.kind not in ("word", "abbr") and not (t.kind == "sym" and t.text == "€"):
+                break
+            if parts and not self.near(j - 1, j):
+                break
+            parts.append(t.low)
+            j += 1
+            key = " ".join(parts)
+            if key in words:
+                best = (words[key], j)
+        if best is None and self.toks[i].kind == "sym" and self.toks[i].text == "€":
+            return None
+        return best
+
+    def code(self, i: int) -> tuple[str, Decimal | None] | None:
+        """An ISO code (or alias, or M-prefixed code meaning millions) at token i."""
+        t = self.toks[i]
+        if t.kind not in ("word", "abbr"):
+            return None
+        up = t.text.upper()
+        if t.text != up and t.low not in self.d["lowercase_codes"]:
+            return None
+        if up in self.d["codes"]:
+            return self.d["codes"][up], None
+        if len(up) == 4 and up[0] == "M" and up[1:] in self.d["codes"] and t.text[0] == "M":
+            return self.d["codes"][up[1:]], MILLION
+        return None
+
+    def prefix_currency(self, i: int) -> tuple[str, int, Decimal | None, int] | None:
+        """A currency marker that may precede a number: (code, index after, scale, first index)."""
+        t = self.toks[i]
+        if t.kind == "sym":
+            return self.d["symbols"][t.text], i + 1, None, i
+        if t.kind == "dsym":
+            return self.d["dollar_prefixes"][t.text[:-1].upper()], i + 1, None, i
+        if t.kind in ("word", "abbr"):
+            nxt = self.tok(i + 1)
+            if (
+                t.low in self.d["spaced_prefixes"]
+                and nxt is not None
+                and nxt.kind == "sym"
+                and nxt.text in "$＄"
+                and len(self.text[t.end : nxt.start]) <= 1
+            ):
+                key = t.text.upper().rstrip(".") if t.low != "u.s." else "U.S."
+                code = self.d["dollar_prefixes"].get(key) or self.d["dollar_prefixes"].get(t.text.upper())
+                if code:
+                    return code, i + 2, None, i
+            c = self.code(i)
+            if c:
+                j = i + 1
+                if t.text.upper() == "RS" and self.tok(j) and self.toks[j].text == "." and self.glued(i, j):
+                    j += 1  # "Rs. 20"
+                return c[0], j, c[1], i
+            w = self.currency_word(i)
+            if w and " ".join(x.low for x in self.toks[i : w[1]]) in self.d["prefix_words"]:
+                return w[0], w[1], None, i
+        return None
+
+    # -- numbers --------------------------------------------------------------------------
+    def number(self, i: int) -> Number | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num":
+            return self._numeral(i)
+        if t.kind == "word":
+            return self._number_words(i)
+        return None
+
+    def _scale_at(self, i: int, j: int) -> tuple[Decimal, int] | None:
+        """A scale word at token j following the number's last token i."""
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.kind == "word" and self.near(i, j):
+            s = scale_value(t.text, glued=self.glued(i, j))
+            if s is not None:
+                return s, j + 1
+        # "10-billion", "1.5-trillion"
+        if t.text in DASHES and self.glued(i, j) and self.tok(j + 1) and self.glued(j, j + 1):
+            u = self.toks[j + 1]
+            if u.kind == "word" and u.low in tables()["scales"]:
+                return tables()["scales"][u.low], j + 2
+        return None
+
+    def _numeral(self, i: int) -> Number | None:
+        t = self.toks[i]
+        j = i + 1
+        nxt = self.tok(j)
+        decimal_comma = nxt is not None and nxt.kind == "word" and nxt.low in tables()["scales"]
+        value = parse_numeral(t.text, decimal_comma=decimal_comma)
+        if value is None:
+            return None
+        # "1 point 1"
+        if nxt is not None and nxt.low == "point" and self.tok(j + 1) and self.toks[j + 1].kind == "num":
+            frac = self.toks[j + 1].text
+            if frac.isdigit() and "." not in t.text:
+                value = Decimal(f"{value}.{frac}")
+                j += 2
+        small = value == value.to_integral_value() and 0 < value < 100 and len(t.text) <= 2
+        scale = self._scale_at(j - 1, j)
+        if scale:
+            return Number(value * scale[0], scale[1], scale=scale[0])
+        return Number(value, j, small_int=small)
+
+    def _number_words(self, i: int) -> Number | None:
+        t = tables()
+        words: list[str] = []
+        j = i
+        last_ok = None  # (end index, words) of the longest prefix that is a number
+        while j < self.n:
+            tok = self.toks[j]
+            if words and not (self.near(j - 1, j)):
+                break
+            if tok.kind == "punct" and tok.text in DASHES and words and self.glued(j - 1, j):
+                j += 1  # forty-five
+                continue
+            if tok.kind != "word":
+                break
+            w = tok.low
+            if not (
+                w in t["units"]
+                or w in t["tens"]
+                or w == "hundred"
+                or w in t["scales"]
+                or w in t["fractions"]
+                or (w in t["articles"] and (not words or words[-1] in t["fractions"]))
+                or (w == "and" and words and (words[-1] in t["scales"] or words[-1] == "hundred"))
+                or (w == "point" and words)
+            ):
+                break
+            words.append(w)
+            j += 1
+            if w not in ("and", "point") and w not in t["articles"]:
+                value = words_to_number(words)
+                if value is not None:
+                    last_ok = (j, list(words), value)
+        if last_ok is None:
+            # "a" / "an" alone: a number only before a currency word ("a dollar", "a grand").
+            if self.toks[i].low in t["articles"]:
+                return Number(Decimal(1), i + 1, article=True)
+            return None
+        end, used, value = last_ok
+        has_scale = any(w in t["scales"] for w in used)
+        bare_scale = used[0] in t["scales"]
+        small = not has_scale and value == value.to_integral_value() and 0 < value < 100
+        scale = None
+        if not has_scale:
+            s = self._scale_at(end - 1, end)  # "ten bn"
+            if s:
+                value, end, scale = value * s[0], s[1], s[0]
+        else:
+            scale = max(t["scales"][w] for w in used if w in t["scales"])
+        return Number(value, end, scale=scale, bare_scale=bare_scale, small_int=small)
+
+    # -- amounts --------------------------------------------------------------------------
+    def _followed_by_percent(self, j: int) -> bool:
+        t = self.tok(j)
+        if t is None:
+            return False
+        if t.low == "per":
+            nxt = self.tok(j + 1)
+            return nxt is not None and nxt.low == "cent"
+        return t.text == "%" or t.low in ("percent", "pct")
+
+    def suffix_currency(self, num_last: int, j: int) -> tuple[str, int, Decimal | None] | None:
+        """A currency marker after a number whose last token is num_last: (code, end, scale)."""
+        t = self.tok(j)
+        if t is None:
+            return None
+        hyphen = False
+        if t.text in DASHES and self.glued(num_last, j) and self.tok(j + 1) and self.glued(j, j + 1):
+            hyphen = True  # "trillion-dollar", "one-yen"
+            j += 1
+            t = self.toks[j]
+        elif not self.near(num_last, j):
+            return None
+        if t.kind == "sym" and not hyphen:
+            if t.text in "$＄" and not self.glued(num_last, j):
+                # "1 $ 10 dollars": a spaced "$" before another number belongs to that number,
+                # unless that number carries its own suffix ("10 $ 30 $").
+                nxt = self.number(j + 1) if self.next_near(j) else None
+                if nxt is not None:
+                    after = self.tok(nxt.end)
+                    if not (after is not None and (after.kind == "sym" or after.low in self.d["subunits"])):
+                        return None
+            end = j + 1
+            if self.tok(end) and self.toks[end].low == "ur" and self.glued(j, end):
+                end += 1  # "20 €ur"
+            return self.d["symbols"][t.text], end, None
+        if t.kind == "dsym" and not hyphen:
+            return self.d["dollar_prefixes"][t.text[:-1].upper()], j + 1, None
+        if t.kind in ("word", "abbr"):
+            w = self.currency_word(j)
+            if w:
+                return w[0], w[1], None
+            c = self.code(j)
+            glued_right = self.tok(j + 1) is not None and self.toks[j + 1].kind == "num" and self.glued(j, j + 1)
+            if c and not hyphen and not (glued_right and not self.glued(num_last, j)):
+                return c[0], j + 1, c[1]
+            if t.low in self.d["multipliers"] and not hyphen:
+                return "USD", j + 1, self.d["multipliers"][t.low]
+        return None
+
+    def _word_after_ok(self, end: int) -> bool:
+        """After "a dollar" / "10 grand": only the end, punctuation or a few words may follow."""
+        t = self.tok(end)
+        if t is not None and t.text in DASHES and self.glued(end - 1, end):
+            return False  # "a dollar-denominated bond"
+        return t is None or t.kind == "punct" or t.low in ("and", "in", "for", "to", "of", "per", "each", "or")
+
+    def prefixed(self, i: int) -> Amount | None:
+        p = self.prefix_currency(i)
+        if p is None:
+            return None
+        code, j, mscale, first = p
+        if j >= self.n or not self.near(j - 1, j):
+            return None
+        num = self.number(j)
+        if num is None or num.bare_scale or num.article:
+            return None
+        if self._followed_by_percent(num.end):
+            return None
+        value = num.value * (mscale or 1)
+        scale = num.scale or mscale
+        end = num.end
+        marker = self.toks[i]
+        if marker.kind in ("word", "abbr") and self.tok(end) is not None:
+            # "rmb 10 usd 20" keeps "rmb 10"; but "dollar 150 yen" is 150 yen.
+            suf = self.suffix_currency(end - 1, end)
+            if suf and suf[0] != code and self.number(suf[1]) is None:
+                return None
+        # "$ 10 dollars": a redundant currency word after the number belongs to the amount.
+        suf = self.suffix_currency(end - 1, end) if self.tok(end) is not None else None
+        if suf and suf[0] == code and self.toks[end].kind in ("word", "abbr") and suf[2] is None:
+            end = suf[1]
+        elif suf and suf[0] == code and suf[2] is not None and self.toks[end].kind == "word" and num.scale is None:
+            value, scale, end = value * suf[2], suf[2], suf[1]  # "US$ 5 grand"? rare, kept simple
+        return Amount(first, end, value, code, scale)
+
+    def suffixed(self, i: int, num: Number | None = None) -> Amount | None:
+        num = num or self.number(i)
+        if num is None:
+            return None
+        last = num.end - 1
+        value, scale = num.value, num.scale
+        j = num.end
+        # "75 USD million"
+        c = self.code(j) if j < self.n and self.near(last, j) else None
+        if c and num.scale is None and not num.article:
+            s = self._scale_at(j, j + 1)
+            if s:
+                return Amount(i, s[1], value * s[0], c[0], s[0])
+        suf = self.suffix_currency(last, j)
+        if suf is None:
+            return None
+        code, end, mscale = suf
+        hyphen = self.toks[j].text in DASHES
+        if num.bare_scale and not hyphen:
+            return None
+        if num.article and not (self.toks[j].kind == "word" and self._word_after_ok(end)):
+            return None
+        if self.toks[j].low == "grand" and not self._word_after_ok(end):
+            return None
+        if self.toks[j].low == "won" and not (
+            num.scale is not None or num.value >= 1000 or self._word_after_ok(end)
+        ):
+            return None
+        if mscale is not None:
+            value, scale = value * mscale, mscale
+        return Amount(i, end, value, code, scale)
+
+    def cents(self, a: Amount) -> None:
+        """Extend an amount with a sub-unit part: "3 dollars 50 cents", "$20 and 43c", "$20 43"."""
+        if a.scale is not None or a.value != a.value.to_integral_value():
+            return
+        j = a.end
+        if j < self.n and self.toks[j].low == "and" and self.near(j - 1, j):
+            j += 1
+        if j >= self.n or not self.near(j - 1, j):
+            return
+        num = self.number(j)
+        if num is None or not num.small_int:
+            return
+        e = num.end
+        t = self.tok(e)
+        if t is not None and t.low in self.d["subunits"] and (self.near(e - 1, e)):
+            if t.low == "c" and not self.glued(e - 1, e):
+                return
+            a.value += num.value * self.d["subunits"][t.low]
+            a.end = e + 1
+            return
+        if t is None or (t.kind == "punct" and t.text not in "%-–—/") or t.low in _CENTS_FOLLOWERS:
+            if t is not None and t.kind == "word" and self.suffix_currency(e - 1, e):
+                return
+            a.value += num.value / 100
+            a.end = e
+
+    def _words_before(self, i: int, k: int) -> list[str]:
+        out = []
+        j = i - 1
+        while j >= 0 and len(out) < k and self.toks[j].kind in ("word", "abbr") and self.near(j, j + 1):
+            out.insert(0, self.toks[j].low)
+            j -= 1
+        return out
+
+    def _opener_before(self, i: int) -> bool:
+        b = self._words_before(i, 1)
+        return bool(b) and b[0] in self.d["range_openers"]
+
+    def _change_before(self, i: int) -> bool:
+        return any(w in self.d["change_words"] for w in self._words_before(i, 4))
+
+    def _range_sep(self, a_first: int, j: int) -> bool:
+        t = self.tok(j)
+        if t is None or t.low not in self.d["range_seps"]:
+            return False
+        if t.text in DASHES:
+            return True
+        opener = self._opener_before(a_first)
+        if t.low == "and":
+            return opener
+        # "to": a range unless it reads as a change ("rose from $5bn to $7bn")
+        start = a_first - 1 if opener else a_first
+        return not self._change_before(start)
+
+    def second_of_range(self, j: int, currency: str) -> Amount | None:
+        if j >= self.n:
+            return None
+        b = self.prefixed(j)
+        if b is None and self.toks[j].kind in ("num", "word"):
+            num = self.number(j)
+            if num is None or num.article or num.bare_scale:
+                return None
+            b = self.suffixed(j, num)
+            if b is None and not self._followed_by_percent(num.end):
+                b = Amount(j, num.end, num.value, currency, num.scale)
+        return b
+
+    def make_range(self, a: Amount, b: Amount) -> Amount | None:
+        if a.currency != b.currency:
+            return None
+        lo = a.value
+        if a.scale is None and b.scale is not None and lo * b.scale <= b.value:
+            lo = lo * b.scale
+        if lo > b.value:
+            return None
+        return Amount(a.first, b.end, b.value, a.currency, b.scale, min=lo, max=b.value)
+
+    def qualifier(self, first: int) -> str | None:
+        if self._opener_before(first):
+            first -= 1
+        before = self._words_before(first, self.d["max_qualifier_len"])
+        for k in range(len(before), 0, -1):
+            phrase = " ".join(before[-k:])
+            if phrase in self.d["qualifiers"]:
+                return self.d["qualifiers"][phrase]
+        return None
+
+    def parse(self) -> list[dict]:
+        out = []
+        i = 0
+        while i < self.n:
+            t = self.toks[i]
+            a = None
+            if t.kind in ("sym", "dsym", "word", "abbr"):
+                a = self.prefixed(i)
+            if a is None and t.kind in ("num", "word"):
+                num = self.number(i)
+                if num is not None:
+                    a = self.suffixed(i, num)
+                    if a is None and not num.article and not num.bare_scale:
+                        a = self._bare_first_range(i, num)
+            if a is None:
+                i += 1
+                continue
+            if a.min is None:
+                self.cents(a)
+                j = a.end
+                if j < self.n and self.near(j - 1, j) and self._range_sep(a.first, j) and self.next_near(j):
+                    b = self.second_of_range(j + 1, a.currency)
+                    r = self.make_range(a, b) if b is not None else None
+                    if r is not None:
+                        a = r
+            out.append(self._mention(a))
+            i = a.end
+        return out
+
+    def _bare_first_range(self, i: int, num: Number) -> Amount | None:
+        """"10-20 dollars", "between 10 and 20 dollars", "7-9 lakh rupees"."""
+        j = num.end
+        t = self.tok(j)
+        if t is None or not self.near(j - 1, j) or not self.next_near(j):
+            return None
+        if t.text in DASHES or (t.low in ("and", "to") and self._opener_before(i)):
+            b = self.second_of_range(j + 1, "")
+            if b is None or not b.currency:
+                return None
+            a = Amount(i, num.end, num.value, b.currency, num.scale)
+            return self.make_range(a, b)
+        return None
+
+    def _mention(self, a: Amount) -> dict:
+        start, end = self.toks[a.first].start, self.toks[a.end - 1].end
+        is_range = a.min is not None
+        return {
+            "text": self.text[start:end],
+            "start": start,
+            "end": end,
+            "value": None if is_range else _clean(a.value),
+            "min": _clean(a.min) if is_range else None,
+            "max": _clean(a.max) if is_range else None,
+            "currency": a.currency,
+            "qualifier": self.qualifier(a.first),
+        }
+
+
+def _clean(value: Decimal) -> Decimal:
+    """Drop exponent notation and trailing zeros (5.0E+11 -> 500000000000, 8.50 -> 8.5)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def find_money(text: str) -> list[dict]:
+    """All money mentions in ``text``, in the contract's shape (values as Decimals).
+
+    >>> [(m["text"], m["value"], m["currency"]) for m in find_money("a $10 billion plant")]
+    [('$10 billion', Decimal('10000000000'), 'USD')]
+    >>> m = find_money("each with a scale of up to $80–$100 billion")[0]
+    >>> m["min"], m["max"], m["qualifier"]
+    (Decimal('80000000000'), Decimal('100000000000'), 'up_to')
+    """
+    if not text or not _data()["anchor_re"].search(text):
+        return []
+    return _Parser(text, tokenize(text)).parse()
 
 
 @Language.factory("money_amounts")
-def make_money_amounts(nlp, name):
-    def component(doc):
-        doc._.money = []
+def make_money_amounts(nlp: Language, name: str):
+    """spaCy component: writes ``doc._.money`` (list of MoneyMention dicts)."""
+    return MoneyAmounts()
+
+
+class MoneyAmounts:
+    def __call__(self, doc):
+        doc._.money = find_money(doc.text)
         return doc
-    return component

@@ -1,0 +1,15 @@
+"""Run the doctest examples of the pure normalisers (they are part of the documentation)."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["extractor.numerals", "extractor.money", "extractor.data_files"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0, f"{name} has no doctest examples"
+    assert result.failed == 0
