@@ -153,6 +153,11 @@ class ArticleRecord(_Strict):
     # Output-only extras; the scorer ignores them.
     warnings: list[str] = Field(default_factory=list)
     version: Optional[str] = None
+    source: Optional[str] = None  # the input file (and line) the article came from
+    content_hash: Optional[str] = None  # of text + published: batch runs skip unchanged articles
+    url: Optional[str] = None
+    title: Optional[str] = None
+    text: Optional[str] = None  # the article text itself, with --keep-text (offsets refer to it)
 
     @field_validator("published")
     @classmethod

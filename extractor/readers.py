@@ -1,26 +1,311 @@
-"""Reading article files into text, with clear errors for what cannot be read."""
+"""Reading articles from files and folders: text, Markdown, HTML, JSON and JSON Lines.
+
+Every problem becomes an ``InputError`` naming the file (and the line or JSON path), so a batch
+can report it and go on. Nothing here follows links in HTML or runs scripts: HTML is parsed
+for its text only.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator, Union
 
+from .api import Article, check_published
 from .errors import InputError
 
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+META_SUFFIX = ".meta.json"  # sidecar metadata of an article file: {"published": "YYYY-MM-DD"}
+DEFAULT_MAX_BYTES = 8_000_000
+JSON_FIELDS = {"text", "id", "doc_id", "published", "url", "title"}
 
-def read_text_file(path: Path, encoding: str | None = None) -> str:
-    """Read a text article: strict UTF-8 first, else ``encoding`` if given; errors name the file."""
+
+@dataclass
+class Item:
+    """One article read from an input, with where it came from."""
+
+    article: Article
+    source: str  # path, or path:line for JSON Lines
+    content_hash: str
+    extra: dict = field(default_factory=dict)  # url, title, encoding, warnings
+
+
+@dataclass
+class Failure:
+    """An input that could not be read: the path (and line) and the reason."""
+
+    source: str
+    reason: str
+    doc_id: str | None = None
+
+
+def content_hash(text: str, published: str | None) -> str:
+    """Stable hash of what an article's record depends on (its text and date)."""
+    h = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    h.update(b"\x00" + (published or "").encode())
+    return h.hexdigest()[:16]
+
+
+def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str | None]:
+    """Decode article bytes: the given encoding, else strict UTF-8, else detection.
+
+    Returns (text, note); the note says when the encoding was detected.
+    """
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not an article", source)
+    if encoding:
+        try:
+            return data.decode(encoding), None
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"cannot decode as {encoding}: {exc}", source) from None
     try:
-        data = path.read_bytes()
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("not UTF-8 and no text encoding could be detected (binary?)", source)
+    text = str(best)
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:5000])
+    if printable < 0.95 * min(len(text), 5000):
+        raise InputError(f"undecodable: looks binary (best guess {best.encoding})", source)
+    return text, f"not valid UTF-8; decoded as {best.encoding} (detected)"
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"too large: {size:,} bytes, over the limit of {max_bytes:,}", str(path))
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes)", str(path))
-    try:
-        text = data.decode(encoding or "utf-8")
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"cannot decode as {encoding or 'UTF-8'}: {exc}", str(path)) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise InputError("empty file", str(path))
+
+
+def read_text_file(path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a text article (see ``decode_bytes``); errors name the file."""
+    text, _ = decode_bytes(read_bytes(path, max_bytes), str(path), encoding)
+    _check_not_empty(text, str(path))
     return text
+
+
+def _check_not_empty(text: str, source: str) -> None:
+    if not text.strip():
+        raise InputError("empty article (no text, or only whitespace)", source)
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "header", "footer", "blockquote", "pre", "hr", "title", "dd", "dt",
+}
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The readable text of an HTML page (scripts, styles and markup dropped) and its <title>."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "object", "svg", "head"]):
+        if tag.name == "head":
+            continue
+        tag.decompose()
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    if soup.head:
+        soup.head.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = [" ".join(line.split()) for line in soup.get_text().splitlines()]
+    paragraphs, blank = [], False
+    for line in lines:
+        if line:
+            paragraphs.append(line)
+            blank = False
+        elif not blank and paragraphs:
+            blank = True
+    return "\n".join(paragraphs), title
+
+
+def read_sidecar(path: Path) -> dict:
+    """The sidecar metadata of an article file (``name.meta.json``), or {}."""
+    meta = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    if not meta.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"unreadable sidecar {meta.name}: {exc}", str(path)) from None
+    if not isinstance(data, dict):
+        raise InputError(f"sidecar {meta.name} must hold a JSON object", str(path))
+    return data
+
+
+def _item(text: str, doc_id: str, published, source: str, extra: dict) -> Item:
+    _check_not_empty(text, source)
+    published = check_published(published, source)
+    return Item(Article(text, doc_id, published), source, content_hash(text, published), extra)
+
+
+def _json_item(obj, source: str, default_id: str, published: str | None, where: str) -> Item:
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object with 'text', got {type(obj).__name__}", source)
+    unknown = sorted(set(obj) - JSON_FIELDS)
+    if unknown:
+        raise InputError(f"{where}: unknown field(s) {unknown}; allowed: {sorted(JSON_FIELDS)}", source)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}.text: expected a string, got {type(text).__name__}", source)
+    doc_id = obj.get("id", obj.get("doc_id", default_id))
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
+        raise InputError(f"{where}.id: expected a non-empty string, got {doc_id!r}", source)
+    for key in ("url", "title", "published"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise InputError(f"{where}.{key}: expected a string, got {type(obj[key]).__name__}", source)
+    extra = {k: obj[k] for k in ("url", "title") if obj.get(k)}
+    return _item(text, str(doc_id), obj.get("published") or published, source, extra)
+
+
+def read_file(
+    path: Path,
+    published: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Union[Item, Failure]]:
+    """Yield the articles of one file (several for JSON/JSONL), or Failures, never raising."""
+    source = str(path)
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    suffix = path.suffix.lower()
+    try:
+        data = read_bytes(path, max_bytes)
+        text, note = decode_bytes(data, source, encoding)
+        extra = {"warnings": [note]} if note else {}
+        if suffix in JSON_SUFFIXES:
+            yield from _read_json(text, path, stem, published, extra)
+            return
+        meta = read_sidecar(path)
+        pub = meta.get("published") or published
+        if suffix in HTML_SUFFIXES:
+            text, title = html_to_text(text)
+            if title:
+                extra["title"] = title
+        yield _item(text, stem, pub, source, extra)
+    except InputError as exc:
+        yield Failure(exc.source or source, exc.reason, stem)
+
+
+def _read_json(text: str, path: Path, stem: str, published, extra: dict) -> Iterator[Union[Item, Failure]]:
+    source = str(path)
+    if path.suffix.lower() == ".jsonl":
+        lines = text.splitlines()
+        if not any(line.strip() for line in lines):
+            yield Failure(source, "empty file (no JSON lines)", stem)
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{source}:{n}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Failure(where, f"malformed JSON: {exc.msg} at column {exc.colno}", f"{stem}-{n}")
+                continue
+            try:
+                item = _json_item(obj, where, f"{stem}-{n}", published, "$")
+                item.extra = {**extra, **item.extra}
+                yield item
+            except InputError as exc:
+                yield Failure(where, exc.reason, f"{stem}-{n}")
+        return
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Failure(source, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", stem)
+        return
+    objs = obj if isinstance(obj, list) else [obj]
+    for k, o in enumerate(objs):
+        where = f"$[{k}]" if isinstance(obj, list) else "$"
+        default_id = f"{stem}-{k + 1}" if isinstance(obj, list) else stem
+        try:
+            item = _json_item(o, source, default_id, published, where)
+            item.extra = {**extra, **item.extra}
+            yield item
+        except InputError as exc:
+            yield Failure(source, exc.reason, default_id)
+
+
+def walk(paths: list[Path], exclude: frozenset = frozenset()) -> Iterator[Union[Path, Failure]]:
+    """Article files under ``paths`` (recursively, sorted), and Failures for what cannot be walked.
+
+    Symlinked folders are followed once; a loop is reported, not followed forever. Files whose
+    real path is in ``exclude`` (the run's own output) are skipped.
+    """
+    seen: set[str] = set()
+
+    def visit(path: Path, top: bool):
+        try:
+            if path.is_dir():
+                real = os.path.realpath(path)
+                if real in seen:
+                    yield Failure(str(path), "symlink loop (folder already visited), skipped")
+                    return
+                seen.add(real)
+                try:
+                    entries = sorted(os.scandir(path), key=lambda e: e.name)
+                except OSError as exc:
+                    yield Failure(str(path), f"cannot list folder: {exc.strerror or exc}")
+                    return
+                for entry in entries:
+                    yield from visit(Path(entry.path), False)
+            elif path.is_file():
+                name = path.name.lower()
+                if name.endswith(META_SUFFIX) or os.path.realpath(path) in exclude:
+                    return
+                if path.suffix.lower() in SUFFIXES or top:
+                    yield path
+            elif top:
+                yield Failure(str(path), "no such file or folder")
+            elif path.is_symlink():
+                yield Failure(str(path), "broken symlink, skipped")
+        except OSError as exc:
+            yield Failure(str(path), f"cannot access: {exc.strerror or exc}")
+
+    for p in paths:
+        yield from visit(Path(p), True)
+
+
+def iter_inputs(
+    paths: list[Path],
+    published: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: frozenset = frozenset(),
+) -> Iterator[Union[Item, Failure]]:
+    """Every article under ``paths`` as an Item, or a Failure; doc_ids made unique.
+
+    A second article with a doc_id already seen gets a stable suffix from its source path
+    (``name~1a2b3c4d``) and a warning, so no record overwrites another.
+    """
+    ids: set[str] = set()
+    for entry in walk(paths, exclude):
+        if isinstance(entry, Failure):
+            yield entry
+            continue
+        for item in read_file(entry, published, encoding, max_bytes):
+            if isinstance(item, Item):
+                doc_id = item.article.doc_id
+                if doc_id in ids:
+                    suffix = hashlib.sha1(item.source.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+                    new_id = f"{doc_id}~{suffix}"
+                    item.extra.setdefault("warnings", []).append(
+                        f"doc_id {doc_id!r} already used by another input; renamed {new_id!r}"
+                    )
+                    item.article.doc_id = new_id
+                ids.add(item.article.doc_id)
+            yield item
