@@ -1,11 +1,698 @@
-"""PLACEHOLDER: replaced by the real component."""
+"""Companies named in an article (``doc._.companies``).
+
+Candidates come from three places: the model's ORG entities, a gazetteer of companies
+(``data/companies.jsonl``, matched with PhraseMatchers) and company contexts that work for names
+no list knows (``data/company_rules.json``: ``X, a Japanese steelmaker``, ``shares of X``,
+``X's chief executive``, ``X said in a statement``, legal suffixes). Candidates that are
+governments, agencies, policy banks, think tanks, places, people, parties or news outlets cited as
+sources are dropped (``data/non_companies.json`` plus word rules). Mentions of one company are
+merged (``Toshiba Group``/``Toshiba``, a name and its bracketed acronym, a short form of a longer
+name); joint ventures stay apart from their parents. Every other occurrence of an accepted name
+in the article is added as a mention. Output, one entry per company::
+
+    {"name": "Mitsubishi Heavy Industries", "country": "JP",
+     "mentions": [{"text": "Mitsubishi Heavy Industries", "start": 200, "end": 227}]}
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
 from spacy.language import Language
-from . import extensions  # noqa: F401
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .data_files import country_names, read_json, read_jsonl
+
+GAZETTEER = "companies.jsonl"
+NON_COMPANIES = "non_companies.json"
+RULES = "company_rules.json"
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_DETERMINERS = {"the", "a", "an"}
+_PUNCT_EDGE = re.compile(r"^[\s\"'“”‘’(\[,;:]+|[\s\"'“”‘’)\],;:]+$")
+_NON_WORD = re.compile(r"[^\w&+]+")
+_HEADING_LINE = re.compile(r"[^\n]+")
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def company_key(text: str, suffixes: Iterable[str] = ()) -> str:
+    """Fold a company name for comparison: case, punctuation, possessive, a leading ``the`` and
+    trailing legal suffixes go.
+
+    >>> company_key("Toshiba Group", {"group"})
+    'toshiba'
+    >>> company_key("The Nippon Steel Co., Ltd.'s", {"co", "ltd"})
+    'nippon steel'
+    >>> company_key("Hitachi-GE")
+    'hitachi ge'
+    """
+    text = text.strip()
+    for p in _POSSESSIVE:
+        if text.endswith(p):
+            text = text[: -len(p)]
+            break
+    words = _NON_WORD.sub(" ", text.casefold().replace("_", " ")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if not isinstance(suffixes, frozenset):
+        suffixes = {s.strip(".,").casefold() for s in suffixes}
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of a name's capitalised words (``and``/``of``/``&`` skipped).
+
+    >>> initials("Ontario Power Generation"), initials("Korea Hydro & Nuclear Power")
+    ('OPG', 'KHNP')
+    """
+    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+
+
+@lru_cache(maxsize=1)
+def _country_lower() -> dict[str, str]:
+    return {k.casefold(): v for k, v in country_names().items()}
+
+
+def place_code(text: str) -> Optional[str]:
+    """ISO code when ``text`` is a country, demonym or capital (``Japanese`` -> ``JP``).
+
+    >>> place_code("Japanese"), place_code("Toyota")
+    ('JP', None)
+    """
+    return _country_lower().get(text.strip().casefold())
+
+
+def is_place_name(text: str) -> bool:
+    """True for a place or a pairing of places (``U.S.-Japan``, ``US and Japan``).
+
+    >>> is_place_name("U.S.-Japan"), is_place_name("Japan"), is_place_name("Japan Steel")
+    (True, True, False)
+    """
+    if place_code(text):
+        return True
+    parts = [p for p in re.split(r"\s*(?:-|–|/|\band\b|&)\s*", text) if p]
+    return len(parts) > 1 and all(place_code(p) for p in parts)
+
+
+# --------------------------------------------------------------------------- component
+
+
+class Companies:
+    """The ``companies`` component: writes ``doc._.companies``."""
+
+    def __init__(self, nlp: Language, name: str = "companies"):
+        self.nlp = nlp
+        self.name = name
+        self.initialize()
+
+    # Data -----------------------------------------------------------------------------------
+
+    def initialize(self, get_examples=None, *, nlp=None, gazetteer=None, non_companies=None, rules=None):
+        """Build lookups and matchers (default data: the packaged files)."""
+        self.gazetteer = list(gazetteer) if gazetteer is not None else read_jsonl(GAZETTEER)
+        self.non_companies_data = non_companies if non_companies is not None else read_json(NON_COMPANIES)
+        self.rules = rules if rules is not None else read_json(RULES)
+        r = self.rules
+        self.suffixes = {s.casefold() for s in r["legal_suffixes"]}
+        self.suffix_keys = frozenset(s.strip(".,").casefold() for s in r["legal_suffixes"])
+        self._key_cache: dict[str, str] = {}
+        self.strong_suffixes = {s.casefold() for s in r["strong_suffixes"]}
+        self.title_words = set(r["title_words"])
+        self.gov_words = set(r["government_words"])
+        self.gov_phrases = [p.casefold() for p in r["government_phrases"]]
+        self.not_after = [p.split() for p in r["not_after"]]
+        key = self.key
+        self.non_company_keys = {key(n) for n in self.non_companies_data["not_companies"]}
+        self.outlet_keys = {key(n) for n in self.non_companies_data["news_outlets"]}
+
+        vocab = self.nlp.vocab
+        tok = self.nlp.tokenizer
+        self.key_index: dict[str, int] = {}
+        self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
+        name_index = {row["name"]: i for i, row in enumerate(self.gazetteer)}
+        self.parent = {}
+        self.alias_keys = [{key(a) for a in [row["name"], *row.get("aliases", [])]} for row in self.gazetteer]
+        for i, row in enumerate(self.gazetteer):
+            if row.get("parent") in name_index:
+                self.parent[i] = name_index[row["parent"]]
+            lower, orth = [], []
+            for alias in [row["name"], *row.get("aliases", [])]:
+                self.key_index.setdefault(key(alias), i)
+                short = len(alias) <= 4 or (alias.isupper() and len(alias) <= 6)
+                (orth if row.get("ambiguous") or short else lower).append(alias)
+            if lower:
+                self.lower_matcher.add(str(i), list(tok.pipe(lower)))
+            if orth:
+                self.orth_matcher.add(str(i), list(tok.pipe(orth)))
+
+        # Company contexts and source citations: phrase lists go to a PhraseMatcher (fast);
+        # appositions and pre-modifiers need token patterns.
+        self.context = Matcher(vocab)
+        self.context_phrases = PhraseMatcher(vocab, attr="LOWER")
+        for label, phrases in (
+            ("AFTER", r["after_phrases"]),
+            ("BEFORE", r["before_phrases"]),
+            ("SRC_AFTER", r["source_before"]),
+            ("SRC_BEFORE", r["source_after"]),
+        ):
+            forms = []
+            for p in phrases:
+                forms.append(p)
+                if "'s" in p:
+                    forms.append(p.replace("'s", "’s"))
+            self.context_phrases.add(label, list(tok.pipe(forms)))
+        nouns = r["company_nouns"]
+        self.context.add(
+            "APPOS",
+            [[{"ORTH": ","}, {"LOWER": {"IN": ["a", "an", "the"]}},
+              {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")", ":", "and", "or"]}, "OP": "{0,4}"},
+              {"LOWER": {"IN": nouns}}]],
+        )
+        self.context.add(
+            "PREMOD",
+            [[{"LOWER": {"IN": r["premodifier_nouns"]}}, {"IS_TITLE": True}],
+             [{"LOWER": {"IN": r["premodifier_nouns"]}}, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
+             [{"ORTH": "-"}, {"LOWER": "based"}, {"IS_TITLE": True}]],
+        )
+        self.labels = {self.nlp.vocab.strings[x]: x for x in ("AFTER", "BEFORE", "SRC_AFTER", "SRC_BEFORE", "APPOS", "PREMOD")}
+
+    def key(self, text: str) -> str:
+        """``company_key`` with this component's suffixes (cached)."""
+        cache = self._key_cache
+        if text not in cache:
+            if len(cache) > 50000:
+                cache.clear()
+            cache[text] = company_key(text, self.suffix_keys)
+        return cache[text]
+
+    # Saved pipelines carry their own data.
+    def to_disk(self, path, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / GAZETTEER, self.gazetteer)
+        srsly.write_json(path / NON_COMPANIES, self.non_companies_data)
+        srsly.write_json(path / RULES, self.rules)
+
+    def from_disk(self, path, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        path = Path(path)
+        self.initialize(
+            gazetteer=srsly.read_jsonl(path / GAZETTEER),
+            non_companies=srsly.read_json(path / NON_COMPANIES),
+            rules=srsly.read_json(path / RULES),
+        )
+        return self
+
+    # Token helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _name_token(t) -> bool:
+        text = t.text
+        if text in ("&", "-") :
+            return True
+        return bool(text) and (text[0].isupper() or text[0].isdigit() and t.is_upper or t.pos_ == "PROPN") and text not in ("'s", "’s")
+
+    def _walk_after(self, doc, i, limit=8):
+        """The name that starts at token ``i`` (``the`` skipped): (start, end) or None."""
+        n = len(doc)
+        if i < n and doc[i].lower_ == "the":
+            i += 1
+        j = i
+        while j < n and j - i < limit and self._name_token(doc[j]):
+            if doc[j].text in ("&", "-") and (j == i or j + 1 >= n or not self._name_token(doc[j + 1])):
+                break
+            if doc[j].lower_ in _DETERMINERS:
+                break
+            j += 1
+        return (i, j) if j > i and doc[i].text[:1].isupper() or (j > i and doc[i].pos_ == "PROPN") else None
+
+    def _walk_before(self, doc, i, limit=8):
+        """The name that ends just before token ``i`` (a possessive skipped): (start, end) or None."""
+        j = i
+        if j > 0 and doc[j - 1].text in _POSSESSIVE:
+            j -= 1
+        s = j
+        while s > 0 and j - s < limit and self._name_token(doc[s - 1]) and doc[s - 1].lower_ not in _DETERMINERS:
+            if doc[s - 1].text in ("&", "-") and (s - 1 == 0 or not self._name_token(doc[s - 2])):
+                break
+            if doc[s - 1].lower_ in self.title_words and s < j:
+                break
+            s -= 1
+        while s < j and doc[s].text in ("&", "-"):
+            s += 1
+        return (s, j) if j > s else None
+
+    def _trim(self, doc, s, e):
+        """Trim a model span: leading determiners/punctuation, trailing possessive, punctuation,
+        title words and lowercase words."""
+        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space):
+            s += 1
+        while e > s:
+            t = doc[e - 1]
+            if t.text in _POSSESSIVE or (t.is_punct and t.text not in (")",)) or t.is_space:
+                e -= 1
+            elif t.lower_ in self.title_words and e - 1 > s:
+                e -= 1
+            elif t.text[:1].islower() and t.pos_ != "PROPN" and e - 1 > s:
+                e -= 1
+            else:
+                break
+        return s, e
+
+    def _extend_suffix(self, doc, e, limit=3):
+        """Extend a name ending at ``e`` over legal suffixes (``Toshiba`` -> ``Toshiba Group``)."""
+        n = len(doc)
+        k = e
+        steps = 0
+        while k < n and steps < limit:
+            t = doc[k]
+            if t.lower_ in self.suffixes:
+                k += 1
+                e = k
+            elif t.text == "," and k + 1 < n and doc[k + 1].lower_ in self.strong_suffixes:
+                k += 1
+            else:
+                break
+            steps += 1
+        return e
+
+    def _country_in(self, doc, s, e) -> Optional[str]:
+        for i in range(max(s, 0), min(e, len(doc))):
+            code = place_code(doc[i].text)
+            if code:
+                return code
+            if i + 1 < e:
+                code = place_code(doc[i].text + " " + doc[i + 1].text)
+                if code:
+                    return code
+        return None
+
+    # The component ------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.companies = self.extract(doc)
+        return doc
+
+    def extract(self, doc: Doc) -> list[dict]:
+        text = doc.text
+        strings = doc.vocab.strings
+        # Reactor designs are not companies (unless the design carries a company's name).
+        reactor_spans = [
+            (m["start"], m["end"]) for r in (doc._.reactors or []) for m in r["mentions"]
+        ]
+
+        def hits_reactor(sc, ec, company=None):
+            for a, b in reactor_spans:
+                if a < ec and sc < b:
+                    if company is not None and self.key(text[a:b]) in self._alias_keys(company):
+                        continue
+                    return True
+            return False
+
+        headings = [
+            (m.start(), m.end()) for m in _HEADING_LINE.finditer(text) if self._is_heading(m.group())
+        ]
+
+        def in_heading(sc):
+            return any(a <= sc < b for a, b in headings)
+
+        # 1. Company contexts and source citations.
+        evidence: list[tuple[int, int, Optional[str]]] = []
+        sources: list[tuple[int, int]] = []
+        for label, ms, me in [*self.context_phrases(doc), *self.context(doc)]:
+            kind = strings[label]
+            if kind == "AFTER":
+                slot, country = self._walk_after(doc, me), None
+            elif kind == "BEFORE":
+                slot, country = self._walk_before(doc, ms), None
+            elif kind == "APPOS":
+                slot, country = self._walk_before(doc, ms), self._country_in(doc, ms + 2, me - 1)
+            elif kind == "PREMOD":
+                slot = self._walk_after(doc, me - 1)
+                country = self._country_in(doc, max(0, ms - 3), ms + (0 if doc[ms].text != "-" else 0))
+                if doc[ms].text == "-":
+                    country = self._country_in(doc, max(0, ms - 2), ms)
+            elif kind == "SRC_AFTER":
+                slot = self._walk_after(doc, me)
+                if slot:
+                    sources.append(slot)
+                continue
+            else:  # SRC_BEFORE
+                slot = self._walk_before(doc, ms)
+                if slot:
+                    sources.append(slot)
+                continue
+            if slot:
+                evidence.append((slot[0], slot[1], country))
+
+        def evidence_for(s, e):
+            found, country = False, None
+            for a, b, c in evidence:
+                if a < e and s < b:
+                    found = True
+                    country = country or c
+            return found, country
+
+        def is_source(s, e):
+            return any(a <= s and e <= b or (a == s) for a, b in sources)
+
+        # 2. Gazetteer matches (longest first, no overlaps), parent+child merged, suffix-extended.
+        raw = [(s, e, int(strings[k])) for m in (self.lower_matcher, self.orth_matcher) for k, s, e in m(doc)]
+        raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken = set()
+        gaz = []
+        for s, e, idx in raw:
+            if any(i in taken for i in range(s, e)):
+                continue
+            taken.update(range(s, e))
+            gaz.append([s, e, idx])
+        gaz.sort()
+        merged = []
+        for g in gaz:
+            if merged and merged[-1][1] == g[0] and self.parent.get(g[2]) == merged[-1][2]:
+                merged[-1] = [merged[-1][0], g[1], g[2]]
+            else:
+                merged.append(g)
+        for g in merged:
+            g[1] = self._extend_suffix(doc, g[1])
+
+        # cand: dict with s, e (tokens), idx (gazetteer index or None), model, evidence, country
+        cands: list[dict] = []
+        for s, e, idx in merged:
+            cands.append({"s": s, "e": e, "idx": idx, "model": False})
+
+        def overlapping(s, e):
+            return [c for c in cands if c["s"] < e and s < c["e"]]
+
+        # 3. Model ORG entities.
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            s, e = self._trim(doc, ent.start, ent.end)
+            if e <= s:
+                continue
+            span_text = doc[s:e].text
+            k = self.key(span_text)
+            over = overlapping(s, e)
+            if over and all(c["s"] <= s and e <= c["e"] for c in over):
+                # The model found part of a longer known name ("GE" of "GE Vernova").
+                for c in over:
+                    c["model"] = True
+                continue
+            if k in self.key_index:
+                idx = self.key_index[k]
+                for c in over:
+                    cands.remove(c)
+                cands.append({"s": s, "e": e, "idx": idx, "model": True})
+                continue
+            if over:
+                inside = all(c["s"] <= s and e <= c["e"] for c in over)
+                for c in over:
+                    c["model"] = True
+                if inside:
+                    continue
+                covered = set()
+                for c in over:
+                    covered.update(range(c["s"], c["e"]))
+                rest = [doc[i] for i in range(s, e) if i not in covered]
+                if any(t.text[:1].isupper() and t.lower_ not in self.title_words and not place_code(t.text)
+                       and t.lower_ not in self.suffixes for t in rest) and all(t.lower_ not in ("and", "or", ",") for t in rest):
+                    # A longer name built on a known one: "Hitachi Energy", "Samsung C&T".
+                    country = self.gazetteer[over[0]["idx"]].get("country") if over[0]["idx"] is not None else None
+                    for c in over:
+                        cands.remove(c)
+                    cands.append({"s": s, "e": e, "idx": None, "model": True, "inherit": country})
+                continue
+            cands.append({"s": s, "e": e, "idx": None, "model": True})
+
+        # 4. Names that only a company context reveals ("Vulcan Elements, a magnet maker").
+        for a, b, _c in evidence:
+            if not overlapping(a, b):
+                cands.append({"s": a, "e": b, "idx": None, "model": False, "created": True})
+
+        # 5. Filter.
+        accepted = []
+        dropped_spans = []
+        for c in cands:
+            s, e = c["s"], c["e"]
+            span = doc[s:e]
+            sc, ec = span.start_char, span.end_char
+            ev, country = evidence_for(s, e)
+            c["evidence"] = ev or doc[e - 1].lower_ in self.strong_suffixes
+            c["country"] = country
+            c["source"] = is_source(s, e)
+            c["heading"] = in_heading(sc)
+            if c["idx"] is not None:
+                row = self.gazetteer[c["idx"]]
+                if hits_reactor(sc, ec, c["idx"]):
+                    continue
+                c["pending"] = bool(row.get("ambiguous")) and not (c["model"] or c["evidence"])
+                if row.get("ambiguous") and any(
+                    p.start <= s and e <= p.end or (e - s == 1 and doc[s].text == p[-1].text) for p in persons
+                ):
+                    # "Premier Doug Ford": a person, and so every bare "Ford" in the article.
+                    continue
+                accepted.append(c)
+                continue
+            reason = self._reject(doc, c, persons, hits_reactor(sc, ec))
+            if reason:
+                dropped_spans.append((sc, ec))
+                continue
+            accepted.append(c)
+
+        # 6. Group into companies.
+        groups: dict = {}
+        order = []
+        for c in sorted(accepted, key=lambda c: c["s"]):
+            gid = ("G", c["idx"]) if c["idx"] is not None else ("U", self.key(doc[c["s"]:c["e"]].text))
+            if gid not in groups:
+                groups[gid] = []
+                order.append(gid)
+            groups[gid].append(c)
+
+        # Bracketed acronyms: "Korea Hydro & Nuclear Power (KHNP)".
+        alias_of: dict[str, tuple] = {}
+        for gid in order:
+            for c in groups[gid]:
+                e = c["e"]
+                if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                    acr = doc[e + 1].text
+                    name = doc[c["s"]:e].text
+                    if acr.isupper() and 2 <= len(acr) <= 8 and acr[0] == name[:1].upper():
+                        alias_of[acr] = gid
+        # Unknown groups that are another group's short form, acronym or initials.
+        unknown = [g for g in order if g[0] == "U"]
+        redirect = {}
+        for g in unknown:
+            g_text = doc[groups[g][0]["s"]:groups[g][0]["e"]].text
+            target = alias_of.get(g_text)
+            if target is None:
+                for h in order:
+                    if h == g:
+                        continue
+                    h_name = self._group_name(doc, h, groups[h])
+                    h_key = self.key(h_name)
+                    if h[0] == "U" and len(h_key) > len(g[1]) and h_key.startswith(g[1] + " "):
+                        target = h
+                        break
+                    if g_text.isupper() and len(g_text) >= 2 and initials(h_name) == g_text:
+                        target = h
+                        break
+            if target is not None and target != g:
+                redirect[g] = target
+        for g, target in redirect.items():
+            while target in redirect:
+                target = redirect[target]
+            groups[target].extend(groups.pop(g))
+            order.remove(g)
+
+        # Group-level drops: unknown names seen only in headings, only as a source, or only
+        # pending (ambiguous gazetteer names without support).
+        final = {}
+        for gid in order:
+            cs = groups[gid]
+            has_ev = any(c["evidence"] for c in cs)
+            if gid[0] == "U" and not has_ev:
+                if all(c["heading"] for c in cs) or all(c["source"] for c in cs):
+                    continue
+            if gid[0] == "G":
+                if all(c.get("pending") for c in cs):
+                    continue
+            final[gid] = cs
+
+        # 7. Every other occurrence of an accepted name is a mention.
+        spans_taken = []
+        for cs in final.values():
+            for c in cs:
+                spans_taken.append((c["s"], c["e"]))
+        names: dict[str, tuple] = {}
+        for gid, cs in final.items():
+            for c in cs:
+                names.setdefault(doc[c["s"]:c["e"]].text, gid)
+        for acr, gid in alias_of.items():
+            if gid in final:
+                names.setdefault(acr, gid)
+        short_forms = {}
+        for gid, cs in final.items():
+            if gid[0] != "U":
+                continue
+            first = doc[cs[0]["s"]:cs[0]["e"]]
+            # "Fermi America" ... "Fermi said": the first word of an unknown multi-word name.
+            if len(first) >= 2 and first[0].pos_ == "PROPN" and len(first[0].text) >= 4 and first[0].text.isalpha() \
+                    and not place_code(first[0].text) and first[0].lower_ not in self.gov_words:
+                short_forms.setdefault(first[0].text, gid)
+        for word, gid in short_forms.items():
+            if word not in names and self.key(word) not in self.key_index:
+                names[word] = gid
+        if names:
+            pm = PhraseMatcher(doc.vocab, attr="ORTH")
+            name_list = list(names)
+            for i, n in enumerate(name_list):
+                pm.add(str(i), [self.nlp.make_doc(n)])
+            extra = sorted(pm(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+            for k, s, e in extra:
+                if any(a < e and s < b for a, b in spans_taken):
+                    continue
+                span = doc[s:e]
+                if hits_reactor(span.start_char, span.end_char) or any(
+                    a < span.end_char and span.start_char < b for a, b in dropped_spans
+                ):
+                    continue
+                gid = names[name_list[int(strings[k])]]
+                if e - s == 1 and name_list[int(strings[k])] in short_forms and (
+                    doc[s].pos_ != "PROPN" or doc[s].ent_type_ not in ("", "ORG", "PERSON")
+                    or (e < len(doc) and doc[e].pos_ == "PROPN") or (s > 0 and doc[s - 1].pos_ == "PROPN")
+                ):
+                    continue
+                final[gid].append({"s": s, "e": e, "idx": gid[1] if gid[0] == "G" else None})
+                spans_taken.append((s, e))
+
+        # 8. Output.
+        out = []
+        for gid, cs in final.items():
+            cs.sort(key=lambda c: c["s"])
+            mentions = []
+            seen = set()
+            for c in cs:
+                span = doc[c["s"]:c["e"]]
+                sc, ec = span.start_char, span.end_char
+                # Trim quotes / stray punctuation at the edges of the character span.
+                t = text[sc:ec]
+                m = _PUNCT_EDGE.search(t)
+                lead = len(t) - len(t.lstrip(" \"'“”‘’([,;:"))
+                sc += lead
+                t = text[sc:ec]
+                tail = len(t) - len(t.rstrip(" \"'“”‘’)],;:"))
+                if tail and not t.rstrip(" \"'“”‘’)],;:").count("("):
+                    ec -= tail
+                if ec <= sc or (sc, ec) in seen:
+                    continue
+                seen.add((sc, ec))
+                mentions.append({"text": text[sc:ec], "start": sc, "end": ec})
+            if not mentions:
+                continue
+            if gid[0] == "G":
+                row = self.gazetteer[gid[1]]
+                name, country = row["name"], row.get("country")
+            else:
+                name = self._group_name(doc, gid, cs)
+                country = next((c.get("country") for c in cs if c.get("country")), None) or next(
+                    (c.get("inherit") for c in cs if c.get("inherit")), None
+                )
+            out.append({"name": name, "country": country, "mentions": mentions})
+        out.sort(key=lambda x: x["mentions"][0]["start"])
+        return out
+
+    def _alias_keys(self, idx: int) -> set:
+        return self.alias_keys[idx]
+
+    def _group_name(self, doc, gid, cs) -> str:
+        if gid[0] == "G":
+            return self.gazetteer[gid[1]]["name"]
+        texts = [doc[c["s"]:c["e"]].text for c in cs]
+        return max(texts, key=lambda t: (len(t), t))
+
+    @staticmethod
+    def _is_heading(line: str) -> bool:
+        """A title-case or all-caps line (headlines, section heads): NER is unreliable there."""
+        stripped = line.strip()
+        if not stripped or len(stripped) > 250 or stripped[-1] in ".!?;":
+            return False
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", stripped) if len(w) > 3]
+        if len(words) < 3:
+            return False
+        caps = sum(1 for w in words if w[0].isupper())
+        return caps / len(words) >= 0.75
+
+    def _reject(self, doc, c, persons, on_reactor) -> Optional[str]:
+        """Why an unknown candidate is not a company (None: keep it)."""
+        s, e = c["s"], c["e"]
+        span = doc[s:e]
+        span_text = span.text
+        k = self.key(span_text)
+        if not k:
+            return "empty"
+        if on_reactor:
+            return "reactor"
+        if k in self.non_company_keys:
+            return "listed"
+        if " and " in span_text or ", " in span_text:
+            # A model span over a list ("JBIC and JOGMEC"): reject it when a part is not a company.
+            parts = [self.key(p) for p in re.split(r",\s*|\s+and\s+", span_text)]
+            if any(p in self.non_company_keys or p in self.outlet_keys or is_place_name(p) for p in parts if p):
+                return "listed"
+        if e < len(doc) and doc[e].lower_ in ("secretary", "minister", "ministry", "department", "spokesperson"):
+            if e + 1 >= len(doc) or doc[e + 1].text[:1].isupper() or doc[e].lower_ != "spokesperson":
+                return "government"
+        if k in self.outlet_keys:
+            return None if c["evidence"] and not c["source"] else "outlet"
+        if is_place_name(span_text) or is_place_name(k):
+            return "place"
+        lowered = [t.lower_ for t in span]
+        if any(w in self.gov_words for w in lowered) and doc[e - 1].lower_ not in self.strong_suffixes:
+            return "government"
+        low_text = span_text.casefold()
+        if any(p in low_text for p in self.gov_phrases) or re.search(r"\bbank of\b", low_text) and place_code(
+            span_text.split(" of ", 1)[-1]
+        ):
+            return "government"
+        for words in self.not_after:
+            n = len(words)
+            if s >= n and [t.lower_ for t in doc[s - n:s]] == words:
+                return "office"
+        if span_text.isupper() and e < len(doc) and doc[e].text == "," and (s == 0 or "\n" in doc[s - 1].text_with_ws):
+            return "dateline"
+        if not c["evidence"] and s > 0 and doc[s - 1].lower_ in self.title_words | {"executive", "premier", "governor", "mayor"}:
+            return "person"
+        if not c["evidence"]:
+            if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
+                return "common-noun"
+            if len(span) == 1 and span_text.isupper() and len(span_text) <= 5:
+                # An unknown bare acronym: kept only if introduced in brackets (merged later).
+                prev = doc[s - 1].text if s else ""
+                if prev != "(":
+                    return "acronym"
+            for p in persons:
+                if p.text == span_text or (len(span) == 1 and any(t.text == span_text for t in p)):
+                    return "person"
+        return None
 
 
 @Language.factory("companies")
-def make_companies(nlp, name):
-    def component(doc):
-        doc._.companies = []
-        return doc
-    return component
+def make_companies(nlp: Language, name: str) -> Companies:
+    return Companies(nlp, name)

@@ -1,11 +1,143 @@
-"""PLACEHOLDER: replaced by the real component."""
+"""Reactor designs and reactor classes (``doc._.reactors``).
+
+A gazetteer of designs (``data/reactors.jsonl``: design, category, vendor, aliases) is matched
+with spaCy's PhraseMatcher; reactor classes (SMR, microreactor, PWR, BWR) are token Matcher
+patterns from the same file, which also cover plurals and hyphen variants. The output is one
+entry per design or class per article, with every mention, in the contract's shape::
+
+    {"design": "AP1000", "category": "large", "vendor": "Westinghouse",
+     "mentions": [{"text": "AP1000", "start": 300, "end": 306}]}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
 from spacy.language import Language
-from . import extensions  # noqa: F401
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .data_files import read_jsonl
+
+GAZETTEER = "reactors.jsonl"
+
+# A sentence that talks about reactors: needed before an ambiguous alias (EPR, Aurora) counts.
+_NUCLEAR_CONTEXT = re.compile(r"(?i)\b(?:reactors?|nuclear|atomic|uranium|plants?|units?|designs?|SMRs?)\b")
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])[- ]?(?=\d)")
+
+
+def alias_variants(alias: str) -> list[str]:
+    """Written variants of a design name: hyphen, space or nothing between letters and digits,
+    and a plural for names ending in a digit or a capital.
+
+    >>> alias_variants("AP1000")
+    ['AP1000', 'AP-1000', 'AP 1000', 'AP1000s']
+    >>> alias_variants("Hualong One")
+    ['Hualong One']
+    """
+    forms = [alias]
+    if _LETTER_DIGIT.search(alias):
+        for sep in ("", "-", " "):
+            forms.append(_LETTER_DIGIT.sub(sep, alias))
+    if alias[-1].isdigit() or (alias[-1].isupper() and alias.isupper()):
+        forms.append(alias + "s")
+    seen, out = set(), []
+    for form in forms:
+        if form not in seen:
+            seen.add(form)
+            out.append(form)
+    return out
+
+
+class ReactorDesigns:
+    """The ``reactor_designs`` component: writes ``doc._.reactors``."""
+
+    def __init__(self, nlp: Language, name: str = "reactor_designs", entries: Iterable[dict] | None = None):
+        self.nlp = nlp
+        self.name = name
+        self.entries: list[dict] = []
+        self.initialize(entries=entries)
+
+    def initialize(self, get_examples=None, *, nlp=None, entries: Iterable[dict] | None = None):
+        """Build the matchers from gazetteer rows (default: the packaged ``reactors.jsonl``)."""
+        self.entries = list(entries) if entries is not None else read_jsonl(GAZETTEER)
+        vocab = self.nlp.vocab
+        self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.class_matcher = Matcher(vocab)
+        self.by_key: dict[str, dict] = {}
+        self.ambiguous: set[str] = set()
+        for entry in self.entries:
+            key = entry["design"]
+            self.by_key[key] = entry
+            if entry.get("patterns"):
+                self.class_matcher.add(key, entry["patterns"], greedy="LONGEST")
+                continue
+            if entry.get("ambiguous"):
+                self.ambiguous.add(key)
+            lower, orth = [], []
+            for alias in entry.get("aliases") or [entry["design"]]:
+                for form in alias_variants(alias):
+                    # Short all-capital names (EPR, ABWR) must keep their case to stay names.
+                    (orth if entry.get("ambiguous") or (form.isupper() and len(form) <= 5) else lower).append(form)
+            if lower:
+                self.lower_matcher.add(key, list(self.nlp.tokenizer.pipe(lower)))
+            if orth:
+                self.orth_matcher.add(key, list(self.nlp.tokenizer.pipe(orth)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.lower_matcher, self.orth_matcher, self.class_matcher):
+            for key, start, end in matcher(doc):
+                spans.append(doc[start:end])
+                spans[-1].label_ = self.nlp.vocab.strings[key]
+        # Longest wins: "SMR-300" over the class "SMR", "small modular reactors" over "small reactor".
+        spans = filter_spans(spans)
+        found: dict[str, dict] = {}
+        for span in spans:
+            key = span.label_
+            if key in self.ambiguous and not _NUCLEAR_CONTEXT.search(span.sent.text if doc.has_annotation("SENT_START") else doc.text):
+                continue
+            if key == "SMR" and _is_ticker(doc, span):
+                continue
+            entry = self.by_key[key]
+            item = found.get(key)
+            if item is None:
+                item = found[key] = {
+                    "design": entry["design"],
+                    "category": entry["category"],
+                    "vendor": entry.get("vendor"),
+                    "mentions": [],
+                }
+            item["mentions"].append({"text": span.text, "start": span.start_char, "end": span.end_char})
+        doc._.reactors = sorted(found.values(), key=lambda r: r["mentions"][0]["start"])
+        return doc
+
+    # Saved pipelines carry their own gazetteer.
+    def to_disk(self, path, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "reactors.jsonl", self.entries)
+
+    def from_disk(self, path, exclude=tuple()):
+        import srsly
+        from pathlib import Path
+
+        self.initialize(entries=srsly.read_jsonl(Path(path) / "reactors.jsonl"))
+        return self
+
+
+def _is_ticker(doc: Doc, span) -> bool:
+    """``(NYSE: SMR)``: a stock ticker, not a reactor."""
+    return span.start >= 1 and doc[span.start - 1].text == ":"
 
 
 @Language.factory("reactor_designs")
-def make_reactor_designs(nlp, name):
-    def component(doc):
-        doc._.reactors = []
-        return doc
-    return component
+def make_reactor_designs(nlp: Language, name: str) -> ReactorDesigns:
+    return ReactorDesigns(nlp, name)

@@ -1,0 +1,132 @@
+"""Companies (doc._.companies): tables of news-style sentences and the reference article."""
+
+import pytest
+
+from extractor.companies import company_key, initials, is_place_name
+
+
+def companies(nlp, text):
+    doc = nlp(text)
+    for c in doc._.companies:
+        for m in c["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    return {c["name"]: c for c in doc._.companies}
+
+
+def texts(company):
+    return [m["text"] for m in company["mentions"]]
+
+
+# Companies that must be found: (id, sentence, name, mention texts, country)
+FOUND = [
+    # known names (gazetteer)
+    ("gaz-jp", "Mitsubishi Heavy Industries will supply turbines.", "Mitsubishi Heavy Industries", ["Mitsubishi Heavy Industries"], "JP"),
+    ("gaz-alias-merge", "Mitsubishi Heavy Industries said MHI would bid.", "Mitsubishi Heavy Industries", ["Mitsubishi Heavy Industries", "MHI"], "JP"),
+    ("suffix-merge", "Toshiba Group and its parent Toshiba agreed.", "Toshiba", ["Toshiba Group", "Toshiba"], "JP"),
+    ("full-and-short", "Toyota Motor Corporation will build plants; Toyota said more later.", "Toyota Motor Corporation", ["Toyota Motor Corporation", "Toyota"], "JP"),
+    ("jv-geh", "OPG is building BWRX-300 units with GE Vernova Hitachi Nuclear Energy.", "GE Vernova Hitachi Nuclear Energy", ["GE Vernova Hitachi Nuclear Energy"], "US"),
+    ("suffix-kept", "Nippon Steel Co., Ltd. completed its purchase of U.S. Steel.", "Nippon Steel", ["Nippon Steel Co., Ltd."], "JP"),
+    ("state-owned", "The Tennessee Valley Authority picked a site; TVA said costs are high.", "Tennessee Valley Authority", ["Tennessee Valley Authority", "TVA"], "US"),
+    ("model-missed-repeat", "Holtec International plans SMR-300 units at Palisades, Holtec said.", "Holtec International", ["Holtec International", "Holtec"], "US"),
+    ("project-name", "The Alcoa-Sojitz gallium project in Western Australia was approved.", "Sojitz", ["Sojitz"], "JP"),
+    ("subsidiary-of-known", "Hitachi Energy will supply transformers to the grid.", "Hitachi Energy", ["Hitachi Energy"], "CH"),
+    # names no list knows: rules
+    ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
+    ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),
+    ("shares-of", "Shares of Zeno Power rose after the deal. Zeno said the deal was big.", "Zeno Power", ["Zeno Power", "Zeno"], None),
+    ("legal-suffix", "Aalo Atomics Inc. and Deep Fission Inc. were selected by the Department of Energy.", "Deep Fission Inc.", ["Deep Fission Inc."], None),
+    ("premodifier-based", "Tokyo-based Rapidus plans a 2nm fab, the Ministry of Economy, Trade and Industry said.", "Rapidus", ["Rapidus"], "JP"),
+    ("bracket-acronym", "Korea Hydro & Nuclear Power (KHNP) signed the deal. KHNP will build two reactors.", "Korea Hydro & Nuclear Power", ["Korea Hydro & Nuclear Power", "KHNP", "KHNP"], "KR"),
+    ("ambiguous-with-context", "Meta Platforms signed a deal with Constellation Energy; Meta will buy power from Constellation's plant.", "Constellation Energy", ["Constellation Energy", "Constellation"], "US"),
+]
+
+
+@pytest.mark.parametrize("text,name,mention_texts,country", [r[1:] for r in FOUND], ids=[r[0] for r in FOUND])
+def test_found(nlp, text, name, mention_texts, country):
+    found = companies(nlp, text)
+    assert name in found, list(found)
+    assert texts(found[name]) == mention_texts
+    assert found[name]["country"] == country
+
+
+# Not companies: (id, sentence, strings that must not be a company mention)
+DROPPED = [
+    ("regulator-source", "The Nuclear Regulatory Commission approved the design, Reuters reported.", ["Nuclear Regulatory Commission", "Reuters"]),
+    ("according-to", "According to Bloomberg, Amazon is in talks with X-energy.", ["Bloomberg"]),
+    ("outlet-unknown", "According to China News reported on Tuesday, the talks went well.", ["China News"]),
+    ("policy-banks", "The Japan Bank for International Cooperation and JOGMEC will finance Sojitz.", ["Japan Bank for International Cooperation", "JOGMEC"]),
+    ("think-tank-lab-univ", "The Brookings Institution and Stanford University published a report with the Idaho National Laboratory.", ["Brookings Institution", "Stanford University", "Idaho National Laboratory"]),
+    ("department", "The U.S. Department of Commerce's briefing did not mention it.", ["U.S. Department of Commerce", "Department of Commerce"]),
+    ("white-house", "Koizumi earned praise from the White House.", ["White House"]),
+    ("ministry", "Japan's Ministry of Economy, Trade and Industry announced a list.", ["Ministry of Economy, Trade and Industry"]),
+    ("secretary-of", "U.S. Secretary of Commerce Gina Raimondo met executives.", ["Commerce Gina Raimondo", "Commerce"]),
+    ("commerce-secretary", "Commerce Secretary Howard Lutnick met Masayoshi Son of SoftBank.", ["Commerce"]),
+    ("countries", "U.S.-Japan relations have entered a golden era.", ["U.S.-Japan"]),
+    ("party", "The Liberal Democratic Party and Keidanren backed the plan.", ["Liberal Democratic Party", "Keidanren"]),
+    ("reactor-design", "Japan backs small modular reactors (SMR) and AP1000 units.", ["SMR", "AP1000"]),
+    ("common-noun", "Media reports indicated that the two leaders flattered each other.", ["Media"]),
+]
+
+
+@pytest.mark.parametrize("text,bad", [r[1:] for r in DROPPED], ids=[r[0] for r in DROPPED])
+def test_dropped(nlp, text, bad):
+    found = companies(nlp, text)
+    mentioned = {m for c in found.values() for m in texts(c)} | set(found)
+    for b in bad:
+        assert b not in mentioned, found
+
+
+def test_joint_venture_kept_apart(nlp):
+    text = ("GE Vernova Hitachi will build the reactor; GE Vernova and Hitachi each hold stakes. "
+            "Hitachi GE, the Japanese joint venture, also bid.")
+    found = companies(nlp, text)
+    assert texts(found["GE Vernova Hitachi Nuclear Energy"]) == ["GE Vernova Hitachi"]
+    assert texts(found["GE Vernova"]) == ["GE Vernova"]
+    assert texts(found["Hitachi"]) == ["Hitachi"]
+    assert texts(found["Hitachi-GE Nuclear Energy"]) == ["Hitachi GE"]
+
+
+def test_parent_and_child_is_one_mention(nlp):
+    found = companies(nlp, "General Electric GE Vernova is advancing small reactor projects.")
+    assert texts(found["GE Vernova"]) == ["General Electric GE Vernova"]
+    assert "General Electric" not in found
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [("Toshiba Group", "toshiba"), ("The Nippon Steel Co., Ltd.'s", "nippon steel"), ("Hitachi-GE", "hitachi ge")],
+    ids=["group", "the-co-ltd-possessive", "hyphen"],
+)
+def test_company_key(text, key):
+    assert company_key(text, {"group", "co", "ltd"}) == key
+
+
+def test_initials_and_places():
+    assert initials("Ontario Power Generation") == "OPG"
+    assert is_place_name("U.S.-Japan") and not is_place_name("Japan Steel")
+
+
+SEED_COMPANIES = {
+    "Westinghouse": ["Westinghouse", "Westinghouse"],
+    "Mitsubishi Heavy Industries": ["Mitsubishi Heavy Industries"] * 3,
+    "GE Vernova": ["General Electric GE Vernova", "GE Vernova"],
+    "Hitachi": ["Hitachi", "Hitachi"],
+    "SoftBank Group": ["SoftBank Group"],
+    "Toshiba": ["Toshiba", "Toshiba Group"],
+    "Hitachi-GE Nuclear Energy": ["Hitachi GE"],
+    "IHI Corporation": ["Ishikawajima-Harima Heavy Industries"],
+    "Toyota Motor Corporation": ["Toyota Motor Corporation", "Toyota"],
+}
+
+
+def test_seed_article(seed_record, seed_text):
+    found = {c.name: c for c in seed_record.companies}
+    assert set(found) == set(SEED_COMPANIES)
+    for name, expected in SEED_COMPANIES.items():
+        assert [m.text for m in found[name].mentions] == expected, name
+    assert found["Toyota Motor Corporation"].country == "JP"
+    assert found["Westinghouse"].country == "US"
+    mentioned = {m.text for c in seed_record.companies for m in c.mentions}
+    for bad in ("China News", "CCTV News", "Ministry of Economy, Trade and Industry", "White House",
+                "U.S. Department of Commerce", "SMR", "Takaichi", "Trump"):
+        assert not any(bad in t for t in mentioned), bad
