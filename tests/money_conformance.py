@@ -10,7 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFORMANCE = ROOT.parent / "shared" / "conformance"
+# Copied from ../shared/conformance (licences in tests/conformance/THIRD_PARTY_LICENSES.md)
+# so the suite runs from a plain clone.
+CONFORMANCE = Path(__file__).resolve().parent / "conformance"
 KNOWN_FAILURES = Path(__file__).resolve().parent / "data" / "money_conformance_failures.json"
 
 
