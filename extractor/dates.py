@@ -1,18 +1,883 @@
-"""PLACEHOLDER: replaced by the real component."""
+"""Dates: the article's publication date and the calendar dates it refers to.
+
+Two spaCy components live here:
+
+* ``published_date`` fills ``doc._.published`` (ISO ``YYYY-MM-DD``) from a date line or a
+  dateline in the first lines of the article when the caller gave no date
+  (``doc._.published_source = "detected"``).
+* ``dates`` writes ``doc._.dates``: one ``{"text", "start", "end", "value", "granularity"}``
+  per date mention (shared/ANNOTATION.md), resolved against ``doc._.published``.
+
+How mentions are found: one compiled regex (the *date grammar*, built from
+``data/date_words.json``) runs once over ``doc.text``. Each match is a *core* of a known kind
+(``October 28, 2025``, ``Q3 2025``, ``last week``, ``the 28th``...). Strong kinds are kept as they
+are; weak kinds (a bare month name, a bare year, ``the 28th``, ``Q3``) are kept only when the
+model tagged an overlapping DATE entity (or TIME for day-like ones: ``the morning of the 28th``
+gives ``the 28th``) or a preposition comes right before them. Model DATE entities in which the
+grammar finds no core are handed to dateparser (normalisation only, behind a pre-filter,
+length-bounded and cached); durations and anaphora (``four years``, ``that day``) neither match
+the grammar nor pass the pre-filter, so they are dropped.
+
+How values are resolved (``published`` = P, a Tuesday 2025-10-28 in the examples):
+
+* A week's value is the Monday that starts it (``last week`` -> 2025-10-20).
+* A bare weekday, ``the 28th``: the most recent such day on or before P (news is told in the
+  past tense: ``Tuesday`` -> 2025-10-28, ``Wednesday`` -> 2025-10-22); when the governing verb
+  is in the future tense (``will meet on Friday``) the first one on or after P.
+  ``last Friday`` / ``next Friday`` are the first strictly before / after P.
+* A month or month-and-day without a year: past tense -> the most recent on or before P; future
+  tense -> the first on or after P; otherwise the nearest one to P (``July`` -> 2025-07).
+* Quarters and halves without a year are in P's year; a quarter's value is its first month, a
+  half's value is its year.
+* Modifiers (``mid-``, ``late``, ``the end of``) stay in the span and never change the value.
+* Without P, anything relative gets ``value: None`` (the mention is still reported).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.language import Language
-from . import extensions  # noqa: F401
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .data_files import read_json
+
+# Spans longer than this are never handed to dateparser (it can be slow or hang on odd input).
+MAX_DATEPARSER_CHARS = 40
+# Where the publication date line may sit.
+HEAD_CHARS = 400
+HEAD_LINES = 3
+
+WS = r"[ \t\u00a0]{1,3}"  # inner whitespace: bounded, never a line break (write "(?:{WS})?")
+DASH = r"[-\u2013\u2014]"
+
+
+# --------------------------------------------------------------------------------------------
+# Data and the date grammar
+
+
+@lru_cache(maxsize=None)
+def words() -> dict:
+    """The date word lists (``data/date_words.json``)."""
+    return read_json("date_words.json")
+
+
+def _trie(items: dict[str, str]) -> str:
+    """A regex alternation of the strings in ``items`` (string -> regex tail such as ``\\.?``)
+    written as a prefix tree, so a failing attempt costs one character test, not one per word.
+    Longer words are tried first; a space inside a word becomes WS.
+
+    >>> _trie({"Jan": "", "January": "", "June": ""})
+    '(?:J(?:an(?:uary)?|une))'
+    """
+    tree: dict = {}
+    for word, tail in items.items():
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = tail
+
+    def emit(node) -> str:
+        branches, end = [], None
+        for ch, child in node.items():
+            if ch == "":
+                end = child
+                continue
+            piece = WS if ch == " " else re.escape(ch)
+            # Collapse single-child chains into one literal run.
+            while len(child) == 1 and "" not in child:
+                (nch, child), = child.items()
+                piece += WS if nch == " " else re.escape(nch)
+            branches.append(piece + emit(child))
+        if not branches:
+            return end or ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end is None:
+            return body
+        if end == "" and len(branches) == 1 and not body.startswith("(?:"):
+            return f"(?:{body})?"
+        if end == "":
+            return f"{body}?" if body.startswith("(?:") else f"(?:{body})?"
+        return f"(?:{body}|{end})"
+
+    return "(?:" + emit(tree) + ")"
+
+
+def _alt(names, *, dot=False) -> str:
+    """A case-sensitive alternation of ``names`` (Title and UPPER forms)."""
+    tail = r"\.?" if dot else ""
+    return "(?-i:" + _trie({f: tail for n in names for f in (n, n.upper())}) + ")"
+
+
+def _words_alt(items) -> str:
+    """A case-insensitive alternation of words/phrases (spaces as WS)."""
+    return _trie({w.lower(): "" for w in items})
+
+
+@lru_cache(maxsize=None)
+def grammar() -> re.Pattern:
+    """The compiled date grammar: one alternative per kind, each in a group ``k_<kind>``.
+
+    Every quantifier is bounded and every alternative starts at a word start, so the pass
+    is linear in the text length.
+    """
+    w = words()
+    month_full = _alt(w["months"])
+    month = "(?:" + month_full + "|" + _alt(w["month_abbreviations"], dot=True) + ")"
+    wday_full = _alt(w["weekdays"])
+    wday = "(?:" + wday_full + "|" + _alt(w["weekday_abbreviations"], dot=True) + ")"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+    dayord = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+    year = r"(?:19|20)\d\d(?!\d)"
+    yy = r"'?\d\d(?!\d)"
+    relyear = rf"(?:this|last|next){WS}year"
+    parts = _words_alt(w["period_parts"])
+    mods = _words_alt(w["modifiers"])
+    mod = (
+        rf"(?:(?:the{WS})?(?:very{WS})?(?:{parts}){WS}of{WS}"
+        rf"|(?:{mods})(?:-|{WS})(?:in{WS})?|(?:end|start){DASH})"
+    )
+    qword = _words_alt(w["quarter_words"])
+    hword = _words_alt(w["half_words"])
+    rel = _words_alt(w["relative_words"])
+    season = _words_alt(w["seasons"])
+    numw = _words_alt(list(w["number_words"]))
+    deictic = _words_alt(w["deictic_days"])
+    fiscal = rf"(?:(?-i:FY)|fiscal(?:{WS}year)?|financial{WS}year)"
+
+    def of_year(p):
+        return (
+            rf"(?:{WS}(?:of{WS})?(?:(?:the{WS})?(?:fiscal|calendar)(?:{WS}year)?{WS}|{fiscal}(?:{WS})?)?"
+            rf"(?:(?P<{p}_y>{year}|{relyear}|the{WS}(?:current{WS})?year)|the{WS}(?P<{p}_dec>(?:19|20)\d0)'?s))?"
+        )
+
+    kinds = [
+        ("iso", rf"(?P<iso_y>{year})(?P<iso_s>[-/.])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_s)"
+                rf"(?P<iso_d>3[01]|[12]\d|0[1-9])(?:T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"),
+        ("num", rf"(?P<num_a>\d{{1,2}})(?P<num_s>[/.])(?P<num_b>\d{{1,2}})(?P=num_s)(?P<num_y>{year})"),
+        ("mdy", rf"(?:(?P<mdy_wd>{wday}),?{WS})?(?P<mdy_m>{month}){WS}(?P<mdy_d>{day})"
+                rf"(?:(?:{WS})?(?:{DASH}|to|and|&)(?:{WS})?{day})?(?:(?:,(?:{WS})?|{WS})(?P<mdy_y>{year}))?"),
+        ("dmy", rf"(?:(?P<dmy_wd>{wday}),?{WS})?(?:the{WS})?(?P<dmy_d>{day})(?:{WS}of{WS}|{WS})"
+                rf"(?P<dmy_m>{month})(?:,?{WS}(?P<dmy_y>{year}))?"),
+        ("mrange", rf"(?:the{WS})?(?P<mr_m1>{month})(?:{WS})?(?:{DASH}|to|through)(?:{WS})?(?P<mr_m2>{month})"
+                   rf"(?:,?{WS}(?P<mr_y>{year}))?(?:{WS}(?P<mr_w>quarter|period))?"),
+        ("my", rf"{mod}?(?:the{WS})?(?P<my_m>{month})(?:,?{WS}|{WS}(?:of|in){WS})"
+               rf"(?:(?P<my_y>{year})|(?P<my_rel>this|last|next){WS}year)"),
+        ("quarter", rf"{mod}?(?:the{WS})?(?P<q_n>{qword})(?:-|{WS})(?:(?:fiscal|calendar){WS})?quarter"
+                    + of_year("q")),
+        ("qshort", rf"(?P<qs_n>[1-4])(?-i:Q)(?:{WS}|-|')?(?P<qs_y>{year}|\d\d(?!\d))"),
+        ("qtag", rf"(?-i:Q)(?P<qt_n>[1-4])(?:(?:{WS}|-|/)?(?:(?-i:FY|CY)(?:{WS})?|')?(?P<qt_y>{year}|\d\d(?!\d)))?"),
+        ("qrel", rf"{mod}?(?P<qr_rel>(?:the{WS})?(?:{rel}|final)){WS}(?:(?:fiscal|calendar){WS})?quarter"),
+        ("half", rf"(?:the{WS})?(?P<h_n>{hword})(?:-|{WS})half" + of_year("h")),
+        ("hshort", rf"(?:(?-i:H)(?P<hs_n>[12])|(?P<hs_n2>[12])(?-i:H))(?:{WS})?(?P<hs_y>{year}|\d\d(?!\d))"),
+        ("decade", rf"{mod}?(?:the{WS})?(?:(?:early|mid|late)(?:-|{WS}))?"
+                   rf"(?:(?P<dc_y>(?:1[89]|20|21)\d0)|'(?P<dc_yy>\d0))'?s"),
+        ("fiscal", rf"{fiscal}(?:{WS})?(?P<f_y>{year}|{yy})(?:[-/](?:\d\d){{1,2}}(?!\d))?"),
+        ("fiscal2", rf"(?:the{WS})?(?P<f2_y>{year})(?:[-/]\d\d(?:\d\d)?)?{WS}(?:fiscal|financial){WS}year"),
+        ("ago", rf"(?P<ago_n>\d{{1,3}}|{numw}){WS}(?P<ago_u>day|week|month|year|decade)s?{WS}ago"),
+        ("deictic", rf"(?P<dx>{deictic})"),
+        ("season", rf"{mod}?(?:the{WS})?(?P<s_n>{season})(?:{WS}of)?{WS}(?P<s_y>{year})"),
+        ("rel", rf"{mod}?(?P<rel_w>(?:the{WS})?(?:{rel}|following|prior|preceding)){WS}"
+                rf"(?P<rel_u>(?:fiscal|financial){WS}year|weekend|week|month|year|decade|day|{month_full}|{wday_full}|{season})"),
+        ("endof", rf"(?:(?P<eo_mod>{mod})(?:the{WS})?(?P<eo_u>year|month|week|decade|quarter)"
+                  rf"|(?P<eo_u2>year|month|quarter)(?:-|{WS})end)"),
+        ("mquarter", rf"(?:the{WS})?(?P<mq_m>{month_full}){WS}quarter"),
+        ("wday", rf"(?P<wd>{wday_full})"),
+        ("month", rf"(?P<mo_mod>{mod})?(?:the{WS})?(?P<mo>{month_full}|(?-i:Sept\.))(?!{WS}\d)"),
+        ("dord", rf"(?P<do_mod>{mod})?the{WS}(?P<do>{dayord})(?!{WS}centur)(?!{WS}(?:of{WS})?(?-i:[A-Z]))"),
+        ("year", rf"(?P<yr_mod>{mod})?(?:the{WS}year{WS})?(?P<yr>{year})"),
+    ]
+    body = "|".join(f"(?P<k_{name}>{rx})" for name, rx in kinds)
+    # The guard: a cheap test that the word here can start a date at all, so the 24 kinds are
+    # only tried at the few word starts that can begin one.
+    first_words = {"the", "very", "fiscal", "financial", "following", "prior", "preceding", "final",
+                   "year", "month", "quarter", "end", "start"}
+    for key in ("period_parts", "modifiers", "quarter_words", "half_words", "seasons",
+                "relative_words", "number_words", "deictic_days", "months", "month_abbreviations",
+                "weekdays", "weekday_abbreviations"):
+        first_words |= {entry.split()[0].lower() for entry in w[key]}
+    guard = rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
+    return re.compile(
+        rf"(?<![\w$\u00a3\u20ac\u00a5/]){guard}(?:{body})(?![^\W_])", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=None)
+def _lookups() -> dict:
+    """Lower-cased lookup tables derived from the word lists."""
+    w = words()
+    months = {k.lower(): v for k, v in w["months"].items()}
+    months.update({k.lower(): v for k, v in w["month_abbreviations"].items()})
+    wdays = {k.lower(): v for k, v in w["weekdays"].items()}
+    wdays.update({k.lower(): v for k, v in w["weekday_abbreviations"].items()})
+    ctx = _words_alt(w["context_before"])
+    return {
+        "months": months,
+        "weekdays": wdays,
+        "numbers": dict(w["number_words"]),
+        "quarters": w["quarter_words"],
+        "halves": w["half_words"],
+        "relative": w["relative_words"],
+        "anaphoric": set(w["anaphoric_relative_words"]),
+        "deictic": w["deictic_days"],
+        "seasons": w["seasons"],
+        "context": re.compile(
+            rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$",
+            re.IGNORECASE,
+        ),
+        "not_followers": set(w["ordinal_not_date_followers"]),
+    }
+
+
+# Weak kinds need confirmation (a model entity or a preposition before) unless the group named
+# here (a modifier such as 'mid-' or 'the end of') matched.
+WEAK_KINDS = {"month": "mo_mod", "dord": "do_mod", "year": "yr_mod", "qtag": None}
+# Weak kinds that a TIME entity may confirm (it holds a day: 'the morning of the 28th').
+TIME_CONFIRMS = {"dord", "month"}
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _monday(day: _dt.date) -> _dt.date:
+    return day - _dt.timedelta(days=day.weekday())
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year2(text: str) -> int:
+    """``'25`` / ``25`` / ``2025`` -> 2025."""
+    digits = text.lstrip("'")
+    value = int(digits)
+    return value + 2000 if len(digits) == 2 else value
+
+
+def _fmt(value, granularity: str) -> str | None:
+    """ISO text for a date (day, week), a (year, month) pair (month, quarter) or a year."""
+    if value is None:
+        return None
+    if granularity in ("day", "week"):
+        return value.isoformat()
+    if granularity in ("month", "quarter"):
+        return f"{value[0]:04d}-{value[1]:02d}"
+    return f"{value:04d}"
+
+
+# Without a tense, a month or day in the published year wins unless one in the year before or
+# after is nearer to the published date and within this many days of it.
+NEAR_OTHER_YEAR_DAYS = 80
+# The tense of the sentence (often wrong in reported speech: 'said tariffs take effect Aug. 1')
+# moves a date into the year before or after only within this many days of the published date.
+TENSE_REACH_DAYS = 183
+
+
+def _pick(candidates: list, ref: _dt.date, direction: str | None) -> _dt.date | None:
+    """Choose among candidate dates: past -> latest <= ref, future -> earliest >= ref (within
+    TENSE_REACH_DAYS when in another year); else the one in ref's year unless another is
+    nearer and within NEAR_OTHER_YEAR_DAYS."""
+    candidates = [c for c in candidates if c is not None]
+    if not candidates:
+        return None
+    if direction == "future":
+        after = [c for c in candidates if c >= ref]
+        if after and (min(after).year == ref.year or (min(after) - ref).days <= TENSE_REACH_DAYS):
+            return min(after)
+    elif direction == "past":
+        before = [c for c in candidates if c <= ref]
+        if before and (max(before).year == ref.year or (ref - max(before)).days <= TENSE_REACH_DAYS):
+            return max(before)
+    nearest = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+    same_year = [c for c in candidates if c.year == ref.year]
+    if same_year and nearest.year != ref.year and abs((nearest - ref).days) > NEAR_OTHER_YEAR_DAYS:
+        return same_year[0]
+    return nearest
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+# --------------------------------------------------------------------------------------------
+# Resolving one grammar match
+
+
+@dataclass
+class Core:
+    """One match of the date grammar (offsets into the searched text)."""
+
+    kind: str
+    start: int
+    end: int
+    match: re.Match
+
+    @property
+    def text(self) -> str:
+        return self.match.group(0)
+
+    def g(self, name: str) -> str | None:
+        return self.match.group(name)
+
+
+def _month_of(name: str) -> int:
+    return _lookups()["months"][name.lower().rstrip(".")]
+
+
+def _day_of(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _resolve(core: Core, pub: _dt.date | None, direction: str | None = None):
+    """``(value, granularity)`` for a grammar match; None when it is not a date after all
+    (a duration or an anaphor such as ``the following week``). ``value`` is None when it needs
+    ``pub`` and there is none."""
+    lk = _lookups()
+    g = core.g
+    kind = core.kind
+
+    if kind == "iso":
+        d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return (_fmt(d, "day"), "day") if d else None
+    if kind == "num":
+        a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
+        # US order (month/day) for slashes unless impossible; day.month.year for dots.
+        m, d = (b, a) if (g("num_s") == "." or a > 12) else (a, b)
+        date = _safe_date(y, m, d)
+        return (_fmt(date, "day"), "day") if date else None
+    if kind in ("mdy", "dmy"):
+        m, d = _month_of(g(f"{kind}_m")), _day_of(g(f"{kind}_d"))
+        if g(f"{kind}_y"):
+            date = _safe_date(int(g(f"{kind}_y")), m, d)
+            return (_fmt(date, "day"), "day") if date else None
+        if pub is None:
+            return (None, "day") if _safe_date(2024, m, d) else None
+        cands = [_safe_date(pub.year + k, m, d) for k in (-1, 0, 1)]
+        pick = _pick(cands, pub, direction)
+        return (_fmt(pick, "day"), "day") if pick else None
+    if kind == "mrange":
+        m1, m2 = _month_of(g("mr_m1")), _month_of(g("mr_m2"))
+        word = (g("mr_w") or "").lower()
+        aligned = (m2 - m1) % 12 == 2 and m1 % 3 == 1
+        gran = "quarter" if aligned or word == "quarter" else "month"
+        if (m2 - m1) % 12 == 5 and m1 in (1, 7):  # 'January-June': a half-year is its year
+            gran = "year"
+            if g("mr_y"):
+                return (g("mr_y"), gran)
+        if g("mr_y"):
+            return (_fmt((int(g("mr_y")), m1), gran), gran)
+        if pub is None:
+            return (None, gran)
+        cands = [_dt.date(pub.year + k, m1, 1) for k in (-1, 0, 1)]
+        pick = _pick(cands, _dt.date(pub.year, pub.month, 1), direction)
+        if gran == "year":
+            return (_fmt(pick.year, gran), gran)
+        return (_fmt((pick.year, pick.month), gran), gran)
+    if kind == "my":
+        m = _month_of(g("my_m"))
+        if g("my_y"):
+            return (_fmt((int(g("my_y")), m), "month"), "month")
+        if pub is None:
+            return (None, "month")
+        delta = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
+        return (_fmt((pub.year + delta, m), "month"), "month")
+    if kind == "mquarter":  # 'the September quarter' ends in September
+        if pub is None:
+            return (None, "quarter")
+        m = (_month_of(g("mq_m")) - 3) % 12 + 1
+        cands = [_dt.date(pub.year + k, m, 1) for k in (-1, 0, 1)]
+        pick = _pick(cands, _dt.date(pub.year, pub.month, 1), "past")
+        return (_fmt((pick.year, pick.month), "quarter"), "quarter")
+    if kind in ("quarter", "qshort", "qtag", "qrel"):
+        return _resolve_quarter(core, pub)
+    if kind in ("half", "hshort"):
+        if kind == "half" and g("h_dec"):
+            return (g("h_dec"), "decade")
+        y = g("h_y") if kind == "half" else g("hs_y")
+        year = _year_phrase(y, pub) if y else (pub.year if pub else None)
+        return (_fmt(year, "year"), "year")
+    if kind == "decade":
+        if g("dc_y"):
+            return (g("dc_y"), "decade")
+        dd = int(g("dc_yy"))
+        pivot = (pub.year % 100 if pub else 25) + 10
+        return (f"{(2000 if dd <= pivot else 1900) + dd:04d}", "decade")
+    if kind == "fiscal":
+        return (_fmt(_year2(g("f_y")), "year"), "year")
+    if kind == "fiscal2":
+        return (g("f2_y"), "year")
+    if kind == "ago":
+        return _resolve_ago(core, pub)
+    if kind == "deictic":
+        if pub is None:
+            return (None, "day")
+        offset = lk["deictic"][_norm(g("dx"))]
+        return (_fmt(pub + _dt.timedelta(days=offset), "day"), "day")
+    if kind == "season":
+        return (g("s_y"), "year")
+    if kind == "rel":
+        return _resolve_relative(core, pub)
+    if kind == "endof":
+        return _relative_unit((g("eo_u") or g("eo_u2")).lower(), 0, pub)
+    if kind == "wday":
+        if pub is None:
+            return (None, "day")
+        wd = lk["weekdays"][g("wd").lower()]
+        if direction == "future":
+            date = pub + _dt.timedelta(days=(wd - pub.weekday()) % 7)
+        else:
+            date = pub - _dt.timedelta(days=(pub.weekday() - wd) % 7)
+        return (_fmt(date, "day"), "day")
+    if kind == "month":
+        if pub is None:
+            return (None, "month")
+        m = _month_of(g("mo"))
+        cands = [_dt.date(pub.year + k, m, 1) for k in (-1, 0, 1)]
+        pick = _pick(cands, _dt.date(pub.year, pub.month, 1), direction)
+        return (_fmt((pick.year, pick.month), "month"), "month")
+    if kind == "dord":
+        if pub is None:
+            return (None, "day")
+        d = _day_of(g("do"))
+        cands = [_safe_date(*_shift_month(pub.year, pub.month, k), d) for k in (-1, 0, 1)]
+        pick = _pick(cands, pub, direction or "past")
+        return (_fmt(pick, "day"), "day") if pick else None
+    if kind == "year":
+        return (g("yr"), "year")
+    return None
+
+
+def _year_phrase(text: str, pub: _dt.date | None) -> int | None:
+    """``2026`` / ``'26`` / ``next year`` / ``the year`` -> a year number (None if unknown)."""
+    low = _norm(text)
+    if re.fullmatch(r"'?\d{2}|\d{4}", low):
+        return _year2(low)
+    if pub is None:
+        return None
+    for word, delta in (("last", -1), ("next", 1)):
+        if low.startswith(word):
+            return pub.year + delta
+    return pub.year
+
+
+def _quarter_start(pub: _dt.date, delta: int = 0) -> tuple[int, int]:
+    return _shift_month(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * delta)
+
+
+def _resolve_quarter(core: Core, pub: _dt.date | None):
+    g, lk = core.g, _lookups()
+    if core.kind == "qrel":
+        phrase = _norm(g("qr_rel"))
+        has_the = phrase.startswith("the ")
+        word = phrase[4:] if has_the else phrase
+        if word == "final":
+            n, y = 4, (pub.year if pub else None)
+        else:
+            if has_the and word in lk["anaphoric"] and word != "last":
+                return None  # 'the previous quarter', 'the following quarter'
+            delta = -1 if word == "last" else lk["relative"].get(word, 0)
+            if pub is None:
+                return (None, "quarter")
+            return (_fmt(_quarter_start(pub, delta), "quarter"), "quarter")
+    elif core.kind == "quarter":
+        n = lk["quarters"][g("q_n").lower()]
+        y = _year_phrase(g("q_y"), pub) if g("q_y") else (pub.year if pub else None)
+    elif core.kind == "qshort":
+        n, y = int(g("qs_n")), _year2(g("qs_y"))
+    else:
+        n = int(g("qt_n"))
+        y = _year2(g("qt_y")) if g("qt_y") else (pub.year if pub else None)
+    if y is None:
+        return (None, "quarter")
+    return (_fmt((y, 3 * (n - 1) + 1), "quarter"), "quarter")
+
+
+def _resolve_ago(core: Core, pub: _dt.date | None):
+    raw = core.g("ago_n")
+    n = int(raw) if raw.isdigit() else _lookups()["numbers"].get(_norm(raw))
+    unit = core.g("ago_u").lower()
+    gran = "year" if unit == "decade" else unit
+    if n is None or pub is None:
+        return (None, gran)
+    if unit == "day":
+        return (_fmt(pub - _dt.timedelta(days=n), "day"), "day")
+    if unit == "week":
+        return (_fmt(_monday(pub - _dt.timedelta(weeks=n)), "week"), "week")
+    if unit == "month":
+        return (_fmt(_shift_month(pub.year, pub.month, -n), "month"), "month")
+    return (_fmt(pub.year - n * (10 if unit == "decade" else 1), "year"), "year")
+
+
+def _relative_unit(unit: str, delta: int, pub: _dt.date | None):
+    """``this/last/next <unit>`` relative to ``pub``."""
+    gran = "week" if unit == "weekend" else unit
+    if pub is None:
+        return (None, gran)
+    if unit in ("week", "weekend"):
+        return (_fmt(_monday(pub) + _dt.timedelta(weeks=delta), "week"), "week")
+    if unit == "month":
+        return (_fmt(_shift_month(pub.year, pub.month, delta), "month"), "month")
+    if unit == "quarter":
+        return (_fmt(_quarter_start(pub, delta), "quarter"), "quarter")
+    if unit == "year":
+        return (_fmt(pub.year + delta, "year"), "year")
+    if unit == "decade":
+        return (f"{pub.year // 10 * 10 + 10 * delta:04d}", "decade")
+    return None
+
+
+def _resolve_relative(core: Core, pub: _dt.date | None):
+    lk = _lookups()
+    phrase = _norm(core.g("rel_w"))
+    unit = _norm(core.g("rel_u"))
+    fiscal_year = unit.endswith(" year")
+    unit = "year" if fiscal_year else unit
+    has_the = phrase.startswith("the ")
+    word = phrase[4:] if has_the else phrase
+    if word in ("following", "prior", "preceding") or unit == "day":
+        return None  # anaphora: 'the following week', 'the prior year', 'the next day'
+    is_unit = unit in ("weekend", "week", "month", "year", "decade")
+    exempt = fiscal_year or (unit == "decade" and word in ("next", "coming"))
+    if is_unit and has_the and word in lk["anaphoric"] and not exempt:
+        return None  # 'over the past year', 'the next month', 'the previous week'
+    delta = lk["relative"].get(word, 0)
+    if is_unit:
+        return _relative_unit(unit, delta, pub)
+    if unit in lk["months"]:
+        if pub is None:
+            return (None, "month")
+        m = lk["months"][unit]
+        y = pub.year
+        if delta < 0:
+            y = pub.year if m < pub.month else pub.year - 1
+        elif delta > 0:
+            y = pub.year if m > pub.month else pub.year + 1
+        return (_fmt((y, m), "month"), "month")
+    if unit in lk["weekdays"]:
+        if pub is None:
+            return (None, "day")
+        wd = lk["weekdays"][unit]
+        if delta < 0:
+            date = pub - _dt.timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+        elif delta > 0:
+            date = pub + _dt.timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+        else:
+            date = _monday(pub) + _dt.timedelta(days=wd)
+        return (_fmt(date, "day"), "day")
+    if unit in lk["seasons"]:
+        if pub is None:
+            return (None, "year")
+        start = lk["seasons"][unit]
+        y = pub.year
+        if delta < 0:
+            y = pub.year if start + 3 <= pub.month else pub.year - 1
+        elif delta > 0:
+            y = pub.year if start > pub.month else pub.year + 1
+        return (f"{y:04d}", "year")
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# dateparser fallback (normalisation only, for model DATE spans the grammar does not know)
+
+_PREFILTER = re.compile(r"[\w ,.'/\u2019-]{3,%d}" % MAX_DATEPARSER_CHARS)
+_PREFILTER_REJECT = re.compile(
+    r"\b(?:that|same|ago|earlier|later|before|after|following|each|every|years|months|weeks|days)\b",
+    re.IGNORECASE,
+)
+
+
+def could_be_date(text: str) -> bool:
+    """Cheap gate before dateparser: short, plain, names a month, a weekday or a year, and no
+    anaphora or duration words.
+
+    >>> could_be_date("the Fourth of July"), could_be_date("that day"), could_be_date("x" * 90)
+    (True, False, False)
+    """
+    if not _PREFILTER.fullmatch(text) or _PREFILTER_REJECT.search(text):
+        return False
+    lk = _lookups()
+    return any(
+        t.lower() in lk["months"] or t.lower() in lk["weekdays"] or re.fullmatch(r"(?:19|20)\d\d", t)
+        for t in re.findall(r"[A-Za-z]+|\d+", text)
+    )
+
+
+@lru_cache(maxsize=4096)
+def dateparser_normalise(text: str, published: str | None) -> tuple[str | None, str] | None:
+    """Normalise a date span with dateparser (English only, relative to ``published``).
+
+    The granularity comes from the parts dateparser read (day, month, year), so ``March 2023``
+    stays a month. Call it only on text that passed ``could_be_date``.
+    """
+    from dateparser.date import DateDataParser
+
+    base = _dt.datetime.fromisoformat(published) if published else _dt.datetime(2000, 1, 1)
+    parser = DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"},
+    )
+    try:
+        data = parser.get_date_data(text)
+    except Exception:  # dateparser raises on some odd inputs; a span it cannot read is no date
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    parts = set(data.parts or ())
+    if data.period == "week":
+        value, gran = _fmt(_monday(day), "week"), "week"
+    elif "day" in parts:
+        value, gran = _fmt(day, "day"), "day"
+    elif "month" in parts:
+        value, gran = _fmt((day.year, day.month), "month"), "month"
+    elif "year" in parts:
+        value, gran = _fmt(day.year, "year"), "year"
+    else:
+        return None
+    if published is None and "year" not in parts:
+        value = None
+    return value, gran
+
+
+# --------------------------------------------------------------------------------------------
+# Public pure functions
+
+
+def find_cores(text: str, start: int = 0, end: int | None = None) -> list[Core]:
+    """All grammar matches in ``text[start:end]`` (offsets into ``text``)."""
+    return [
+        Core(m.lastgroup[2:], m.start(), m.end(), m)
+        for m in grammar().finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def _as_date(published) -> _dt.date | None:
+    if published is None or isinstance(published, _dt.date):
+        return published
+    return _dt.date.fromisoformat(published)
+
+
+def normalise_date(text: str, published=None, direction: str | None = None):
+    """``(value, granularity)`` for one date expression, or None if it is not a date.
+
+    ``published`` (ISO string or date) resolves relative dates; ``direction`` is ``"past"``,
+    ``"future"`` or None (the tense of the sentence, when known).
+
+    >>> normalise_date("last week", "2025-10-28")
+    ('2025-10-20', 'week')
+    >>> normalise_date("the April-June quarter", "2025-10-28")
+    ('2025-04', 'quarter')
+    >>> normalise_date("the 2030s")
+    ('2030', 'decade')
+    >>> normalise_date("a year ahead of schedule", "2025-10-28") is None
+    True
+    """
+    text = text.strip()
+    pub = _as_date(published)
+    cores = find_cores(text)
+    if cores:
+        core = max(cores, key=lambda c: c.end - c.start)
+        return _resolve(core, pub, direction)
+    if could_be_date(text):
+        return dateparser_normalise(text, pub.isoformat() if pub else None)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Publication date detection
+
+_NAME = r"[A-Z][\w.'\u2019-]{0,30}"
+_DATELINE_PREFIX = re.compile(
+    rf"[ \t]*{_NAME}(?:[ \t]{_NAME}){{0,4}}(?:,[ \t]*{_NAME}(?:[ \t]{_NAME}){{0,3}}){{0,2}},?[ \t]*"
+)
+_DATELINE_SUFFIX = re.compile(r",?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-\u2013\u2014:]")
+_TIME = re.compile(r"(?<!\w)\d{1,2}(?:[:.]\d\d)?(?:[ \t]?[ap]\.?m\.?)?(?!\w)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w$])(?:19|20)\d\d(?!\d)")
+_FULL_DATE_KINDS = {"iso", "num", "mdy", "dmy"}
+
+
+def _head_lines(text: str) -> list[str]:
+    """The first non-empty lines within the first HEAD_CHARS characters."""
+    out = []
+    for line in text[:HEAD_CHARS].splitlines():
+        if line.strip():
+            out.append(line)
+            if len(out) == HEAD_LINES:
+                break
+    return out
+
+
+def _is_dateline(line: str, core: Core) -> bool:
+    """``TOKYO, Oct 28 (Reuters) -``: capitalised place words, a comma, the date, a dash."""
+    before = line[: core.start]
+    return bool(before.strip() and "," in before and _DATELINE_PREFIX.fullmatch(before)
+                and _DATELINE_SUFFIX.match(line, core.end))
+
+
+def _is_date_line(line: str, core: Core) -> bool:
+    """A line that is only a date (plus byline, time and 'Published' words) or a dateline."""
+    w = words()
+    before = line[: core.start].lower()
+    if any(re.search(rf"\b{re.escape(k)}\b", before) for k in w["published_keywords"]):
+        return True
+    if _is_dateline(line, core):
+        return True
+    residual = _TIME.sub(" ", line[: core.start] + " " + line[core.end:])
+    byline = set(w["byline_words"])
+    content = [t for t in re.findall(r"[A-Za-z][\w.'\u2019]*", residual)
+               if t.lower() not in byline and t.lower().rstrip(".") not in byline]
+    return len(content) <= 6 and not any(t[0].islower() for t in content)
+
+
+def detect_published(text: str) -> str | None:
+    """The publication date from a date line or dateline at the top of ``text``, or None.
+
+    >>> detect_published("Published: 4 March 2025\\nTokyo stocks rose.")
+    '2025-03-04'
+    >>> detect_published("TOKYO, Oct 28 (Reuters) - Japan said on Tuesday...") is None
+    True
+    """
+    lines = _head_lines(text)
+    yearless = None
+    for line in lines:
+        for core in find_cores(line):
+            if core.kind not in _FULL_DATE_KINDS or not _is_date_line(line, core):
+                continue
+            value = _resolve(core, None)
+            if value and value[0]:
+                return value[0]
+            if yearless is None and core.kind in ("mdy", "dmy"):
+                yearless = core
+    if yearless is not None:
+        # A dateline without a year ('TOKYO, Oct 28 (Reuters) -'): a year must be found at the top.
+        kind = yearless.kind
+        month, day = _month_of(yearless.g(f"{kind}_m")), _day_of(yearless.g(f"{kind}_d"))
+        for m in _YEAR.finditer("\n".join(lines)):
+            date = _safe_date(int(m.group()), month, day)
+            if date:
+                return date.isoformat()
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Tense of the sentence around a mention
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_FUTURE_HEADS = {"plan", "plans", "planned", "expected", "scheduled", "due", "set", "going", "aims", "intends"}
+_NEEDS_DIRECTION = {"wday", "month", "dord", "mdy", "dmy", "mrange"}
+
+
+def _direction(doc: Doc, start: int, end: int) -> str | None:
+    """'past', 'future' or None from the verb that governs the span at ``start:end``."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in tok.children:
+        if child.tag_ == "MD":
+            return "future" if child.lower_ in _FUTURE_AUX else None
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp":
+        head = tok.head
+        if head.lower_ in _FUTURE_HEADS or any(c.tag_ == "MD" and c.lower_ in _FUTURE_AUX for c in head.children):
+            return "future"
+        tok = head
+    if tok.tag_ in ("VBD", "VBN"):
+        return "past"
+    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
+        return "future"  # 'is visiting on Friday'
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# spaCy components
 
 
 @Language.factory("published_date")
-def make_published_date(nlp, name):
-    def component(doc):
+def make_published_date(nlp: Language, name: str):
+    """Fill ``doc._.published`` from the article's date line when the caller gave none."""
+
+    def published_date(doc: Doc) -> Doc:
+        if doc._.published is None:
+            found = detect_published(doc.text)
+            if found:
+                doc._.published = found
+                doc._.published_source = "detected"
         return doc
-    return component
+
+    return published_date
+
+
+def _overlaps(intervals, start: int, end: int, labels) -> bool:
+    return any(s < end and start < e and label in labels for s, e, label in intervals)
+
+
+def find_dates(doc: Doc) -> list[dict]:
+    """The date mentions of a processed ``doc`` (see the module docstring)."""
+    text = doc.text
+    pub = _as_date(doc._.published)
+    lk = _lookups()
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    mentions = []
+    for core in find_cores(text):
+        if core.kind in WEAK_KINDS and not (WEAK_KINDS[core.kind] and core.g(WEAK_KINDS[core.kind])):
+            labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
+            if not (_overlaps(ents, core.start, core.end, labels)
+                    or lk["context"].search(text, max(0, core.start - 20), core.start)):
+                continue
+            if core.kind == "dord":
+                nxt = re.match(r"[ \t]*([A-Za-z]+)", text[core.end: core.end + 30])
+                if nxt and nxt.group(1).lower() in lk["not_followers"]:
+                    continue
+        direction = _direction(doc, core.start, core.end) if core.kind in _NEEDS_DIRECTION else None
+        resolved = _resolve(core, pub, direction)
+        if resolved is None:
+            continue
+        mentions.append({"text": core.text, "start": core.start, "end": core.end,
+                         "value": resolved[0], "granularity": resolved[1]})
+    # Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter.
+    found = [(m["start"], m["end"], "DATE") for m in mentions]
+    pub_iso = pub.isoformat() if pub else None
+    for start, end, label in ents:
+        if label != "DATE" or _overlaps(found, start, end, ("DATE",)):
+            continue
+        span_text = text[start:end]
+        if could_be_date(span_text):
+            resolved = dateparser_normalise(span_text, pub_iso)
+            if resolved:
+                mentions.append({"text": span_text, "start": start, "end": end,
+                                 "value": resolved[0], "granularity": resolved[1]})
+    mentions.sort(key=lambda m: m["start"])
+    return mentions
 
 
 @Language.factory("dates")
-def make_dates(nlp, name):
-    def component(doc):
-        doc._.dates = []
+def make_dates(nlp: Language, name: str):
+    """Write the article's date mentions to ``doc._.dates``."""
+
+    def dates(doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc)
         return doc
-    return component
+
+    return dates
