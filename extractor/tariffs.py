@@ -1,11 +1,761 @@
-"""PLACEHOLDER: replaced by the real component."""
+"""The ``tariff_rates`` component: tariff, duty and levy rates with who imposes them on whom.
+
+A percentage (found by :func:`extractor.percentages.find_percentages`) is a tariff rate only
+when the sentence's dependency parse ties it to a tariff word: ``a 15% tariff``, ``duties of
+25%``, ``raised tariffs to 25%``, ``a 15% rate on most exports``, or to another tariff rate
+(``lower than the 25% threatened``, ``from 25% to 15%``). Then the same parse gives:
+
+- ``target``: the object of ``on``/``against`` (``on Japan``, ``on Indian imports``), the
+  subject of ``face``/``agree``/``pay`` (``Japanese goods face``), a passive subject;
+- ``imposer``: the subject of the other verbs (``Washington slapped``), the ``by`` agent
+  (``threatened by Trump``), the destination of exports (``exports to the United States``), a
+  country modifying the tariff (``U.S. tariffs``);
+- ``status``: cue words on the rate, on its tariff noun and up the clause chain (``imposed``,
+  ``threatened by``, ``would``, ``could face``, ``from 25%`` -> previous);
+- ``product``: product words in the tariff's own phrase (``auto tariffs``, ``on steel``).
+
+Only sentences holding both a percentage and a tariff keyword are looked at; a document
+without a percentage costs a few string searches. Word lists live in ``data/tariff_*.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
 from spacy.language import Language
-from . import extensions  # noqa: F401
+from spacy.tokens import Doc, Span, Token
+
+from . import extensions  # noqa: F401  (registers doc._.tariffs)
+from .data_files import country_code, read_json
+from .percentages import find_percentages
+
+_NOUNS = ("NOUN", "PROPN")
+_VERBS = ("VERB", "AUX")
+_MOD_DEPS = ("compound", "amod", "nummod", "nmod", "npadvmod", "quantmod", "dep")
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_MARK = re.compile(r"%|\uff05|per|pct|pc", re.IGNORECASE)
+_COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "'s", "'re"))
+_PRONOUNS = frozenset(("he", "she", "it", "they", "we"))
+_STATUS_RANK = ("threatened", "proposed", "previous", "imposed")
+
+
+@lru_cache(maxsize=None)
+def _lex() -> SimpleNamespace:
+    lex = read_json("tariff_lexicon.json")
+    products = {}
+    for label, forms in read_json("tariff_products.json")["products"].items():
+        for form in forms:
+            products[form] = label
+    status = {}
+    for st in reversed(_STATUS_RANK):  # the stronger cue wins when a word has two
+        for w in lex["status_words"][st]:
+            status[w] = st
+    return SimpleNamespace(
+        keyword_re=re.compile(lex["keyword_regex"], re.IGNORECASE),
+        strong=frozenset(lex["strong_nouns"]),
+        weak=frozenset(lex["weak_nouns"]),
+        markers=frozenset(lex["weak_noun_markers"]),
+        goods=frozenset(lex["goods_nouns"]),
+        actor_nouns=frozenset(lex["actor_nouns"]),
+        impose=frozenset(lex["impose_verbs"]),
+        target_subject=frozenset(lex["target_subject_verbs"]),
+        status=status,
+        threat_words=frozenset(lex["status_words"]["threatened"]),
+        previous_words=frozenset(lex["status_words"]["previous"]),
+        modals_threat=frozenset(lex["modals_threatened"]),
+        modals_proposed=frozenset(lex["modals_proposed"]),
+        threat_with_modal=frozenset(lex["verbs_threat_with_modal"]),
+        future_proposed=frozenset(lex["future_impose_proposed"]),
+        change_preps=frozenset(lex["change_preps"]),
+        change_nouns=frozenset(lex["change_nouns"]),
+        previous_preps=frozenset(lex["previous_preps"]),
+        target_preps=frozenset(lex["target_preps"]),
+        imposer_preps=frozenset(lex["imposer_preps_in_goods"]),
+        relative=frozenset(lex["relative_pronouns"]),
+        persist_verbs=frozenset(lex["persist_verbs"]),
+        in_force_words=frozenset(lex["in_force_words"]),
+        apply_to_verbs=frozenset(lex["apply_to_verbs"]),
+        products=products,
+        actors=read_json("tariff_actors.json")["actors"],
+    )
 
 
 @Language.factory("tariff_rates")
-def make_tariff_rates(nlp, name):
-    def component(doc):
-        doc._.tariffs = []
+def make_tariff_rates(nlp: Language, name: str) -> "TariffRates":
+    """Factory of the ``tariff_rates`` component (writes ``doc._.tariffs``)."""
+    return TariffRates()
+
+
+class TariffRates:
+    """Pipeline component: ``doc._.tariffs`` = list of TariffMention dicts (ANNOTATION.md)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.tariffs = find_tariffs(doc)
         return doc
-    return component
+
+
+def find_tariffs(doc: Doc) -> list[dict]:
+    """Tariff rates in a parsed ``doc`` (needs sentences and the dependency parse)."""
+    keyword_re = _lex().keyword_re
+    text = doc.text
+    percentages = find_percentages(text)
+    if not percentages:
+        return []
+    ctx = _Context(doc)
+    sentences: dict[int, tuple[Span, list]] = {}
+    has_keyword: dict[int, bool] = {}
+    for pct in percentages:
+        span = doc.char_span(pct["start"], pct["end"], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sent = span[0].sent
+        if sent.start not in has_keyword:
+            has_keyword[sent.start] = keyword_re.search(text, sent.start_char, sent.end_char) is not None
+        if not has_keyword[sent.start]:
+            continue  # no tariff word in this sentence
+        sentences.setdefault(sent.start, (sent, []))[1].append((pct, span))
+    found = []
+    for sent, items in sentences.values():
+        found.extend(_sentence_tariffs(sent, items, ctx))
+    found.sort(key=lambda m: m["start"])
+    return found
+
+
+class _Context:
+    """Per-document caches: entity of a token, country of a person."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._persons: dict[str, str | None] = {}
+
+    def ent_of(self, tok: Token) -> Span | None:
+        if tok.ent_iob_ == "O" or not tok.ent_type_:
+            return None
+        doc = self.doc
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+
+    def code(self, text: str) -> str | None:
+        """Country of a name: a country word or a known actor (``Trump`` -> ``US``)."""
+        text = text.strip()
+        if not text or not (text[0].isupper() or text[:4] == "the "):
+            return None
+        code = country_code(text)
+        if code is None:
+            actors = _lex().actors
+            bare = re.sub(r"^(?:the|The)\s+|['\u2019]s?$", "", text)
+            code = actors.get(text) or actors.get(bare)
+        return code
+
+    def country_of(self, tok: Token, depth: int = 0) -> str | None:
+        """Country that ``tok`` names or stands for (``Japan``, ``Japanese``, ``Washington``,
+        ``Trump``, ``the Trump administration``, ``U.S. President ...``), else None."""
+        ent = self.ent_of(tok)
+        if ent is not None:
+            code = self.code(ent.text)
+            if code is None and len(ent) > 1:
+                code = self.code(tok.text) or next(
+                    (c for c in (self.code(t.text) for t in ent) if c), None
+                )
+            if code is None and ent.label_ == "PERSON":
+                code = self.person_country(ent)
+            if code is not None:
+                return code
+        elif tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.text[:1].isupper():
+            code = self.code(tok.text)
+            if code is not None:
+                return code
+        lex = _lex()
+        if depth < 2 and (tok.lower_ in lex.actor_nouns or tok.pos_ == "PROPN"):
+            for child in tok.children:
+                if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i < tok.i:
+                    code = self.country_of(child, depth + 1)
+                    if code is not None:
+                        return code
+        return None
+
+    def person_country(self, ent: Span) -> str | None:
+        """Country of a person from a title somewhere in the document (``U.S. President X``)."""
+        key = ent[-1].text
+        if key in self._persons:
+            return self._persons[key]
+        code = None
+        for other in self.doc.ents:
+            if other.label_ != "PERSON" or other[-1].text != key:
+                continue
+            code = self._title_country(other)
+            if code is not None:
+                break
+        self._persons[key] = code
+        return code
+
+    def _title_country(self, ent: Span) -> str | None:
+        root = ent.root
+        pool = []
+        for child in root.children:
+            if child.i < ent.start and child.dep_ in ("compound", "amod", "poss", "nmod"):
+                pool.extend(child.subtree)
+            elif child.dep_ == "appos":
+                pool.extend(child.subtree)
+        if root.dep_ == "appos":
+            pool.extend(t for t in root.head.subtree if not (ent.start <= t.i < ent.end))
+        for t in pool:
+            if ent.start <= t.i < ent.end:
+                continue
+            sub = self.ent_of(t)
+            text = sub.text if sub is not None and sub.label_ != "PERSON" else t.text
+            code = self.code(text)
+            if code is not None:
+                return code
+        return None
+
+
+# ---------------------------------------------------------------- is this rate a tariff?
+
+
+def _is_strong(tok: Token) -> bool:
+    return tok.lower_ in _lex().strong
+
+
+def _weak_ok(tok: Token) -> bool:
+    """A weak noun (``rate``, ``baseline``, ``tax``) that the parse shows to be a tariff."""
+    lex = _lex()
+    if tok.lower_ not in lex.weak:
+        return False
+    if tok.lower_ in lex.markers:
+        return True
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
+            child.lower_ in lex.markers or child.lower_ in lex.strong
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ in lex.target_preps:
+            for t in child.subtree:
+                if t.lower_ in lex.goods or t.lower_ in lex.products or t.ent_type_ in ("GPE", "NORP"):
+                    return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.head.pos_ in _NOUNS and _is_strong(head.head):
+        return True  # "tariffs at a rate of 15%"
+    if tok.dep_ in ("appos", "attr", "conj") and _is_strong(head):
+        return True
+    if tok.dep_ == "dobj" and head.lower_ in ("impose", "imposes", "imposed", "imposing", "levy", "levied", "slap", "slapped"):
+        return True
+    return False
+
+
+def _is_key(tok: Token) -> bool:
+    return tok.pos_ in _NOUNS and (_is_strong(tok) or _weak_ok(tok)) or tok.lower_ in _lex().strong
+
+
+class _Rate:
+    """One percentage in a candidate sentence and what the parse says about it."""
+
+    def __init__(self, pct: dict, span: Span):
+        self.pct = pct
+        self.span = span
+        self.P = span.root
+        self.N = self.P  # the noun the rate modifies ("tariff" in "a 15% tariff"), else P
+        self.K: Token | None = None  # the tariff noun
+        self.V: Token | None = None  # the verb governing the tariff
+        self.decision: str | None = None  # "yes", "no" or None (undecided)
+        self.link: Token | None = None  # another rate's token this one depends on
+        self.bare = not _MARK.search(pct["text"])  # first number of "10 to 15 percent"
+
+
+def _climb_to_verb(tok: Token, steps: int = 3) -> Token:
+    """Walk up from an adjective/adverb/preposition to the first verb or noun."""
+    while steps and tok.pos_ not in _VERBS and tok.pos_ not in _NOUNS and tok.head.i != tok.i:
+        tok = tok.head
+        steps -= 1
+    return tok
+
+
+def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, "_Rate"], depth: int = 0) -> None:
+    """Decide a bare rate attached to verb ``V`` (``raised tariffs to 25%``)."""
+    lex = _lex()
+    V = _climb_to_verb(V)
+    if V.pos_ in _NOUNS:
+        if _is_key(V):
+            rate.decision, rate.K = "yes", V
+        elif V.i in pct_roots and pct_roots[V.i] is not rate:
+            rate.link = V
+        else:
+            rate.decision = "no"
+        return
+    if V.pos_ not in _VERBS:
+        rate.decision = "no"
+        return
+    own = set(t.i for t in rate.N.subtree)
+    dobj = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
+    if dobj is not None:
+        if _is_key(dobj):
+            rate.decision, rate.K, rate.V = "yes", dobj, V
+            return
+        if dobj.lower_ in lex.change_nouns and _via_to_from(rate):
+            # "won a reduction of the tariff on its cars to 15 percent"
+            K = next((g for c in dobj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
+                      for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
+            if K is not None:
+                rate.decision, rate.K, rate.V = "yes", K, V
+                return
+        if dobj.i in pct_roots:
+            rate.link = dobj
+            return
+        if dobj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and dobj.pos_ != "PRON":
+            rate.decision = "no"  # "pushed inflation to 3%"
+            return
+    subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own), None)
+    # "tariffs rose to 25%", "the duty stands at 10%"; not "tariffs could shave 0.5% off growth"
+    P = rate.P
+    via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
+    if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or depth > 0):
+        rate.decision, rate.K, rate.V = "yes", subj, V
+        return
+    if subj is not None and subj.i in pct_roots:
+        rate.link = subj
+        return
+    if V.lower_ in lex.impose or V.lower_ in lex.target_subject:
+        if subj is None or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.pos_ in ("PRON", "PROPN"):
+            rate.decision, rate.V = "yes", V
+            return
+    if depth == 0 and subj is None and V.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and V.head.i != V.i:
+        _verb_rule(rate, V.head, pct_roots, depth + 1)
+        if rate.decision == "yes" and rate.V is not None and rate.V.i == V.head.i:
+            rate.V = V
+        return
+    rate.decision = "no"
+
+
+def _via_to_from(rate: _Rate) -> bool:
+    return rate.P.dep_ == "pobj" and rate.P.head.lower_ in ("to", "from")
+
+
+def _classify(rate: _Rate, pct_roots: dict[int, "_Rate"]) -> None:
+    P = rate.P
+    N = P
+    for _ in range(3):
+        if N.dep_ in _MOD_DEPS and N.head.i != N.i and N.head.pos_ in _NOUNS:
+            N = N.head
+            if _is_strong(N):
+                break
+        else:
+            break
+    doc = N.doc
+    if not _is_key(N) and N.i + 2 < len(doc) and doc[N.i + 1].text in ("-", "\u2010") and _is_strong(doc[N.i + 2]):
+        N = doc[N.i + 2]  # "25% counter-tariffs" split into counter / - / tariffs
+    rate.N = N
+    if N is not P:
+        if _is_key(N):
+            rate.decision, rate.K = "yes", N
+        elif N.i in pct_roots and pct_roots[N.i] is not rate:
+            rate.link = N  # "25% and 15% tariffs" parsed oddly
+        else:
+            rate.decision = "no"  # "a 20 percent share"
+        return
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in P.children):
+        rate.decision = "no"  # "2% of GDP", "95% of goods"
+        return
+    head, dep = P.head, P.dep_
+    if dep == "pobj":
+        if head.lower_ in _lex().change_preps and head.head.pos_ in _VERBS:
+            rate.decision = "no"  # "raised tariffs by 10%": a change, not a rate
+            return
+        G = head.head
+        if G.pos_ in _NOUNS:
+            if _is_key(G):
+                rate.decision, rate.K = "yes", G
+            elif G.i in pct_roots and pct_roots[G.i] is not rate:
+                rate.link = G
+            elif G.lower_ in _lex().change_nouns and head.lower_ in ("to", "from"):
+                # "a reduction of the tariff on its cars to 15 percent"
+                K = next((g for c in G.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
+                          for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
+                rate.decision, rate.K = ("yes", K) if K is not None else ("no", None)
+            else:
+                rate.decision = "no"
+            return
+        _verb_rule(rate, G, pct_roots)
+        return
+    if dep in ("appos", "conj"):
+        if _is_key(head):
+            rate.decision, rate.K = "yes", head
+        elif head.i in pct_roots:
+            rate.link = head
+        elif head.pos_ in _VERBS:
+            _verb_rule(rate, head, pct_roots)  # "tariffs of 20% on Vietnam and 19% on Indonesia"
+        else:
+            rate.decision = "no"
+        return
+    if dep in ("attr", "acomp", "oprd"):
+        subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None and _is_key(subj):
+            rate.decision, rate.K, rate.V = "yes", subj, head
+        else:
+            rate.decision = "no"
+        return
+    if head.i == P.i:
+        rate.decision = "no"
+        return
+    _verb_rule(rate, head, pct_roots)
+
+
+# ---------------------------------------------------------------------------- attributes
+
+
+def _verb_status(v: Token) -> str | None:
+    """Status cue of one verb (or noun/adjective) with its auxiliaries and adverbs."""
+    lex = _lex()
+    word = v.lower_
+    aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+    adv = [c.lower_ for c in v.children if c.dep_ in ("advmod", "npadvmod")]
+    if "had" in aux and (word == "been" or "been" in aux) and word not in lex.threat_words:
+        return "previous"
+    if word in lex.persist_verbs:
+        return "imposed"  # "the 25% tariff would stay"
+    if any(a in lex.modals_threat for a in aux):
+        return "threatened" if word in lex.threat_with_modal or word in lex.threat_words else "proposed"
+    if any(a in lex.modals_proposed for a in aux):
+        return "threatened" if word in lex.threat_words else "proposed"
+    st = lex.status.get(word)
+    if st in ("threatened", "proposed"):
+        return st
+    if any(a in lex.previous_words for a in adv):
+        return "previous"
+    return st
+
+
+def _own_status(rate: _Rate) -> str | None:
+    """Status from the rate's own modifiers: ``the previous 25%``, ``25% threatened by``."""
+    lex = _lex()
+    P, N = rate.P, rate.N
+    holders = [P] if N is P else [P, N]
+    for tok in holders:
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lower_ in ("replace", "replaces", "replaced", "replacing"):
+            return "previous"
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl"):
+                st = _verb_status(c)
+                if st:
+                    return st
+            elif c.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod"):
+                if c.lower_ in lex.in_force_words:
+                    return "imposed"  # "already 30%", "the existing 10% duty"
+                st = lex.status.get(c.lower_)
+                if st in ("threatened", "proposed", "previous"):
+                    return st
+    if P.dep_ == "pobj" and P.head.lower_ in lex.previous_preps:
+        return "previous"  # "from 25% to 15%", "down from 27.5%"
+    return None
+
+
+def _status(rate: _Rate) -> str:
+    lex = _lex()
+    own = _own_status(rate)
+    if own:
+        return own
+    # The tariff noun inside a cue noun: "the threat of 25% tariffs", "a 25% tariff plan".
+    K = rate.K
+    tok = K if K is not None else rate.N
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            tok = tok.head.head
+        elif tok.dep_ in ("compound", "nmod", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+        if tok.pos_ in _VERBS:
+            break
+        st = lex.status.get(tok.lower_)
+        if st in ("threatened", "proposed"):
+            return st
+    V = rate.V
+    if V is None:
+        return "imposed"
+    result = None
+    cur, hops = V, 0
+    while cur is not None and hops < 4:
+        st = _verb_status(cur)
+        if st in ("threatened", "proposed"):
+            result = st
+        elif result is None and st:
+            result = st
+        if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in _VERBS:
+            if cur.dep_ in ("conj", "advcl") and result:
+                break
+            cur = cur.head
+            hops += 1
+        else:
+            break
+    return result or "imposed"
+
+
+def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]:
+    """(targets, imposers) named inside a goods phrase: ``Indian imports``, ``imports from
+    China``, ``Japan's cars``, ``exports to the United States``."""
+    lex = _lex()
+    targets, imposers = [], []
+    if depth > 3:
+        return targets, imposers
+    code = ctx.country_of(tok)
+    if code is not None:
+        targets.append(code)
+    for child in tok.children:
+        dep = child.dep_
+        if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
+            c = ctx.country_of(child)
+            if c is None:
+                t2, i2 = _goods_roles(child, ctx, depth + 1)
+                targets += t2
+                imposers += i2
+            elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
+                imposers.append(c)  # "U.S. imports of steel": the importer
+            else:
+                targets.append(c)
+        elif dep == "prep":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                t2, i2 = _goods_roles(pobj, ctx, depth + 1)
+                if child.lower_ in lex.imposer_preps:
+                    imposers += t2
+                else:
+                    targets += t2
+                    imposers += i2
+        elif dep in ("acl", "conj"):
+            t2, i2 = _goods_roles(child, ctx, depth + 1)
+            targets += t2
+            imposers += i2
+    return targets, imposers
+
+
+def _subject(V: Token) -> Token | None:
+    """Subject of ``V``: its own, the antecedent of a relative pronoun, the controller of an
+    infinitive (``Trump threatened to impose``), the matrix subject for a pronoun (``Trump
+    said he would impose``)."""
+    subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS), None)
+    if subj is None:  # "The U.S. levies a 2.5% duty" parsed as a compound
+        subj = next((c for c in V.children if c.dep_ == "compound" and c.i < V.i and c.ent_type_), None)
+    if subj is not None and subj.lower_ in _lex().relative and V.dep_ == "relcl":
+        return V.head
+    hops = 0
+    while (subj is None or (subj.pos_ == "PRON" and subj.lower_ in _PRONOUNS)) and V.dep_ in (
+        "xcomp", "conj", "advcl", "ccomp"
+    ) and V.head.i != V.i and V.head.pos_ in _VERBS and hops < 3:
+        if subj is None and V.dep_ == "ccomp":
+            break
+        V = V.head
+        subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS), None) or subj
+        hops += 1
+    return subj
+
+
+def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
+    lex = _lex()
+    imposers: list[str] = []
+    targets: list[str] = []
+    late_imposers: list[str] = []
+    P, N, K, V = rate.P, rate.N, rate.K, rate.V
+    frame = [t for t in dict.fromkeys([P, N] + ([K] if K is not None else []))]
+    # 1. the rate's own clause: "the 25% threatened by Trump"
+    for tok in (P, N):
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        imposers += [ctx.country_of(p) for p in a.children if p.dep_ == "pobj"]
+                subj = next((s for s in c.children if s.dep_ in _SUBJ_DEPS), None)
+                if subj is not None and subj.lower_ not in lex.relative:
+                    code = ctx.country_of(subj)
+                    (targets if c.lower_ in lex.target_subject else imposers).append(code)
+    # 2. the tariff noun's own phrase: "tariffs on Japan", "U.S. tariffs"
+    for tok in frame:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in rate_tokens(rate):
+                        t2, i2 = _goods_roles(pobj, ctx)
+                        targets += t2
+                        imposers += i2
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.i not in rate_tokens(rate):
+                code = ctx.country_of(c)
+                if code is not None:
+                    late_imposers.append(code)
+                else:  # "Japanese auto tariffs": the country modifies the product
+                    t2, _ = _goods_roles(c, ctx, 1)
+                    targets += t2
+    # 3. the governing verb: "Washington slapped ...", "Japanese goods face ...", "hit by"
+    if V is not None and V.pos_ in _VERBS:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
+        subj = _subject(V)
+        key_tokens = set(x.i for t in frame for x in t.subtree)
+        if subj is not None and subj.i not in key_tokens:
+            if passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS:
+                t2, i2 = _goods_roles(subj, ctx)
+                targets += t2
+                imposers += i2
+            else:
+                imposers.append(ctx.country_of(subj))
+        for c in V.children:
+            if c.dep_ == "agent":
+                imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
+                t2, i2 = _goods_roles(c, ctx)
+                targets += t2
+                imposers += i2
+            elif c.dep_ == "prep" and (
+                c.lower_ in lex.target_preps | {"from"} or (c.lower_ == "to" and V.lower_ in lex.apply_to_verbs)
+            ):
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in key_tokens and not pobj.like_num and pobj.lower_ not in ("%", "percent"):
+                        t2, i2 = _goods_roles(pobj, ctx)
+                        targets += t2
+                        imposers += i2
+    imposers = [c for c in imposers + late_imposers if c]
+    targets = [c for c in targets if c]
+    return imposers, targets
+
+
+def rate_tokens(rate: _Rate) -> set[int]:
+    return {t.i for t in rate.span}
+
+
+def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context):
+    """One role known and one other country named in the sentence: it fills the other role."""
+    imposer = imposers[0] if imposers else None
+    target = next((c for c in targets if c != imposer), None)
+    if (imposer is None) == (target is None):
+        return imposer, target
+    codes = []
+    actor_nouns = _lex().actor_nouns
+    for ent in sent.ents:
+        if ent.label_ == "NORP" and ent.root.head.lower_ not in actor_nouns and ent.root.dep_ != "nsubj":
+            continue  # "Russian oil": a goods modifier, not a party to the tariff
+        if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+            code = ctx.country_of(ent.root)
+            if code is not None and code not in codes:
+                codes.append(code)
+    others = [c for c in codes if c not in imposers and c not in targets]
+    if len(others) == 1:
+        if imposer is None:
+            imposer = others[0]
+        else:
+            target = others[0]
+    return imposer, target
+
+
+def _product(rate: _Rate) -> str | None:
+    lex = _lex()
+    P, N, K, V = rate.P, rate.N, rate.K, rate.V
+    pool: list[Token] = []
+    own = [c for t in dict.fromkeys((P, N)) for c in t.children if c.dep_ == "prep" and c.lower_ in lex.target_preps]
+    if own and K is not N:  # "... and 25% on other goods": the rate's own phrase decides
+        K = V = None
+    for tok in dict.fromkeys([t for t in (K, N, P) if t is not None]):
+        pool.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
+                pool.extend(c.subtree)
+    if V is not None and V.pos_ in _VERBS:
+        for c in V.children:
+            if c.dep_ == "prep" and (c.lower_ in lex.target_preps or (c.lower_ == "to" and V.lower_ in lex.apply_to_verbs)):
+                pool.extend(c.subtree)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
+        subj = _subject(V)
+        if subj is not None and (passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS):
+            pool.extend(subj.subtree)
+    for tok in pool:
+        if tok.ent_type_ == "ORG":
+            continue  # "Nippon Steel", "Toyota Motor"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.products:
+            return lex.products[f"{tok.lower_} {nxt.lower_}"]
+        if tok.lower_ in lex.products:
+            return lex.products[tok.lower_]
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose argument the tariff noun is (``slapped`` in ``slapped 50% duties``)."""
+    for _ in range(4):
+        dep, head = tok.dep_, tok.head
+        if head.i == tok.i:
+            return None
+        if dep == "pobj":
+            if head.lower_ in ("against", "over"):
+                return None  # "retaliate against the 25% tariff": the verb is not the tariff's
+            head = head.head  # the preposition's head
+        elif dep not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj", "appos", "prep", "dative"):
+            return None
+        if head.pos_ in _VERBS:
+            return head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd"):  # "subject to"
+            tok = head
+            dep, head = tok.dep_, tok.head
+            if head.pos_ in _VERBS:
+                return head
+            return None
+        if not _is_key(head):
+            return None
+        tok = head
+    return None
+
+
+def _sentence_tariffs(sent: Span, items: list, ctx: _Context) -> list[dict]:
+    rates = [_Rate(pct, span) for pct, span in items]
+    pct_roots = {r.P.i: r for r in rates}
+    for r in rates:
+        if not r.bare:
+            _classify(r, pct_roots)
+    # Rates tied to another rate ("lower than the 25%", "25% and 50%") share its decision.
+    for _ in range(2):
+        for r in rates:
+            if r.decision is None and r.link is not None:
+                other = pct_roots.get(r.link.i)
+                if other is not None and other.decision is not None:
+                    r.decision = other.decision
+                    r.K, r.V = other.K, other.V
+    out = []
+    by_start = sorted(rates, key=lambda r: r.pct["start"])
+    for i, r in enumerate(by_start):
+        if r.bare:  # the first number of a range takes the second one's reading
+            nxt = by_start[i + 1] if i + 1 < len(by_start) else None
+            if nxt is None or nxt.pct["start"] - r.pct["end"] > 12:
+                continue
+            if nxt.decision is None and not nxt.bare:
+                continue
+            r.decision, r.K, r.V, r.N, r.P = nxt.decision, nxt.K, nxt.V, nxt.N, nxt.P
+        if r.decision != "yes" or r.pct["value"] < 0:
+            continue
+        if r.V is None:
+            r.V = _governing_verb(r.K if r.K is not None else r.N)
+        imposers, targets = _roles(r, ctx)
+        imposer, target = _fallback_roles(sent, imposers, targets, ctx)
+        if imposer == target:
+            target = None
+        pct = r.pct
+        if out and r.pct["start"] - out[-1]["end"] < 200:
+            # A rate compared with the one before it ("lowered from the 25% threatened")
+            # shares the roles the text gives only once.
+            imposer = imposer or out[-1]["imposer"]
+            if target is None and out[-1]["target"] != imposer:
+                target = out[-1]["target"]
+        out.append(
+            {
+                "text": pct["text"],
+                "start": pct["start"],
+                "end": pct["end"],
+                "rate": float(pct["value"]),
+                "imposer": imposer,
+                "target": target,
+                "status": _status(r),
+                "product": _product(r),
+            }
+        )
+    return out

@@ -1,0 +1,198 @@
+"""tariff_rates: tariff rates with imposer, target, status and product, read from the parse."""
+
+import time
+
+import pytest
+
+from extractor.tariffs import make_tariff_rates
+
+# (id, sentence, [(rate text, rate, imposer, target, status, product), ...]): every tariff the
+# sentence holds, in order. News-style sentences written for these tests.
+TARIFFS = [
+    # the brief's own examples
+    ("us-imposing-on-japan",
+     "The two sides reached an agreement in July, with the U.S. imposing a 15% tariff on Japan.",
+     [("15%", 15.0, "US", "JP", "imposed", None)]),
+    ("goods-face-levy", "Japanese goods face a 15% levy.",
+     [("15%", 15.0, None, "JP", "imposed", None)]),
+    ("washington-slapped-indian-imports", "Washington slapped 50% duties on Indian imports.",
+     [("50%", 50.0, "US", "IN", "imposed", None)]),
+    ("china-retaliated", "China retaliated with a 125% tariff on American goods.",
+     [("125%", 125.0, "CN", "US", "imposed", None)]),
+    ("eu-agreed-rate-on-exports",
+     "Under the deal, the EU agreed to a 15% rate on most exports to the United States.",
+     [("15%", 15.0, "US", "EU", "imposed", None)]),
+    # imposed
+    ("tariff-of-percent-on-cars", "Washington imposed a tariff of 15 percent on Japanese cars.",
+     [("15 percent", 15.0, "US", "JP", "imposed", "autos")]),
+    ("levies-duty-passenger-cars", "The U.S. levies a 2.5% duty on imported passenger cars.",
+     [("2.5%", 2.5, "US", None, "imposed", "autos")]),
+    ("counter-tariffs", "Canada imposed 25% counter-tariffs on C$30 billion of U.S. goods.",
+     [("25%", 25.0, "CA", "US", "imposed", None)]),
+    ("raised-tariffs-to", "Beijing raised its tariffs on American products to 125% on Friday.",
+     [("125%", 125.0, "CN", "US", "imposed", None)]),
+    ("doubled-steel", "The United States doubled tariffs on steel and aluminium to 50% in June.",
+     [("50%", 50.0, "US", None, "imposed", "steel")]),
+    ("passive-hit-with", "Switzerland was hit with a 39% tariff, one of the highest rates imposed by Washington.",
+     [("39%", 39.0, "US", "CH", "imposed", None)]),
+    ("surtax-evs", "Ottawa slapped a 100% surtax on Chinese electric vehicles, matching the U.S. rate.",
+     [("100%", 100.0, "CA", "CN", "imposed", "electric vehicles")]),
+    ("agreed-rate-trump-said", "Japan agreed to a 15% tariff rate on its goods, Trump said.",
+     [("15%", 15.0, "US", "JP", "imposed", None)]),
+    ("possessive-imposer-took-effect", "China's 34% tariff on U.S. goods took effect on Thursday.",
+     [("34%", 34.0, "CN", "US", "imposed", None)]),
+    ("secured-rate-car-exports", "Britain secured a 10% rate on its car exports to the United States under a quota.",
+     [("10%", 10.0, "US", "GB", "imposed", "autos")]),
+    ("chicken-tax", "The U.S. imposes a 25 percent tariff on light trucks, known as the chicken tax.",
+     [("25 percent", 25.0, "US", None, "imposed", "trucks")]),
+    ("subject-to-us-tariff", "Chinese EVs are subject to a 100% U.S. tariff.",
+     [("100%", 100.0, "US", "CN", "imposed", "electric vehicles")]),
+    ("export-duty-rice", "New Delhi imposed a 20 percent export duty on rice.",
+     [("20 percent", 20.0, "IN", None, "imposed", "rice")]),
+    ("reciprocal-two-countries", "The U.S. set reciprocal tariffs of 20% on Vietnam and 19% on Indonesia.",
+     [("20%", 20.0, "US", "VN", "imposed", None), ("19%", 19.0, "US", "ID", "imposed", None)]),
+    ("hit-back-two-rates", "Beijing hit back with 15% duties on U.S. coal and LNG and a 10% levy on crude oil.",
+     [("15%", 15.0, "CN", "US", "imposed", "energy"), ("10%", 10.0, "CN", "US", "imposed", "energy")]),
+    ("chinese-made-evs", "The EU will impose duties of up to 35.3% on Chinese-made electric vehicles.",
+     [("35.3%", 35.3, "EU", "CN", "imposed", "electric vehicles")]),
+    ("reciprocal-rate-set-at", "The reciprocal rate for India was set at 25%.",
+     [("25%", 25.0, None, "IN", "imposed", None)]),
+    ("fifteen-percent-words", "Japan will pay a fifteen percent tariff on its exports to America, the minister said.",
+     [("fifteen percent", 15.0, "US", "JP", "imposed", None)]),
+    ("per-cent-british-cars", "The U.S. will levy a 10 per cent tariff on British cars under a quota of 100,000 vehicles.",
+     [("10 per cent", 10.0, "US", "GB", "imposed", "autos")]),
+    ("own-phrase-product", "Trump set a 10% tariff on Canadian energy and potash and 25% on other goods.",
+     [("10%", 10.0, "US", "CA", "imposed", "energy"), ("25%", 25.0, "US", "CA", "imposed", None)]),
+    ("faces-on-exports-to", "Mexico faces a 30% tariff on its exports to the United States from Aug. 1.",
+     [("30%", 30.0, "US", "MX", "imposed", None)]),
+    # threatened
+    ("threatened-to-impose",
+     "President Donald Trump on Monday threatened to impose a 25% tariff on all Japanese imports starting Aug. 1.",
+     [("25%", 25.0, "US", "JP", "threatened", None)]),
+    ("could-face-trump-warned",
+     "India could face tariffs as high as 50% if it keeps buying Russian oil, Trump warned.",
+     [("50%", 50.0, "US", "IN", "threatened", None)]),
+    ("has-threatened", "Trump has threatened 35% tariffs on Canadian goods not covered by the USMCA.",
+     [("35%", 35.0, "US", "CA", "threatened", None)]),
+    ("warned-would-face", "Trump warned that Japan would face a 25% levy on cars if talks failed.",
+     [("25%", 25.0, "US", "JP", "threatened", "autos")]),
+    ("threat-of-tariffs", "Trump's threat of 50% tariffs on EU goods rattled markets.",
+     [("50%", 50.0, "US", "EU", "threatened", None)]),
+    # proposed
+    ("commission-proposed", "The European Commission proposed 25% duties on U.S. soybeans and motorcycles.",
+     [("25%", 25.0, "EU", "US", "proposed", "soybeans")]),
+    ("would-impose-pronoun", "Trump said he would impose a 100% tariff on semiconductors.",
+     [("100%", 100.0, "US", None, "proposed", "semiconductors")]),
+    ("plans-to-raise", "Washington plans to raise tariffs on Chinese semiconductors to 50% by 2026.",
+     [("50%", 50.0, "US", "CN", "proposed", "semiconductors")]),
+    ("weighing-levy", "The administration is weighing a 200% levy on foreign pharmaceuticals.",
+     [("200%", 200.0, None, None, "proposed", "pharmaceuticals")]),
+    ("proposed-ships", "The U.S. Trade Representative proposed tariffs of up to 100% on Chinese-built ships.",
+     [("100%", 100.0, "US", "CN", "proposed", "ships")]),
+    ("would-apply-to", "U.S. Commerce Secretary Howard Lutnick said a 15% tariff would apply to Japanese pharmaceuticals.",
+     [("15%", 15.0, "US", "JP", "proposed", "pharmaceuticals")]),
+    # previous
+    ("cut-to-from", "Tariffs on Japanese autos were cut to 15% from 27.5%, the White House said.",
+     [("15%", 15.0, "US", "JP", "imposed", "autos"), ("27.5%", 27.5, "US", "JP", "previous", "autos")]),
+    ("had-been-subject", "South Korean cars had been subject to a 25% tariff before the deal.",
+     [("25%", 25.0, None, "KR", "previous", "autos")]),
+    ("up-from", "Brazilian goods now face a 50% tariff, up from 10% in April.",
+     [("50%", 50.0, None, "BR", "imposed", None), ("10%", 10.0, None, "BR", "previous", None)]),
+    ("down-from", "The tariff on Japanese cars is now 15%, down from 27.5%.",
+     [("15%", 15.0, None, "JP", "imposed", "autos"), ("27.5%", 27.5, None, "JP", "previous", "autos")]),
+    ("reduction-to-from", "Seoul won a reduction of the tariff on its cars to 15 percent from 25 percent.",
+     [("15 percent", 15.0, None, "KR", "imposed", None), ("25 percent", 25.0, None, "KR", "previous", None)]),
+    ("already-could-climb", "Tariffs on Chinese goods, already 30%, could climb to 145%.",
+     [("30%", 30.0, None, "CN", "imposed", None), ("145%", 145.0, None, "CN", "proposed", None)]),
+    ("lowered-from-threatened",
+     "South Korea agreed to a 15% tariff on its exports, lowered from the 25% threatened in July.",
+     [("15%", 15.0, None, "KR", "imposed", None), ("25%", 25.0, None, "KR", "threatened", None)]),
+    # ranges
+    ("range-one-mark", "Tariffs of 10 to 15 percent will apply to goods from the EU and Japan.",
+     [("10", 10.0, None, "EU", "imposed", None), ("15 percent", 15.0, None, "EU", "imposed", None)]),
+]
+
+
+def _tuples(doc):
+    return [(t["text"], t["rate"], t["imposer"], t["target"], t["status"], t["product"]) for t in doc._.tariffs]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in TARIFFS], ids=[c[0] for c in TARIFFS])
+def test_tariff_sentences(nlp, text, expected):
+    doc = nlp(text)
+    assert _tuples(doc) == expected
+    for t in doc._.tariffs:
+        assert doc.text[t["start"] : t["end"]] == t["text"]
+
+
+# Sentences with percentages that are not tariff rates (most also name tariffs).
+NOT_TARIFFS = [
+    ("gdp", "Koizumi promised to raise defense spending to 2% of GDP, even as tariffs weigh on growth."),
+    ("share-price", "Toyota's shares fell 3% on Tuesday after the tariff announcement."),
+    ("growth-hit", "The tariffs could shave 0.5% off Japan's economic growth this year, economists said."),
+    ("exports-drop", "Exports to the U.S. dropped 10.1% in August as tariffs took hold."),
+    ("ownership-share", "SoftBank holds a 20 percent share of the venture, which is exempt from duties."),
+    ("inflation", "Inflation rose to 3% as higher tariffs fed through to prices."),
+    ("proportion-of-exports", "About 90% of Japanese exports to the U.S. will be covered by the tariff deal."),
+    ("policy-rate", "The Bank of Japan kept its policy rate at 0.5% despite the tariff uncertainty."),
+    ("tariff-revenue-growth", "Tariff revenue jumped 40% in the first half, the Treasury said."),
+    ("profit-drop-by", "Automakers' profits could drop by as much as 30% because of the levies."),
+    ("stake", "The company raised its stake to 15% after the duties were lifted."),
+    ("poll", "Support for the tariffs fell to 38 percent in a Reuters/Ipsos poll."),
+    ("growth-cut-by", "Economists expect the levies to cut U.S. growth by 0.8 percent next year."),
+    ("percentage-points", "The tariff increase added 2 percentage points to the average rate."),
+    ("no-tariff-word", "Japan's economy grew 2.5% in the quarter."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_TARIFFS], ids=[c[0] for c in NOT_TARIFFS])
+def test_not_tariffs(nlp, text):
+    assert nlp(text)._.tariffs == []
+
+
+# A tariff rate beside a non-tariff percentage in the same sentence: only the tariff counts.
+MIXED = [
+    ("exports-fell-first-month",
+     "Japan's exports to the U.S. fell 10% in August, the first full month of the 15% tariff.", ["15%"]),
+    ("profit-fell", "The 25% tariff hit Toyota, whose operating profit fell 20% in the quarter.", ["25%"]),
+    ("prices-cut-by", "Japanese automakers absorbed most of the 15% tariff, cutting prices by 5% in the U.S.", ["15%"]),
+]
+
+
+@pytest.mark.parametrize("text,rates", [c[1:] for c in MIXED], ids=[c[0] for c in MIXED])
+def test_mixed_sentences(nlp, text, rates):
+    assert [t["text"] for t in nlp(text)._.tariffs] == rates
+
+
+def test_seed_article_tariffs(seed_record, seed_text):
+    """The reference article: the 15% (in force) and the 25% (threatened by Trump), not the 2% of GDP."""
+    got = [
+        (seed_text[t.start : t.end], t.rate, t.imposer, t.target, t.status) for t in seed_record.tariffs
+    ]
+    assert got == [("15%", 15.0, "US", "JP", "imposed"), ("25%", 25.0, "US", "JP", "threatened")]
+    assert all(t.text == seed_text[t.start : t.end] for t in seed_record.tariffs)
+
+
+def test_component_registered(nlp):
+    assert "tariff_rates" in nlp.pipe_names
+    assert make_tariff_rates.__name__ == "make_tariff_rates"
+    assert nlp.get_pipe_meta("tariff_rates").factory == "tariff_rates"
+
+
+def test_empty_and_plain_docs(nlp):
+    assert nlp("")._.tariffs == []
+    assert nlp("No numbers here, only tariffs and duties.")._.tariffs == []
+
+
+def test_cost_is_a_small_fraction_of_the_model(nlp, seed_text):
+    """The component on a parsed article costs far less than the model that parsed it."""
+    model = [p for p in nlp.pipe_names if p in ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")]
+    with nlp.select_pipes(enable=model):
+        t = time.perf_counter()
+        doc = nlp(seed_text)
+        model_time = time.perf_counter() - t
+    component = nlp.get_pipe("tariff_rates")
+    t = time.perf_counter()
+    for _ in range(5):
+        component(doc)
+    assert (time.perf_counter() - t) / 5 < 0.1 * model_time
