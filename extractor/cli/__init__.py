@@ -3,9 +3,10 @@
 from .app import app
 
 # Importing a command module registers its command(s) with ``app``.
-from . import extract_cmd, schema_cmd  # noqa: F401,E402
+from . import extract_cmd, run_cmd, schema_cmd  # noqa: F401,E402
+from . import evaluate_cmd, score_cmd, validate_gold_cmd  # noqa: F401,E402
 
-COMMAND_MODULES = ["extract_cmd", "schema_cmd"]
+COMMAND_MODULES = ["extract_cmd", "run_cmd", "schema_cmd", "evaluate_cmd", "score_cmd", "validate_gold_cmd"]
 
 
 def main() -> None:

@@ -1,0 +1,349 @@
+"""Gold files: loading them for the scorer and validating them against the contract.
+
+A gold file is ``gold/<doc_id>.json``, one ArticleRecord written by a person for
+``corpus/<doc_id>.txt``. :func:`validate_gold` checks every file and returns its problems, each
+naming the file, the JSON path, the article offset where there is one, and the reason::
+
+    000_x.json: companies[2].mentions[0]: offset 900: text[900:903] is 'MHi', not 'MHI'
+
+Checks: valid JSON and ArticleRecord (unknown fields rejected), ``doc_id`` = file name, offsets
+slice to the mention text, codes (ISO currency, country) and values (money amounts, tariff rates
+against the text, date value against its granularity) valid, no two mentions of one field
+overlapping (entity mentions pooled per field), every gold file has an article (and, as a
+warning, every article a gold file), and every other occurrence of a labelled company, official
+or reactor mention string (word-bounded, case-sensitive) is covered by a mention of that field.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import ValidationError
+
+from .corpus import article_paths, read_sidecar
+from .errors import GoldError, InputError
+from .models import ArticleRecord
+from .readers import read_text_file
+
+# Fields whose labelled strings must be labelled wherever else they occur.
+COVERAGE_FIELDS = ("companies", "officials", "reactors")
+ENTITY_FIELDS = ("companies", "reactors", "officials", "executives")
+OVERLAP_FIELDS = ("money", "tariffs", "dates") + ENTITY_FIELDS
+REACTOR_CLASSES = ("SMR", "microreactor", "PWR", "BWR")
+_GRANULARITY_SHAPES = {
+    "day": r"\d{4}-\d{2}-\d{2}",
+    "week": r"\d{4}-\d{2}-\d{2}",
+    "month": r"\d{4}-\d{2}",
+    "quarter": r"\d{4}-\d{2}",
+    "year": r"\d{4}",
+    "decade": r"\d{3}0",
+}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a gold file; ``str()`` gives ``file: path: offset N: reason``."""
+
+    file: str
+    path: Optional[str]
+    reason: str
+    offset: Optional[int] = None
+    level: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.path:
+            parts.append(self.path)
+        if self.offset is not None:
+            parts.append(f"offset {self.offset}")
+        parts.append(self.reason if self.level == "error" else f"warning: {self.reason}")
+        return ": ".join(parts)
+
+
+@lru_cache(maxsize=None)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes, from price-parser's currency table."""
+    from price_parser._currencies import CURRENCY_CODES
+
+    return frozenset(CURRENCY_CODES)
+
+
+@lru_cache(maxsize=None)
+def country_codes() -> frozenset[str]:
+    """Country codes the project knows (``extractor/data/countries.json``, EU included)."""
+    from .data_files import read_json
+
+    return frozenset(row["code"] for row in read_json("countries.json")["countries"])
+
+
+def _json_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _offset_at(data: Any, loc: tuple) -> Optional[int]:
+    """The ``start`` of the innermost mention on the way down ``loc`` in the raw JSON, if any."""
+    offset, node = None, data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(node.get("start"), int):
+            offset = node["start"]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, dict) and isinstance(node.get("start"), int):
+        offset = node["start"]
+    return offset
+
+
+def _schema_problems(name: str, data: Any, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            reason = f"unknown field {loc[-1]!r}"
+        else:
+            reason = err["msg"]
+            if err["type"] not in ("missing", "value_error", "assertion_error") and "input" in err:
+                shown = json.dumps(err["input"], ensure_ascii=False, default=str)
+                reason += f" (got {shown[:60]})"
+        problems.append(Problem(name, _json_path(loc) or None, reason, _offset_at(data, loc)))
+    return problems
+
+
+def parse_gold_file(path: Path, text: Optional[str] = None) -> tuple[Optional[ArticleRecord], list[Problem]]:
+    """Read one gold file: JSON, ArticleRecord, ``doc_id`` and (with ``text``) offsets.
+
+    Returns the record (None when it cannot be built) and the problems found.
+    """
+    name = Path(path).name
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(name, None, f"cannot read: {exc}")]
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return None, [Problem(name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")]
+    if not isinstance(data, dict):
+        return None, [Problem(name, None, f"must be a JSON object (an ArticleRecord), not {type(data).__name__}")]
+    try:
+        record = ArticleRecord.model_validate(data)
+    except ValidationError as exc:
+        return None, _schema_problems(name, data, exc)
+    problems = []
+    if record.doc_id != Path(path).stem:
+        problems.append(Problem(name, "doc_id", f"doc_id {record.doc_id!r} is not the file name {Path(path).stem!r}"))
+    if text is not None:
+        for json_path, m in record.iter_mentions():
+            actual = text[m.start : m.end]
+            if actual != m.text:
+                reason = f"text[{m.start}:{m.end}] is {actual!r}, not {m.text!r}"
+                found = [x.start() for x in re.finditer(re.escape(m.text), text)]
+                if found:
+                    nearest = min(found, key=lambda s: abs(s - m.start))
+                    reason += f" ({m.text!r} occurs at {nearest})"
+                problems.append(Problem(name, json_path, reason, m.start))
+    return record, problems
+
+
+def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """Codes and values: currencies, countries, money amounts, tariff rates, date values."""
+    problems = []
+    countries = country_codes()
+
+    def bad_country(path: str, code: Optional[str], offset: Optional[int]) -> None:
+        if code is not None and code not in countries:
+            problems.append(Problem(
+                name, path, f"unknown country code {code!r} (ISO 3166 alpha-2 or EU; a real country "
+                f"missing from extractor/data/countries.json must be added there)", offset))
+
+    if record.published is not None:
+        try:
+            datetime.date.fromisoformat(record.published)
+        except ValueError:
+            problems.append(Problem(name, "published", f"not a real date: {record.published!r}"))
+    for i, m in enumerate(record.money):
+        path = f"money[{i}]"
+        if m.currency is None:
+            problems.append(Problem(name, path, "money needs a currency", m.start))
+        elif m.currency not in currency_codes():
+            problems.append(Problem(name, path, f"unknown currency code {m.currency!r} (ISO 4217)", m.start))
+        if m.value is None and (m.min is None or m.max is None):
+            problems.append(Problem(name, path, "money needs a value, or both min and max for a range", m.start))
+        for key in ("value", "min", "max"):
+            amount = getattr(m, key)
+            if amount is not None and amount <= 0:
+                problems.append(Problem(name, f"{path}.{key}", f"amount must be positive, got {amount}", m.start))
+    for i, t in enumerate(record.tariffs):
+        path = f"tariffs[{i}]"
+        number = _NUMBER.search(t.text)
+        if number and float(number.group().replace(",", ".")) != t.rate:
+            problems.append(Problem(name, f"{path}.rate", f"rate {t.rate} does not match the text {t.text!r}", t.start))
+        if not 0 <= t.rate <= 1000:
+            problems.append(Problem(name, f"{path}.rate", f"rate {t.rate} is out of range", t.start))
+        bad_country(f"{path}.imposer", t.imposer, t.start)
+        bad_country(f"{path}.target", t.target, t.start)
+    for i, d in enumerate(record.dates):
+        problems += [Problem(name, f"dates[{i}]", reason, d.start) for reason in _date_problems(d.value, d.granularity)]
+    for field_name in ("companies", "officials"):
+        for i, e in enumerate(getattr(record, field_name)):
+            bad_country(f"{field_name}[{i}].country", e.country, e.mentions[0].start)
+    for i, r in enumerate(record.reactors):
+        is_class = r.design in REACTOR_CLASSES
+        if is_class != (r.category == "class"):
+            reason = (
+                f"design {r.design!r} is a class: category must be 'class'" if is_class
+                else f"category 'class' is only for the classes {', '.join(REACTOR_CLASSES)}"
+            )
+            problems.append(Problem(name, f"reactors[{i}].category", reason, r.mentions[0].start))
+    return problems
+
+
+def _date_problems(value: Optional[str], granularity: Optional[str]) -> list[str]:
+    """What is wrong with a date mention's value for its granularity.
+
+    >>> _date_problems("2025-10-21", "week"), _date_problems("2025-05", "quarter")
+    (['a week starts on a Monday: 2025-10-21 is a Tuesday'], ['a quarter starts in month 01, 04, 07 or 10, not 05'])
+    """
+    if value is None:
+        return []
+    if granularity is None:
+        return ["a date with a value needs a granularity"]
+    if not re.fullmatch(_GRANULARITY_SHAPES[granularity], value):
+        return [f"value {value!r} does not fit granularity {granularity!r}"]
+    if len(value) == 10:
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            return [f"not a real date: {value!r}"]
+        if granularity == "week" and day.weekday() != 0:
+            return [f"a week starts on a Monday: {value} is a {day.strftime('%A')}"]
+    if granularity == "quarter" and value[5:7] not in ("01", "04", "07", "10"):
+        return [f"a quarter starts in month 01, 04, 07 or 10, not {value[5:7]}"]
+    return []
+
+
+def _overlap_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """Two mentions of one field (entity mentions pooled per field) that share characters."""
+    problems = []
+    for field_name in OVERLAP_FIELDS:
+        spans = sorted(
+            ((m.start, m.end, path, m.text) for path, m in record.iter_mentions() if path.split("[")[0] == field_name),
+        )
+        furthest = None  # the span reaching furthest right so far
+        for span in spans:
+            if furthest is not None and span[0] < furthest[1]:
+                problems.append(Problem(
+                    name, span[2], f"{span[3]!r} ({span[0]}:{span[1]}) overlaps {furthest[2]} "
+                    f"{furthest[3]!r} ({furthest[0]}:{furthest[1]})", span[0]))
+            if furthest is None or span[1] > furthest[1]:
+                furthest = span
+    return problems
+
+
+def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Problem]:
+    """Occurrences of a labelled company/official/reactor string that no mention of its field
+    covers. An occurrence labelled in another entity field instead (``Rolls-Royce SMR`` the
+    company, where the reactor of that name is labelled elsewhere) is a deliberate decision:
+    it is reported as a warning naming that label."""
+    problems = []
+    other_spans = {
+        f: [(m.start, m.end, path) for path, m in record.iter_mentions() if path.split("[")[0] == f]
+        for f in ENTITY_FIELDS
+    }
+    for field_name in COVERAGE_FIELDS:
+        entities = getattr(record, field_name)
+        spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
+        owner: dict[str, int] = {}
+        for i, e in enumerate(entities):
+            for m in e.mentions:
+                owner.setdefault(m.text, i)
+        reported: list[tuple[int, int]] = []
+        for string in sorted(owner, key=len, reverse=True):
+            for hit in re.finditer(r"(?<!\w)" + re.escape(string) + r"(?!\w)", text):
+                s, e = hit.span()
+                if any(a <= s and e <= b for a, b in spans) or any(a <= s and e <= b for a, b in reported):
+                    continue
+                reported.append((s, e))
+                reason = f"{string!r} also occurs at {s}:{e} but no {field_name} mention covers it"
+                elsewhere = [
+                    path for f, found in other_spans.items() if f != field_name
+                    for a, b, path in found if a <= s and e <= b
+                ]
+                level = "error"
+                if elsewhere:
+                    reason += f" (it is labelled as {elsewhere[0]})"
+                    level = "warning"
+                problems.append(Problem(name, f"{field_name}[{owner[string]}]", reason, s, level))
+    return sorted(problems, key=lambda p: (p.path or "", p.offset or 0))
+
+
+def check_gold_file(path: Path, text: Optional[str], published: Optional[str] = None) -> list[Problem]:
+    """Every check on one gold file (``text`` None: its article is missing; ``published``: the
+    date in the article's sidecar, if any)."""
+    name = Path(path).name
+    record, problems = parse_gold_file(path, text)
+    if text is None:
+        problems.insert(0, Problem(name, None, f"no article {Path(path).stem}.txt in the corpus"))
+    if record is None:
+        return problems
+    if published and record.published != published:
+        problems.append(Problem(name, "published", f"{record.published!r} but the sidecar says {published!r}"))
+    problems += _value_problems(name, record)
+    problems += _overlap_problems(name, record)
+    offsets_ok = not any(p.reason.startswith("text[") for p in problems)
+    if text is not None and offsets_ok:
+        problems += _coverage_problems(name, record, text)
+    return problems
+
+
+def validate_gold(gold_dir: Path, corpus_dir: Path) -> list[Problem]:
+    """Check every ``*.json`` in ``gold_dir`` against the articles of ``corpus_dir``."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise InputError("not a directory", str(gold_dir))
+    articles = article_paths(corpus_dir)
+    gold_files = sorted(gold_dir.glob("*.json"))
+    problems = []
+    for path in gold_files:
+        article = articles.get(path.stem)
+        if article is None:
+            problems += check_gold_file(path, None)
+        else:
+            problems += check_gold_file(path, read_text_file(article), read_sidecar(article).get("published"))
+    have_gold = {p.stem for p in gold_files}
+    for doc_id, article in articles.items():
+        if doc_id not in have_gold:
+            problems.append(Problem(article.name, None, f"no gold file {doc_id}.json", level="warning"))
+    return problems
+
+
+def load_gold(gold_dir: Path, corpus_dir: Optional[Path] = None) -> dict[str, ArticleRecord]:
+    """Load every gold file of ``gold_dir`` as ``{doc_id: ArticleRecord}``, checking offsets
+    against the corpus when given. Raises GoldError naming each bad file and why."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise InputError("not a directory", str(gold_dir))
+    articles = article_paths(corpus_dir) if corpus_dir is not None else {}
+    records, problems = {}, []
+    for path in sorted(gold_dir.glob("*.json")):
+        text = read_text_file(articles[path.stem]) if path.stem in articles else None
+        record, found = parse_gold_file(path, text)
+        problems += found
+        if record is not None and not found:
+            records[record.doc_id] = record
+    if problems:
+        shown = "\n".join(map(str, problems[:20]))
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise GoldError(f"invalid gold files (run `extractor validate-gold`):\n{shown}{more}")
+    return records
