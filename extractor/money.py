@@ -34,10 +34,7 @@ class Tok(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 @dataclass
@@ -88,7 +85,15 @@ def _data() -> dict:
     # Not \b: a code may be glued to the number ("115USD", "42MYR").
     anchor_re = re.compile(rf"{sym}|(?<![^\W\d_])m?(?:{alternation})", re.IGNORECASE)
     qualifiers = phrases["qualifiers"]
+    numbers = tables()
+    # Words that can start an amount: number words, codes, prefix currency words.
+    starters = (
+        set(numbers["units"]) | set(numbers["tens"]) | set(numbers["scales"]) | set(numbers["fractions"])
+        | numbers["articles"] | {"hundred"} | {c.lower() for c in codes} | set(cur["spaced_dollar_prefixes"])
+        | {w.split()[0] for w in cur["prefix_words"]}
+    )
     return {
+        "starters": starters,
         "token_re": token_re,
         "anchor_re": anchor_re,
         "symbols": symbols,
@@ -114,9 +119,34 @@ DASHES = {"-", "–", "—", "‐", "‑", "−"}
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
 
 
-def tokenize(text: str) -> list[Tok]:
-    """Split text into the light tokens the money parser reads."""
-    return [Tok(m.lastgroup, m.group(), m.start(), m.end()) for m in _data()["token_re"].finditer(text)]
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Split ``text[start:end]`` into the light tokens the money parser reads (offsets in text)."""
+    end = len(text) if end is None else end
+    return [
+        Tok(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower())
+        for m in _data()["token_re"].finditer(text, start, end)
+    ]
+
+
+# Characters read around each currency marker: enough for "between 10 and 20" before it and
+# "and forty-five cents" after it.
+WINDOW = 80
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around currency markers, cut at whitespace."""
+    spans: list[list[int]] = []
+    for m in _data()["anchor_re"].finditer(text):
+        lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
 
 
 class _Parser:
@@ -513,9 +543,15 @@ class _Parser:
     def parse(self) -> list[dict]:
         out = []
         i = 0
+        starters = self.d["starters"]
         while i < self.n:
             t = self.toks[i]
             a = None
+            if t.kind in ("word", "abbr") and t.low not in starters and not (
+                len(t.low) == 4 and t.low[0] == "m"
+            ):
+                i += 1
+                continue
             if t.kind in ("sym", "dsym", "word", "abbr"):
                 a = self.prefixed(i)
             if a is None and t.kind in ("num", "word"):
@@ -584,9 +620,10 @@ def find_money(text: str) -> list[dict]:
     >>> m["min"], m["max"], m["qualifier"]
     (Decimal('80000000000'), Decimal('100000000000'), 'up_to')
     """
-    if not text or not _data()["anchor_re"].search(text):
-        return []
-    return _Parser(text, tokenize(text)).parse()
+    found = []
+    for lo, hi in _windows(text) if text else []:
+        found.extend(_Parser(text, tokenize(text, lo, hi)).parse())
+    return found
 
 
 @Language.factory("money_amounts")
