@@ -67,6 +67,8 @@ def read_splits(corpus_dir: Path) -> Optional[dict[str, list[str]]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"cannot read splits: {exc}", str(path)) from None
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if not k.startswith("_")}  # "_note" and the like
     if not isinstance(data, dict) or not all(
         isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in data.values()
     ):
