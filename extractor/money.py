@@ -138,9 +138,12 @@ def _windows(text: str) -> list[tuple[int, int]]:
     spans: list[list[int]] = []
     for m in _data()["anchor_re"].finditer(text):
         lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
-        while lo > 0 and not text[lo - 1].isspace():
+        # Widen to whitespace, but only a little: a long run without spaces must stay linear.
+        stop = max(0, lo - 40)
+        while lo > stop and not text[lo - 1].isspace():
             lo -= 1
-        while hi < len(text) and not text[hi].isspace():
+        stop = min(len(text), hi + 40)
+        while hi < stop and not text[hi].isspace():
             hi += 1
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], hi)
