@@ -96,6 +96,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--out", default="bench.json")
     ap.add_argument("--skip-jobs", action="store_true", help="skip the extractor run --jobs 1/2 timings")
+    ap.add_argument("--readme", help="also write the figures into this README between the bench markers")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -119,17 +120,34 @@ def main() -> None:
         j1, j2 = measure_run(1, n), measure_run(2, n)
         rows += [j1, j2]
         result.update({"run_jobs1": j1, "run_jobs2": j2, "ratio_speed_jobs2_over_jobs1": j1["seconds"] / j2["seconds"]})
+    table = ["| measure | articles/s | tokens/s | peak RSS (MB) |", "| --- | ---: | ---: | ---: |"]
     print(f"{'measure':<16}{'articles/s':>12}{'tokens/s':>12}{'peak RSS MB':>13}")
     for r in rows:
         rate = r["articles"] / r["seconds"]
         tps = tokens / r["seconds"] if r["articles"] == n else float("nan")
         rss = r.get("peak_rss_mb", r.get("peak_rss_mb_children", float("nan")))
         print(f"{r['mode']:<16}{rate:>12.1f}{tps:>12.0f}{rss:>13.0f}")
+        table.append(f"| {r['mode']} | {rate:.1f} | {tps:.0f} | {rss:.0f} |")
     print(f"extractor/bare speed ratio: {result['ratio_speed_extractor_over_bare']:.2f} (target >= 1.0)")
     print(f"extractor/bare peak RSS ratio: {result['ratio_rss_extractor_over_bare']:.2f} (target < 1.2)")
     if "ratio_speed_jobs2_over_jobs1" in result:
         print(f"jobs2/jobs1 speed ratio: {result['ratio_speed_jobs2_over_jobs1']:.2f} (target >= 1.7)")
     Path(args.out).write_text(json.dumps(result, indent=1) + "\n")
+    if args.readme:
+        ratios = [f"extractor/bare speed {result['ratio_speed_extractor_over_bare']:.2f} (target >= 1.0)",
+                  f"extractor/bare peak RSS {result['ratio_rss_extractor_over_bare']:.2f} (target < 1.2)"]
+        if "ratio_speed_jobs2_over_jobs1" in result:
+            ratios.append(f"jobs2/jobs1 speed {result['ratio_speed_jobs2_over_jobs1']:.2f} (target >= 1.7)")
+        block = (f"{n} articles, {tokens:,} tokens, {os.cpu_count()} cores "
+                 "(the `run` rows include starting the process and loading the model):\n\n"
+                 + "\n".join(table) + "\n\nRatios: " + "; ".join(ratios) + ".\n")
+        readme = Path(args.readme)
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(head + start + "\n" + block + end + tail, encoding="utf-8")
+        print(f"updated {readme}")
     print(f"wrote {args.out}")
 
 
