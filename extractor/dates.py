@@ -35,6 +35,7 @@ How values are resolved (``published`` = P, a Tuesday 2025-10-28 in the examples
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -155,7 +156,15 @@ def grammar() -> re.Pattern:
             rf"(?:(?P<{p}_y>{year}|{relyear}|the{WS}(?:current{WS})?year)|the{WS}(?P<{p}_dec>(?:19|20)\d0)'?s))?"
         )
 
+    named = {}
+    for key in ("named_days", "floating_named_days", "named_events"):
+        for name in w[key]:
+            named[name] = ""
+            named[name.replace("'", "\u2019")] = ""
+    named_days = "(?-i:" + _trie(named) + ")"
     kinds = [
+        ("named", rf"(?P<nm>{named_days})"),
+        ("natday", rf"(?-i:[Nn]ational{WS}[Dd]ay)(?!{WS}of\b)"),
         ("iso", rf"(?P<iso_y>{year})(?P<iso_s>[-/.])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_s)"
                 rf"(?P<iso_d>3[01]|[12]\d|0[1-9])(?:T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"),
         ("num", rf"(?P<num_a>\d{{1,2}})(?P<num_s>[/.])(?P<num_b>\d{{1,2}})(?P=num_s)(?P<num_y>{year})"),
@@ -167,6 +176,10 @@ def grammar() -> re.Pattern:
                    rf"(?:,?{WS}(?P<mr_y>{year}))?(?:{WS}(?P<mr_w>quarter|period))?"),
         ("my", rf"{mod}?(?:the{WS})?(?P<my_m>{month})(?:,?{WS}|{WS}(?:of|in){WS})"
                rf"(?:(?P<my_y>{year})|(?P<my_rel>this|last|next){WS}year)"),
+        ("mperiod", rf"(?:the{WS})?(?:(?P<mp_w>first|last|final|opening|closing){WS}(?P<mp_n>three|six|3|6)(?:-|{WS})months?"
+                    rf"{WS}of{WS}(?:(?P<mp_y>{year}|{relyear}|the{WS}(?:current{WS})?year)|the{WS}(?P<mp_fy>fiscal|financial){WS}year)"
+                    rf"|(?P<mp_n2>three|six|3|6)(?:-|{WS})months?{WS}(?:to|ended|ending|through){WS}(?:the{WS}end{WS}of{WS})?"
+                    rf"(?P<mp_m>{month_full}|{month})(?:{WS}{day})?(?:,?{WS}(?P<mp_y2>{year}))?)"),
         ("quarter", rf"{mod}?(?:the{WS})?(?P<q_n>{qword})(?:-|{WS})(?:(?:fiscal|calendar){WS})?quarter"
                     + of_year("q")),
         ("qshort", rf"(?P<qs_n>[1-4])(?-i:Q)(?:{WS}|-|')?(?P<qs_y>{year}|\d\d(?!\d))"),
@@ -198,8 +211,9 @@ def grammar() -> re.Pattern:
                    "year", "month", "quarter", "end", "start"}
     for key in ("period_parts", "modifiers", "quarter_words", "half_words", "seasons",
                 "relative_words", "number_words", "deictic_days", "months", "month_abbreviations",
-                "weekdays", "weekday_abbreviations"):
+                "weekdays", "weekday_abbreviations", "named_days", "floating_named_days", "named_events"):
         first_words |= {entry.split()[0].lower() for entry in w[key]}
+    first_words |= {f.replace("'", "\u2019") for f in first_words} | {"national"}
     guard = rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
     return re.compile(
         rf"(?<![\w$\u00a3\u20ac\u00a5/]){guard}(?:{body})(?![^\W_])", re.IGNORECASE
@@ -230,6 +244,11 @@ def _lookups() -> dict:
             re.IGNORECASE,
         ),
         "not_followers": set(w["ordinal_not_date_followers"]),
+        "generic_today_after": re.compile(
+            rf"['\u2019]s?{WS}(?:{_words_alt(w['generic_today_followers'])})\b", re.IGNORECASE),
+        "generic_today_before": re.compile(
+            rf"\b(?:{_words_alt(w['generic_today_comparers'])})(?![\w.])[^.;:!?\n\d]{{0,30}}\d[\d.,]*"
+            rf"(?:(?:{WS})?(?:%|percent|per{WS}cent|[a-z]+)){{0,2}}{WS}$", re.IGNORECASE),
     }
 
 
@@ -282,24 +301,28 @@ def _fmt(value, granularity: str) -> str | None:
 # after is nearer to the published date and within this many days of it.
 NEAR_OTHER_YEAR_DAYS = 80
 # The tense of the sentence (often wrong in reported speech: 'said tariffs take effect Aug. 1')
-# moves a date into the year before or after only within this many days of the published date.
-TENSE_REACH_DAYS = 183
+# moves a date into the year before or after unless the one on the other side of the published
+# date is within this many days of it ('agreed in October' in June -> last October; 'said the
+# duty applies from Aug. 1' in July -> this Aug. 1).
+TENSE_OVERRIDE_DAYS = 62
 
 
 def _pick(candidates: list, ref: _dt.date, direction: str | None) -> _dt.date | None:
-    """Choose among candidate dates: past -> latest <= ref, future -> earliest >= ref (within
-    TENSE_REACH_DAYS when in another year); else the one in ref's year unless another is
-    nearer and within NEAR_OTHER_YEAR_DAYS."""
+    """Choose among candidate dates: past -> latest <= ref, future -> earliest >= ref (when in
+    another year, only if no candidate on the other side of ref is within TENSE_OVERRIDE_DAYS);
+    else the one in ref's year unless another is nearer and within NEAR_OTHER_YEAR_DAYS."""
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None
-    if direction == "future":
-        after = [c for c in candidates if c >= ref]
-        if after and (min(after).year == ref.year or (min(after) - ref).days <= TENSE_REACH_DAYS):
+    after = [c for c in candidates if c >= ref]
+    before = [c for c in candidates if c <= ref]
+    if direction == "future" and after:
+        other = [c for c in before if (ref - c).days <= TENSE_OVERRIDE_DAYS and c != ref]
+        if min(after).year == ref.year or not other:
             return min(after)
-    elif direction == "past":
-        before = [c for c in candidates if c <= ref]
-        if before and (max(before).year == ref.year or (ref - max(before)).days <= TENSE_REACH_DAYS):
+    elif direction == "past" and before:
+        other = [c for c in after if (c - ref).days <= TENSE_OVERRIDE_DAYS and c != ref]
+        if max(before).year == ref.year or not other:
             return max(before)
     nearest = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
     same_year = [c for c in candidates if c.year == ref.year]
@@ -401,6 +424,10 @@ def _resolve(core: Core, pub: _dt.date | None, direction: str | None = None):
         cands = [_dt.date(pub.year + k, m, 1) for k in (-1, 0, 1)]
         pick = _pick(cands, _dt.date(pub.year, pub.month, 1), "past")
         return (_fmt((pick.year, pick.month), "quarter"), "quarter")
+    if kind in ("named", "natday"):
+        return _resolve_named(core, pub, direction)
+    if kind == "mperiod":
+        return _resolve_month_period(core, pub)
     if kind in ("quarter", "qshort", "qtag", "qrel"):
         return _resolve_quarter(core, pub)
     if kind in ("half", "hshort"):
@@ -503,6 +530,94 @@ def _resolve_quarter(core: Core, pub: _dt.date | None):
     if y is None:
         return (None, "quarter")
     return (_fmt((y, 3 * (n - 1) + 1), "quarter"), "quarter")
+
+
+_COUNTRY_BEFORE = re.compile(r"((?:[A-Z][\w.]*[ \t]){0,2}[A-Z][\w.]*)(?:['\u2019]s?)?[ \t]+$")
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """The country code of a country name or adjective right before ``start``
+    (``Switzerland's national day``, ``India's Independence Day``)."""
+    from .data_files import country_code
+
+    m = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    words_ = m.group(1).split()
+    for i in range(len(words_)):  # longest name first: 'South Korea's', then 'Korea's'
+        code = country_code(" ".join(words_[i:]))
+        if code:
+            return code
+    return None
+
+
+def _floating_day(year: int, rule: list) -> _dt.date:
+    """``[month, weekday, n, extra]``: the n-th (-1: last) weekday of the month, plus extra days."""
+    month, wd, n, extra = rule
+    if n > 0:
+        first = _dt.date(year, month, 1)
+        day = first + _dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        y, m = _shift_month(year, month, 1)
+        last = _dt.date(y, m, 1) - _dt.timedelta(days=1)
+        day = last - _dt.timedelta(days=(last.weekday() - wd) % 7)
+    return day + _dt.timedelta(days=extra)
+
+
+def _resolve_named(core: Core, pub: _dt.date | None, direction: str | None):
+    """Named days: ``Christmas Day``, ``Thanksgiving``, ``Liberation Day`` (a one-off event) and
+    ``<Country>'s national day`` / ``Independence Day``. None for a national day of no known
+    country and for an event after the published date."""
+    w = words()
+    name = core.g("nm").replace("\u2019", "'") if core.kind == "named" else "national day"
+    if name in w["named_events"]:
+        date = _dt.date.fromisoformat(w["named_events"][name])
+        return (_fmt(date, "day"), "day") if pub is None or pub >= date else None
+    if name in w["floating_named_days"]:
+        if pub is None:
+            return (None, "day")
+        rule = w["floating_named_days"][name]
+        pick = _pick([_floating_day(pub.year + k, rule) for k in (-1, 0, 1)], pub, direction)
+        return (_fmt(pick, "day"), "day")
+    month_day = w["named_days"].get(name)
+    if name in ("national day", "Independence Day"):
+        code = _country_before(core.match.string, core.start)
+        month_day = w["national_days"].get(code) if code else month_day
+    if month_day is None:
+        return None
+    if pub is None:
+        return (None, "day")
+    m, d = (int(x) for x in month_day.split("-"))
+    pick = _pick([_safe_date(pub.year + k, m, d) for k in (-1, 0, 1)], pub, direction)
+    return (_fmt(pick, "day"), "day") if pick else None
+
+
+def _resolve_month_period(core: Core, pub: _dt.date | None):
+    """``the first three months of the year`` -> its first quarter; ``the last six months of
+    2024`` -> a half (its year); ``the three months to June`` -> the quarter ending in June.
+    A fiscal year's months are unknown: ``the first six months of the fiscal year`` is None."""
+    g = core.g
+    if g("mp_fy"):
+        return None
+    if g("mp_w"):
+        n = 3 if g("mp_n") in ("three", "3") else 6
+        y = _year_phrase(g("mp_y"), pub)
+        if n == 6:
+            return (_fmt(y, "year"), "year")
+        first = g("mp_w").lower() in ("first", "opening")
+        return (_fmt((y, 1 if first else 10), "quarter") if y else None, "quarter")
+    n = 3 if g("mp_n2") in ("three", "3") else 6
+    m = _month_of(g("mp_m"))
+    if g("mp_y2"):
+        y = int(g("mp_y2"))
+    elif pub is None:
+        return (None, "quarter" if n == 3 else "year")
+    else:
+        y = _pick([_dt.date(pub.year + k, m, 1) for k in (-1, 0)], _dt.date(pub.year, pub.month, 1), "past").year
+    y, first_month = _shift_month(y, m, 1 - n)
+    if n == 6:
+        return (_fmt(_shift_month(y, first_month, 5)[0] if first_month > 7 else y, "year"), "year")
+    return (_fmt((y, first_month), "quarter"), "quarter")
 
 
 def _resolve_ago(core: Core, pub: _dt.date | None):
@@ -700,7 +815,7 @@ def normalise_date(text: str, published=None, direction: str | None = None):
 # --------------------------------------------------------------------------------------------
 # Publication date detection
 
-_NAME = r"[A-Z][\w.'\u2019-]{0,30}"
+_NAME = r"[A-Z][\w.'\u2019-]{0,30}(?:/[A-Z][\w.'\u2019-]{0,30}){0,3}"  # 'PITTSBURGH/TOKYO' 
 _DATELINE_PREFIX = re.compile(
     rf"[ \t]*{_NAME}(?:[ \t]{_NAME}){{0,4}}(?:,[ \t]*{_NAME}(?:[ \t]{_NAME}){{0,3}}){{0,2}},?[ \t]*"
 )
@@ -778,7 +893,13 @@ def detect_published(text: str) -> str | None:
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _FUTURE_HEADS = {"plan", "plans", "planned", "expected", "scheduled", "due", "set", "going", "aims", "intends"}
-_NEEDS_DIRECTION = {"wday", "month", "dord", "mdy", "dmy", "mrange"}
+_PAST_BE = {"was", "were"}
+_PAST_PREPS = {"since"}
+# Present-tense verbs that describe a state, not a scheduled event ('exports are up', 'remains').
+_STATIVE = {"be", "have", "remain", "stand", "say", "show", "mean", "include", "compare", "trail", "exceed", "lag"}
+# How many heads the climb from a date to its governing verb may pass.
+_CLIMB_STEPS = 8
+_NEEDS_DIRECTION = {"named", "natday", "wday", "month", "dord", "mdy", "dmy", "mrange"}
 
 
 def _direction(doc: Doc, start: int, end: int) -> str | None:
@@ -789,9 +910,13 @@ def _direction(doc: Doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     tok = span.root
-    for _ in range(4):
+    if tok.head.lower_ in _PAST_PREPS and tok.dep_ == "pobj":
+        return "past"  # 'in force since March 4'
+    path = []
+    for _ in range(_CLIMB_STEPS):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
+        path.append(tok.dep_)
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -801,12 +926,19 @@ def _direction(doc: Doc, start: int, end: int) -> str | None:
     if tok.tag_ == "VB" and tok.dep_ == "xcomp":
         head = tok.head
         if head.lower_ in _FUTURE_HEADS or any(c.tag_ == "MD" and c.lower_ in _FUTURE_AUX for c in head.children):
+            # 'was due to start on the 25th', 'a round, due to start on the 25th, was called off':
+            # a plan seen from the past, on either side of the published date.
+            if any(c.lower_ in _PAST_BE for c in head.children) or head.head.tag_ in ("VBD", "VBN"):
+                return None
             return "future"
         tok = head
     if tok.tag_ in ("VBD", "VBN"):
         return "past"
     if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
         return "future"  # 'is visiting on Friday'
+    if (tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+        return "future"  # 'the duty takes effect on Saturday': a scheduled event
     return None
 
 
@@ -833,6 +965,68 @@ def _overlaps(intervals, start: int, end: int, labels) -> bool:
     return any(s < end and start < e and label in labels for s, e, label in intervals)
 
 
+_QUOTES = "\"\u201c\u201d"
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d]?[ \t]+(?=[A-Z\"\u201c])")
+_SPOKEN_KINDS = {"wday", "mdy", "dmy", "iso"}
+ATTRIBUTION_CHARS = 150
+QUOTE_SCOPE_CHARS = 1500  # how far a quotation may reach around a relative word
+
+
+def quote_day(text: str, start: int, end: int, pub: _dt.date, spoken: list | None = None) -> _dt.date | None:
+    """The day a quotation around ``text[start:end]`` was spoken, when its attribution in the
+    same sentence names it (``"... for tomorrow," Sheinbaum wrote on Thursday.``); else None.
+    Relative words inside the quote (``tomorrow``) count from that day (gold_decisions_G2).
+    ``spoken``: the text's day-naming cores as sorted ``(start, end, core)``, to skip a search.
+
+    >>> t = '"The increase announced for tomorrow is off," she wrote on Thursday.'
+    >>> quote_day(t, t.index("tomorrow"), t.index("tomorrow") + 8, _dt.date(2025, 8, 1))
+    datetime.date(2025, 7, 31)
+    """
+    line_start = max(text.rfind("\n", 0, start) + 1, start - QUOTE_SCOPE_CHARS)
+    line_end = text.find("\n", end, end + QUOTE_SCOPE_CHARS)
+    line_end = min(len(text), end + QUOTE_SCOPE_CHARS) if line_end < 0 else line_end
+    if sum(text.count(q, line_start, start) for q in _QUOTES) % 2 == 0:
+        return None  # not inside a quotation
+    opening = max(text.rfind(q, line_start, start) for q in _QUOTES)
+    closes = [i for i in (text.find(q, end, line_end) for q in _QUOTES) if i >= 0]
+    if not closes:
+        return None
+    close = min(closes)
+    after = text[close + 1: min(line_end, close + 1 + ATTRIBUTION_CHARS)]
+    stop = _SENTENCE_END.search(after)
+    windows = [(close + 1, close + 1 + (stop.start() if stop else len(after)))]
+    head = text[max(line_start, opening - ATTRIBUTION_CHARS): opening]
+    bounds = list(_SENTENCE_END.finditer(head))
+    windows.append((opening - len(head) + (bounds[-1].end() if bounds else 0), opening))
+    for lo, hi in windows:
+        if spoken is None:
+            cores = find_cores(text, lo, hi)
+        else:  # the article's cores, sorted by start: only those inside the window
+            i = bisect.bisect_left(spoken, (lo,))
+            cores = [c for _, _, c in spoken[i: bisect.bisect_left(spoken, (hi,))] if c.end <= hi]
+        for core in cores:
+            if core.kind in _SPOKEN_KINDS:
+                resolved = _resolve(core, pub, "past")
+                if resolved and resolved[0] and resolved[1] == "day":
+                    return _dt.date.fromisoformat(resolved[0])
+    return None
+
+
+def is_generic_today(text: str, start: int, end: int) -> bool:
+    """True when the ``today`` at ``text[start:end]`` means 'nowadays', not the published day:
+    ``in today's money``, ``up from roughly 8.5% today``.
+
+    >>> t = "a share of 20% by 2040, up from roughly 8.5% today."
+    >>> is_generic_today(t, t.index("today"), t.index("today") + 5)
+    True
+    """
+    lk = _lookups()
+    if _norm(text[start:end]) != "today":
+        return False
+    return bool(lk["generic_today_after"].match(text, end, end + 20)
+                or lk["generic_today_before"].search(text, max(0, start - 60), start))
+
+
 def find_dates(doc: Doc) -> list[dict]:
     """The date mentions of a processed ``doc`` (see the module docstring)."""
     text = doc.text
@@ -840,7 +1034,10 @@ def find_dates(doc: Doc) -> list[dict]:
     lk = _lookups()
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     mentions = []
-    for core in find_cores(text):
+    cores = find_cores(text)
+    spoken = [(c.start, c.end, c) for c in cores if c.kind in _SPOKEN_KINDS]
+    has_dep = doc.has_annotation("DEP")
+    for core in cores:
         if core.kind in WEAK_KINDS and not (WEAK_KINDS[core.kind] and core.g(WEAK_KINDS[core.kind])):
             labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
             if not (_overlaps(ents, core.start, core.end, labels)
@@ -850,10 +1047,17 @@ def find_dates(doc: Doc) -> list[dict]:
                 nxt = re.match(r"[ \t]*([A-Za-z]+)", text[core.end: core.end + 30])
                 if nxt and nxt.group(1).lower() in lk["not_followers"]:
                     continue
-        direction = _direction(doc, core.start, core.end) if core.kind in _NEEDS_DIRECTION else None
+        if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
+            continue
+        direction = _direction(doc, core.start, core.end) if has_dep and core.kind in _NEEDS_DIRECTION else None
         resolved = _resolve(core, pub, direction)
         if resolved is None:
             continue
+        if core.kind == "deictic" and pub is not None:
+            said_on = quote_day(text, core.start, core.end, pub, spoken)
+            if said_on is not None:
+                offset = lk["deictic"][_norm(core.g("dx"))]
+                resolved = (_fmt(said_on + _dt.timedelta(days=offset), "day"), "day")
         mentions.append({"text": core.text, "start": core.start, "end": core.end,
                          "value": resolved[0], "granularity": resolved[1]})
     # Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter.

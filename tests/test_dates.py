@@ -120,6 +120,20 @@ NORMALISE = [
     ("the June quarter", None, "2025-04", "quarter"),
     ("January-June", None, "2025", "year"),
     ("July-December 2024", None, "2024", "year"),
+    # months counted from the start or end of a year, or up to a month
+    ("the first three months of the year", None, "2025-01", "quarter"),
+    ("the last three months of 2024", None, "2024-10", "quarter"),
+    ("the first six months of this year", None, "2025", "year"),
+    ("the three months to June", None, "2025-04", "quarter"),
+    ("three months ended Sept. 30, 2024", None, "2024-07", "quarter"),
+    # named days (one calendar day each)
+    ("Liberation Day", None, "2025-04-02", "day"),
+    ("Thanksgiving", "future", "2025-11-27", "day"),
+    ("Black Friday", "future", "2025-11-28", "day"),
+    ("Christmas Day", None, "2025-12-25", "day"),
+    ("Memorial Day", "past", "2025-05-26", "day"),
+    ("Switzerland's national day", None, "2025-08-01", "day"),
+    ("India's Independence Day", "past", "2025-08-15", "day"),
 ]
 
 # The tense moves a date into the neighbouring year only within half a year of publication
@@ -131,6 +145,9 @@ TENSE = [
     ("October", "future", "2025-11-05", "2025-10", "month"),
     ("July", "past", "2025-06-20", "2025-07", "month"),
     ("the October-December quarter", "past", "2025-09-01", "2025-10", "quarter"),
+    # ... but a past verb over a month well after publication means last year's
+    ("October", "past", "2025-06-11", "2024-10", "month"),
+    ("December", "past", "2025-08-20", "2024-12", "month"),
 ]
 
 
@@ -191,6 +208,9 @@ NOT_DATES = [
     "24/7",
     "AP1000",
     "$2,025",
+    "the previous three months",
+    "the first six months of the fiscal year",
+    "a national day of mourning",
 ]
 
 
@@ -238,6 +258,8 @@ DETECT = [
     ("Tue 4 Mar 2025 10.00 GMT\nBody text.", "2025-03-04"),
     ("By Jane Doe | October 28, 2025 | 3 min read\nBody.", "2025-10-28"),
     ("TOKYO, Oct. 28, 2025 - Japan's prime minister said...", "2025-10-28"),
+    ("Steel deal closes\n\nPITTSBURGH/TOKYO, June 19, 2025 - The steelmaker completed...", "2025-06-19"),
+    ("SEOUL/WASHINGTON, 3 July 2025 \u2013 Officials said...", "2025-07-03"),
     ("WASHINGTON, March 4, 2025 (Newswire) - The company said...", "2025-03-04"),
     ("Japan budget 2025\nTOKYO, Oct 28 (Reuters) - Japan's prime minister said...", "2025-10-28"),
     ("Updated 12/01/2024 09:15\nStory.", "2024-12-01"),
@@ -293,6 +315,52 @@ def test_sentences(extractor, sentence, expected):
     assert got == expected
     for d in record.dates:
         assert sentence[d.start:d.end] == d.text
+
+
+# (sentence, published, expected [(text, value, granularity)]): tense, quotes, generic 'today'.
+IN_CONTEXT = [
+    # a present-tense scheduled event looks forward (Thursday 2025-04-03)
+    ("The new levy takes effect on Saturday, the ministry said.", "2025-04-03",
+     [("Saturday", "2025-04-05", "day")]),
+    # 'due to' seen from the past: the nearest such day, not next month's
+    ("Talks stalled after a fifth round, due to open in Geneva on the 25th, was postponed.",
+     "2025-08-27", [("the 25th", "2025-08-25", "day")]),
+    # 'since' points back even under a present verb
+    ("Duties on steel, in force since March 4, remain at 25%.", "2025-08-01",
+     [("March 4", "2025-03-04", "day")]),
+    # a past verb far from the date in a list item, early in the year
+    ("- turbines from suppliers that featured on a shortlist worth up to $20 billion in November;",
+     "2026-02-18", [("November", "2025-11", "month")]),
+    ("The company agreed in November to buy a 15% stake in the venture.", "2025-06-11",
+     [("November", "2024-11", "month")]),
+    # a relative word in a quote counts from the day the quote was spoken
+    ('"The increase planned for tomorrow is off," the minister wrote on Tuesday.', "2025-10-30",
+     [("tomorrow", "2025-10-29", "day"), ("Tuesday", "2025-10-28", "day")]),
+    ('The minister said on Monday: "We expect a reply tomorrow."', "2025-10-29",
+     [("Monday", "2025-10-27", "day"), ("tomorrow", "2025-10-28", "day")]),
+    ("Officials said today that the plan was approved.", "2025-10-29",
+     [("today", "2025-10-29", "day")]),
+    # 'today' meaning 'nowadays'
+    ("Wind could supply 30% of power by 2040, up from about 12% today.", "2025-10-29",
+     [("2040", "2040", "year")]),
+    ("The dam cost $3 billion in today's money.", "2025-10-29", []),
+    # quarters and named days in running text
+    ("Output grew 1.9% in the first three months of the year.", "2025-06-02",
+     [("the first three months of the year", "2025-01", "quarter")]),
+    ('Since April 2, a day he called "Liberation Day," imports have slowed.', "2025-05-10",
+     [("April 2", "2025-04-02", "day"), ("Liberation Day", "2025-04-02", "day")]),
+    ("Shops closed for Switzerland's national day on Friday.", "2025-08-04",
+     [("national day", "2025-08-01", "day"), ("Friday", "2025-08-01", "day")]),
+    # a year as a modifier
+    ("A 2023 survey by the ministry found costs had doubled.", "2025-10-29",
+     [("2023", "2023", "year")]),
+]
+
+
+@pytest.mark.parametrize("sentence,published,expected", IN_CONTEXT, ids=[s[:40] for s, _, _ in IN_CONTEXT])
+def test_in_context(extractor, sentence, published, expected):
+    record = extractor.extract(sentence, published=published)
+    assert [(d.text, d.value, d.granularity) for d in record.dates] == expected
 
 
 def test_plain_dicts_on_doc(nlp):
