@@ -36,6 +36,8 @@ _DETERMINERS = {"the", "a", "an"}
 _PUNCT_EDGE = re.compile(r"^[\s\"'“”‘’(\[,;:]+|[\s\"'“”‘’)\],;:]+$")
 _NON_WORD = re.compile(r"[^\w&+]+")
 _HEADING_LINE = re.compile(r"[^\n]+")
+_FUNCTION_POS = {"ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", "NUM"}
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "bin", "al", "da", "di"}
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -129,9 +131,16 @@ class Companies:
         self.gov_words = set(r["government_words"])
         self.gov_phrases = [p.casefold() for p in r["government_phrases"]]
         self.not_after = [p.split() for p in r["not_after"]]
+        self.person_titles = set(r.get("person_titles", ()))
+        self.place_words = set(r.get("place_words", ()))
+        self.programme_words = set(r.get("programme_words", ()))
+        self.not_before = set(r.get("not_before", ()))
+        self.site_nouns = set(r.get("site_nouns", ()))
         key = self.key
         self.non_company_keys = {key(n) for n in self.non_companies_data["not_companies"]}
         self.outlet_keys = {key(n) for n in self.non_companies_data["news_outlets"]}
+        self.outlet_keys |= {key(n) for n in self.non_companies_data.get("research_firms", ())}
+        self.product_keys = {key(n) for n in self.non_companies_data.get("products", ())}
 
         vocab = self.nlp.vocab
         tok = self.nlp.tokenizer
@@ -141,6 +150,11 @@ class Companies:
         name_index = {row["name"]: i for i, row in enumerate(self.gazetteer)}
         self.parent = {}
         self.alias_keys = [{key(a) for a in [row["name"], *row.get("aliases", [])]} for row in self.gazetteer]
+        # Lowercase words the names themselves contain ("SK hynix"): a case-blind match on them is fine.
+        self.alias_lower_words = [
+            {w for a in [row["name"], *row.get("aliases", [])] for w in re.findall(r"[^\W\d_]+", a) if w.islower()}
+            for row in self.gazetteer
+        ]
         for i, row in enumerate(self.gazetteer):
             if row.get("parent") in name_index:
                 self.parent[i] = name_index[row["parent"]]
@@ -181,7 +195,24 @@ class Companies:
             "PREMOD",
             [[{"LOWER": {"IN": r["premodifier_nouns"]}}, {"IS_TITLE": True}],
              [{"LOWER": {"IN": r["premodifier_nouns"]}}, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
+             [{"TEXT": {"REGEX": r["premodifier_regex"]}}, {"IS_TITLE": True}],
+             [{"TEXT": {"REGEX": r["premodifier_regex"]}}, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
              [{"ORTH": "-"}, {"LOWER": "based"}, {"IS_TITLE": True}]],
+        )
+        self.context.add(
+            "SUFFIX",
+            [[{"IS_TITLE": True}, {"LOWER": {"IN": sorted(self.strong_suffixes)}}],
+             [{"IS_UPPER": True, "LENGTH": {">=": 2}}, {"LOWER": {"IN": sorted(self.strong_suffixes)}}]],
+        )
+        self.context.add(
+            "POSTMOD",
+            [[{"IS_TITLE": True}, {"LOWER": {"IN": r.get("postmodifier_nouns", ["venture"])}}]],
+        )
+        self.acronym_matcher = Matcher(vocab)
+        self.acronym_matcher.add(
+            "ACRO",
+            [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}],
+             [{"ORTH": ","}, {"LOWER": "or"}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ","}]],
         )
         self.labels = {self.nlp.vocab.strings[x]: x for x in ("AFTER", "BEFORE", "SRC_AFTER", "SRC_BEFORE", "APPOS", "PREMOD")}
 
@@ -259,8 +290,15 @@ class Companies:
     def _trim(self, doc, s, e):
         """Trim a model span: leading determiners/punctuation, trailing possessive, punctuation,
         title words and lowercase words."""
-        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space):
+        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space
+                         or (doc[s].text[:1].islower() and doc[s].pos_ != "PROPN" and e - s > 1
+                             and doc[s + 1].text[:1].isupper())):
             s += 1
+        for i in range(s + 1, e):
+            # "Japan Bank for International Cooperation (JBIC": the name stops at the bracket.
+            if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i + 1, e)):
+                e = i
+                break
         while e > s:
             t = doc[e - 1]
             if t.text in _POSSESSIVE or (t.is_punct and t.text not in (")",)) or t.is_space:
@@ -272,6 +310,34 @@ class Companies:
             else:
                 break
         return s, e
+
+    @staticmethod
+    def _plain_name(doc, s, e) -> bool:
+        """Capitalised words only, not led by a function word ("In Tokyo") or a symbol ("C$")."""
+        return doc[s].text[:1].isupper() and doc[s].pos_ not in _FUNCTION_POS and all(
+            t.text in ("&", "-") or t.text.replace("-", "").replace(".", "").isalnum() for t in doc[s:e])
+
+    def _split_list(self, doc, s, e):
+        """A model span over a list of names ("Last Energy and Deep Fission") -> its names.
+        Each part must start with a capital; otherwise the span is kept whole."""
+        cuts = [i for i in range(s + 1, e - 1) if doc[i].lower_ in ("and", ",") and doc[i - 1].text[:1].isupper()]
+        if not cuts:
+            return [(s, e)]
+        whole = self.key(doc[s:e].text)
+        if whole in self.key_index or whole in self.non_company_keys or whole in self.outlet_keys \
+                or any(t.lower_ in ("of", "for") for t in doc[s:e]):
+            return [(s, e)]
+        parts, a = [], s
+        for i in cuts:
+            parts.append((a, i))
+            a = i + 1
+            if doc[a].lower_ == "and":
+                a += 1
+        parts.append((a, e))
+        if all(b > a and doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper() for a, b in parts) and all(
+                b - a >= 2 or self.key(doc[a:b].text) in self.key_index for a, b in parts):
+            return parts
+        return [(s, e)]
 
     def _extend_suffix(self, doc, e, limit=3):
         """Extend a name ending at ``e`` over legal suffixes (``Toshiba`` -> ``Toshiba Group``)."""
@@ -326,6 +392,10 @@ class Companies:
         headings = [
             (m.start(), m.end()) for m in _HEADING_LINE.finditer(text) if self._is_heading(m.group())
         ]
+        first = _HEADING_LINE.search(text)
+        if first:
+            # The first line is the headline, whatever its case.
+            headings.append((first.start(), first.end()))
 
         def in_heading(sc):
             return any(a <= sc < b for a, b in headings)
@@ -346,6 +416,19 @@ class Companies:
                 country = self._country_in(doc, max(0, ms - 3), ms + (0 if doc[ms].text != "-" else 0))
                 if doc[ms].text == "-":
                     country = self._country_in(doc, max(0, ms - 2), ms)
+                elif slot and doc[ms].lower_.endswith("s") and slot[1] + 1 < len(doc) and doc[slot[1]].lower_ == "and":
+                    # "meatpackers Minerva and Marfrig": the second name of a plural noun's pair.
+                    second = self._walk_after(doc, slot[1] + 1)
+                    if second:
+                        evidence.append((second[0], second[1], country, kind))
+            elif kind == "SUFFIX":
+                # "Corning Inc.", "Acme Holdings": a name ending in a legal suffix.
+                slot = self._walk_before(doc, me - 1)
+                if slot:
+                    slot = (slot[0], me)
+                country = None
+            elif kind == "POSTMOD":
+                slot, country = self._walk_before(doc, me - 1), None
             elif kind == "SRC_AFTER":
                 slot = self._walk_after(doc, me)
                 if slot:
@@ -357,21 +440,29 @@ class Companies:
                     sources.append(slot)
                 continue
             if slot:
-                evidence.append((slot[0], slot[1], country))
+                evidence.append((slot[0], slot[1], country, kind))
 
         def evidence_for(s, e):
-            found, country = False, None
-            for a, b, c in evidence:
+            found, country, kinds = False, None, set()
+            for a, b, c, kind in evidence:
                 if a < e and s < b:
                     found = True
                     country = country or c
-            return found, country
+                    kinds.add(kind)
+            return found, country, kinds
 
         def is_source(s, e):
             return any(a <= s and e <= b or (a == s) for a, b in sources)
 
         # 2. Gazetteer matches (longest first, no overlaps), parent+child merged, suffix-extended.
-        raw = [(s, e, int(strings[k])) for m in (self.lower_matcher, self.orth_matcher) for k, s, e in m(doc)]
+        raw = [(s, e, int(strings[k])) for k, s, e in self.orth_matcher(doc)]
+        for k, s, e in self.lower_matcher(doc):
+            # Case-blind matches serve headlines and case variants; a lowercase content word
+            # the name does not have ("U.S. steel and aluminium") means it is not the name.
+            idx = int(strings[k])
+            ok_words = self.alias_lower_words[idx]
+            if not any(t.is_alpha and t.text.islower() and not t.is_stop and t.text not in ok_words for t in doc[s:e]):
+                raw.append((s, e, idx))
         raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         taken = set()
         gaz = []
@@ -400,12 +491,14 @@ class Companies:
 
         # 3. Model ORG entities.
         persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        segments = []
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
             s, e = self._trim(doc, ent.start, ent.end)
-            if e <= s:
-                continue
+            if e > s:
+                segments.extend(self._split_list(doc, s, e))
+        for s, e in segments:
             span_text = doc[s:e].text
             k = self.key(span_text)
             over = overlapping(s, e)
@@ -440,19 +533,65 @@ class Companies:
                 continue
             cands.append({"s": s, "e": e, "idx": None, "model": True})
 
+        # Names listed with known companies ("Murata, TDK and Panasonic") are companies too.
+        n_tok = len(doc)
+        for c in [c for c in cands if c["idx"] is not None and not self.gazetteer[c["idx"]].get("ambiguous")]:
+            e = c["e"]
+            if e + 1 < n_tok and doc[e].lower_ in (",", "and"):
+                k = e + 2 if doc[e].text == "," and doc[e + 1].lower_ == "and" else e + 1
+                slot = self._walk_after(doc, k, limit=4)
+                if slot and self._plain_name(doc, *slot):
+                    evidence.append((slot[0], slot[1], None, "COORD"))
+            s0 = c["s"]
+            if s0 >= 2 and doc[s0 - 1].lower_ in (",", "and"):
+                slot = self._walk_before(doc, s0 - 1, limit=4)
+                if slot and self._plain_name(doc, *slot):
+                    evidence.append((slot[0], slot[1], None, "COORD"))
+        # "Japan Australia Rare Earths, or JARE," / "Korea Hydro & Nuclear Power (KHNP)": a name
+        # whose initials are the acronym that follows it.
+        for _label, ms, me in self.acronym_matcher(doc):
+            acr = doc[me - 2].text if doc[me - 1].text in (")", ",") else doc[me - 1].text
+            slot = self._walk_before(doc, ms, limit=6)
+            if slot and slot[1] - slot[0] >= 2 and initials(doc[slot[0]:slot[1]].text).startswith(acr[:2]) \
+                    and initials(doc[slot[0]:slot[1]].text) in (acr, acr.rstrip("S")):
+                evidence.append((slot[0], slot[1], None, "ACRO"))
+                evidence.append((me - 2, me - 1, None, "ACRO"))
+
         # 4. Names that only a company context reveals ("Vulcan Elements, a magnet maker").
-        for a, b, _c in evidence:
+        for a, b, _c, _k in evidence:
             if not overlapping(a, b):
                 cands.append({"s": a, "e": b, "idx": None, "model": False, "created": True})
 
         # 5. Filter.
         accepted = []
         dropped_spans = []
+        # Surnames and full names of the people the model found ("Howard Lutnick" ... "Lutnick").
+        person_keys = set()
+        for p in persons:
+            end = p.end
+            # "Ursula von" + "der Leyen": particles and the name after them.
+            while end < len(doc) and end - p.end < 3 and (doc[end].lower_ in _NAME_PARTICLES or (
+                    doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].pos_ == "PROPN")):
+                end += 1
+            toks = [t for t in doc[p.start:end] if t.text not in _POSSESSIVE]
+            if len(toks) >= 2:
+                for k in range(1, min(len(toks), 3) + 1):
+                    person_keys.add(self.key(" ".join(t.text for t in toks[-k:])))
+        cand_tokens = {}
+        for c in cands:
+            for i in range(c["s"], c["e"]):
+                cand_tokens[i] = c
+        unknown = []
+        bad_keys = set()
         for c in cands:
             s, e = c["s"], c["e"]
             span = doc[s:e]
             sc, ec = span.start_char, span.end_char
-            ev, country = evidence_for(s, e)
+            ev, country, kinds = evidence_for(s, e)
+            # A company noun next to the name ("garment maker X", "X, a chipmaker") outweighs
+            # the model's PERSON tag; "X said in a statement" does not.
+            c["company_context"] = bool(kinds & {"APPOS", "PREMOD", "SUFFIX", "ACRO"})
+            c["kinds"] = kinds
             c["evidence"] = ev or doc[e - 1].lower_ in self.strong_suffixes
             c["country"] = country
             c["source"] = is_source(s, e)
@@ -463,15 +602,27 @@ class Companies:
                     continue
                 c["pending"] = bool(row.get("ambiguous")) and not (c["model"] or c["evidence"])
                 if row.get("ambiguous") and any(
-                    p.start <= s and e <= p.end or (e - s == 1 and doc[s].text == p[-1].text) for p in persons
+                    len(p) >= 2 and (p.start <= s and e <= p.end or (e - s == 1 and doc[s].text == p[-1].text))
+                    for p in persons
                 ):
                     # "Premier Doug Ford": a person, and so every bare "Ford" in the article.
                     continue
                 accepted.append(c)
                 continue
-            reason = self._reject(doc, c, persons, hits_reactor(sc, ec))
-            if reason:
-                dropped_spans.append((sc, ec))
+            reason = self._reject(doc, c, persons, hits_reactor(sc, ec), person_keys, cand_tokens)
+            if reason in ("person", "place"):
+                # A name once shown to be a person or a place is one everywhere in the article
+                # ("Hinkley Point C" ... "Hinkley's developer").
+                bad_keys.add(self.key(span.text))
+                if reason == "place" and len(span) >= 2 and span[0].pos_ == "PROPN" and not span[0].is_upper:
+                    bad_keys.add(self.key(span[0].text))
+            unknown.append((c, reason, sc, ec))
+        for c, reason, sc, ec in unknown:
+            if reason or (self.key(doc[c["s"]:c["e"]].text) in bad_keys
+                          and doc[c["e"] - 1].lower_ not in self.strong_suffixes):
+                if reason not in ("acronym", "common-noun"):
+                    # Weak rejections do not stop the name from counting once it is a known alias.
+                    dropped_spans.append((sc, ec))
                 continue
             accepted.append(c)
 
@@ -553,8 +704,10 @@ class Companies:
                 continue
             first = doc[cs[0]["s"]:cs[0]["e"]]
             # "Fermi America" ... "Fermi said": the first word of an unknown multi-word name.
-            if len(first) >= 2 and first[0].pos_ == "PROPN" and len(first[0].text) >= 4 and first[0].text.isalpha() \
-                    and not place_code(first[0].text) and first[0].lower_ not in self.gov_words:
+            word = first[0].text if len(first) >= 2 else ""
+            if word and first[0].pos_ == "PROPN" and word.isalpha() and (len(word) >= 4 or (word.isupper() and len(word) >= 2)) \
+                    and not place_code(word) and first[0].lower_ not in self.gov_words \
+                    and self.key(word) not in self.non_company_keys:
                 short_forms.setdefault(first[0].text, gid)
         for word, gid in short_forms.items():
             if word not in names and self.key(word) not in self.key_index:
@@ -628,6 +781,23 @@ class Companies:
         return max(texts, key=lambda t: (len(t), t))
 
     @staticmethod
+    def _spells_lowercase_phrase(doc, i, acronym: str) -> bool:
+        """True when the lowercase words before token ``i`` spell ``acronym``
+        ("engineering, procurement and construction (EPC)")."""
+        letters = []
+        j = i - 1
+        while j >= 0 and len(letters) < len(acronym) and i - j <= 2 * len(acronym) + 2:
+            t = doc[j]
+            if t.is_alpha and not t.is_stop:
+                if not t.text.islower():
+                    return False
+                letters.append(t.text[0])
+            elif not (t.is_punct or t.is_stop):
+                return False
+            j -= 1
+        return "".join(reversed(letters)).upper() == acronym.upper()
+
+    @staticmethod
     def _is_heading(line: str) -> bool:
         """A title-case or all-caps line (headlines, section heads): NER is unreliable there."""
         stripped = line.strip()
@@ -639,9 +809,10 @@ class Companies:
         caps = sum(1 for w in words if w[0].isupper())
         return caps / len(words) >= 0.75
 
-    def _reject(self, doc, c, persons, on_reactor) -> Optional[str]:
+    def _reject(self, doc, c, persons, on_reactor, person_keys=frozenset(), cand_tokens=None) -> Optional[str]:
         """Why an unknown candidate is not a company (None: keep it)."""
         s, e = c["s"], c["e"]
+        n = len(doc)
         span = doc[s:e]
         span_text = span.text
         k = self.key(span_text)
@@ -651,6 +822,65 @@ class Companies:
             return "reactor"
         if k in self.non_company_keys:
             return "listed"
+        if k in self.product_keys:
+            return "product"
+        strong = doc[e - 1].lower_ in self.strong_suffixes
+        lowered = [t.lower_ for t in span]
+        if not strong and not c.get("company_context"):
+            if e < n and doc[e].lower_ == "administration":
+                return "person"  # "the Trump administration"
+            if all(w in self.title_words or w in self.person_titles for w in lowered):
+                return "title"
+            # People: a known person's name or surname, or a name right after a job title
+            # ("chief executive Jane Doe", "Chief executive Amanda Lacaze").
+            if k in person_keys:
+                return "person"
+            if len(span) >= 2 and span[0].ent_type_ == "PERSON" and span[-1].ent_type_ == "PERSON" and not c["evidence"]:
+                return "person"
+            b = s
+            if b > 0 and doc[b - 1].text[:1].isupper() and doc[b - 1].pos_ == "PROPN" and doc[b - 1].ent_type_ in ("", "PERSON") \
+                    and doc[b - 1].lower_ not in self.person_titles:
+                b -= 1  # a first name the model left out
+            if b > 0 and doc[b - 1].lower_ in self.person_titles:
+                if not (doc[b - 1].lower_ in ("head", "chair") and b >= 2 and doc[b - 2].lower_ in _DETERMINERS):
+                    return "person"
+            # Programmes, projects, plans and laws ("Advanced Reactor Demonstration Program").
+            if len(span) >= 2 and lowered[-1] in self.programme_words:
+                return "programme"
+            # Plants, sites and places ("Plant Vogtle", "Hinkley Point C", "Pioneer 1").
+            if any(w in self.place_words for w in lowered):
+                return "place"
+            last = span[-1].text
+            if len(span) >= 2 and ((len(last) == 1 and last.isupper()) or last.isdigit()):
+                return "place"
+            if len(span) >= 2 and span[-1].ent_type_ == "NORP":
+                return "adjective"
+            if e < n and doc[e].lower_ in self.not_before and doc[e].lower_ != "spokesperson":
+                return "government"
+            if e + 1 < n and doc[e].text in ("-", "–") and doc[e + 1].lower_ == "based":
+                return "place"
+            if s > 0 and doc[s - 1].lower_ in ("in", "at", "near", "on", "from") and not (c.get("kinds", set()) - {"COORD"}) \
+                    and all(t.ent_type_ in ("GPE", "LOC") for t in span):
+                return "place"  # "partners Foxconn in Houston and ..."
+            if all(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") for t in span):
+                return "date"
+        if not c["evidence"] and not strong:
+            prev = doc[s - 1].lower_ if s > 0 else ""
+            nxt_place = e + 1 < n and doc[e].lower_ in (",", "in") and (
+                doc[e + 1].ent_type_ in ("GPE", "LOC") or place_code(doc[e + 1].text))
+            if prev in ("in", "at", "on", "near") and nxt_place and doc[e].text == ",":
+                return "place"  # "in Clay, New York"
+            if prev in ("on", "near"):
+                return "place"  # "Wylfa on Anglesey"
+            if e < n and doc[e].lower_ in self.site_nouns:
+                return "place"  # "the two abandoned V.C. Summer units"
+            # Assets named after their owner: "Georgia Power's Plant Vogtle", "its Explorer SUV".
+            if prev in ("its", "their"):
+                return "asset"
+            if prev in _POSSESSIVE and cand_tokens is not None and s >= 2 and (s - 2) in cand_tokens:
+                owner = cand_tokens[s - 2]
+                if not is_place_name(doc[owner["s"]:owner["e"]].text):
+                    return "asset"
         if " and " in span_text or ", " in span_text:
             # A model span over a list ("JBIC and JOGMEC"): reject it when a part is not a company.
             parts = [self.key(p) for p in re.split(r",\s*|\s+and\s+", span_text)]
@@ -660,7 +890,9 @@ class Companies:
             if e + 1 >= len(doc) or doc[e + 1].text[:1].isupper() or doc[e].lower_ != "spokesperson":
                 return "government"
         if k in self.outlet_keys:
-            return None if c["evidence"] and not c["source"] else "outlet"
+            # An outlet or research house is a company only when a company noun says so
+            # ("X, the newspaper publisher"), not when it is quoted ("analysts at X").
+            return None if c.get("company_context") and not c["source"] else "outlet"
         if is_place_name(span_text) or is_place_name(k):
             return "place"
         lowered = [t.lower_ for t in span]
@@ -679,13 +911,19 @@ class Companies:
             return "dateline"
         if not c["evidence"] and s > 0 and doc[s - 1].lower_ in self.title_words | {"executive", "premier", "governor", "mayor"}:
             return "person"
-        if not c["evidence"]:
-            if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
+        if not strong and not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
+            # Without a company context any non-name is out; with one, only function words
+            # ("Together, the four companies").
+            if not c["evidence"] or all(t.pos_ in _FUNCTION_POS for t in span):
                 return "common-noun"
+        if not c["evidence"]:
             if len(span) == 1 and span_text.isupper() and len(span_text) <= 5:
-                # An unknown bare acronym: kept only if introduced in brackets (merged later).
+                # An unknown bare acronym: kept only if introduced in brackets (merged later)
+                # after a name, not after a lowercase phrase ("construction (EPC)").
                 prev = doc[s - 1].text if s else ""
                 if prev != "(":
+                    return "acronym"
+                if self._spells_lowercase_phrase(doc, s - 1, span_text):
                     return "acronym"
             for p in persons:
                 if p.text == span_text or (len(span) == 1 and any(t.text == span_text for t in p)):

@@ -25,7 +25,7 @@ from .data_files import read_jsonl
 GAZETTEER = "reactors.jsonl"
 
 # A sentence that talks about reactors: needed before an ambiguous alias (EPR, Aurora) counts.
-_NUCLEAR_CONTEXT = re.compile(r"(?i)\b(?:reactors?|nuclear|atomic|uranium|plants?|units?|designs?|SMRs?)\b")
+_NUCLEAR_CONTEXT = re.compile(r"(?i)\b(?:reactors?|nuclear|atomic|uranium|plants?|units?|designs?|SMRs?|(?:mega|giga)watts?|\d+-megawatt|MWe?|GWe?)\b")
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])[- ]?(?=\d)")
 
 
@@ -97,13 +97,20 @@ class ReactorDesigns:
         # Longest wins: "SMR-300" over the class "SMR", "small modular reactors" over "small reactor".
         spans = filter_spans(spans)
         found: dict[str, dict] = {}
+        sents = doc.has_annotation("SENT_START")
+        # A sentence naming a sure design is reactor context for an ambiguous one ("EPR and AP1000").
+        design_sents = {span.sent.start for span in spans if sents and span.label_ not in self.ambiguous}
         for span in spans:
             key = span.label_
-            if key in self.ambiguous and not _NUCLEAR_CONTEXT.search(span.sent.text if doc.has_annotation("SENT_START") else doc.text):
+            if key in self.ambiguous and not (sents and span.sent.start in design_sents) and not _NUCLEAR_CONTEXT.search(
+                    span.sent.text if sents else doc.text):
                 continue
             if key == "SMR" and _is_ticker(doc, span):
                 continue
             entry = self.by_key[key]
+            needs = entry.get("needs_noun")
+            if needs and (span.end >= len(doc) or doc[span.end].lower_ not in needs):
+                continue  # "Rolls-Royce SMR said": the company, not its design
             item = found.get(key)
             if item is None:
                 item = found[key] = {

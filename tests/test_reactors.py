@@ -23,7 +23,16 @@ FOUND = [
     ("apr1400", "KHNP offered its APR1400 to the Czech utility.", "APR1400", ["APR1400"], "large", "KHNP"),
     ("epr-long", "Hinkley Point C uses the European Pressurized Reactor design.", "EPR", ["European Pressurized Reactor"], "large", "EDF"),
     ("epr2", "EDF will build six EPR2 reactors in France.", "EPR2", ["EPR2"], "large", "EDF"),
-    ("hualong-alias", "The HPR1000 reactor, also called Hualong One, entered service.", "Hualong One", ["HPR1000", "Hualong One"], "large", "CGN"),
+    # Jointly developed designs have no single vendor (annotators' decision).
+    ("hualong-alias", "The HPR1000 reactor, also called Hualong One, entered service.", "Hualong One", ["HPR1000", "Hualong One"], "large", None),
+    ("hualong-short", "Pakistan bought a Hualong One; Egypt weighs a Hualong reactor too.", "Hualong One", ["Hualong One", "Hualong"], "large", None),
+    ("abwr-no-vendor", "Japan's ABWR units were built in the 1990s.", "ABWR", ["ABWR"], "large", None),
+    ("cap1000-vendor", "China approved two CAP1000 units in Shandong.", "CAP1000", ["CAP1000"], "large", "State Power Investment Corp."),
+    ("kaleidos-vendor", "Radiant Industries will test its Kaleidos microreactor in Idaho.", "Kaleidos", ["Kaleidos"], "micro", "Radiant Industries"),
+    ("aalo-x", "Aalo Atomics hopes to switch on its Aalo-X in Idaho next year.", "Aalo-X", ["Aalo-X"], "micro", "Aalo Atomics"),
+    ("srz-1200", "Kansai Electric is studying the SRZ-1200 for a new station.", "SRZ-1200", ["SRZ-1200"], "large", "Mitsubishi Heavy Industries"),
+    ("aurora-megawatt", "Oklo said its 75-megawatt Aurora powerhouse could run for a decade.", "Aurora", ["Aurora powerhouse"], "small_modular", "Oklo"),
+    ("epr-with-design", "Critics note that EPR and AP1000 builds ran years late.", "EPR", ["EPR"], "large", "EDF"),
     ("vver", "Rosatom's VVER-1200 units at Akkuyu are delayed.", "VVER-1200", ["VVER-1200"], "large", "Rosatom"),
     ("natrium", "TerraPower broke ground on its Natrium plant in Wyoming.", "Natrium", ["Natrium"], "small_modular", "TerraPower"),
     ("xe100", "Dow chose X-energy's Xe-100 for its Texas site.", "Xe-100", ["Xe-100"], "small_modular", "X-energy"),
@@ -31,7 +40,7 @@ FOUND = [
     ("smr300", "Holtec plans two SMR-300 units at Palisades.", "SMR-300", ["SMR-300"], "small_modular", "Holtec International"),
     ("evinci", "Westinghouse's eVinci microreactor won funding.", "eVinci", ["eVinci"], "micro", "Westinghouse"),
     ("linglong", "China's Linglong One is the first land-based SMR.", "ACP100", ["Linglong One"], "small_modular", "CNNC"),
-    ("rolls", "The Rolls-Royce SMR was selected by Great British Energy.", "Rolls-Royce SMR", ["Rolls-Royce SMR"], "small_modular", "Rolls-Royce SMR"),
+    ("rolls", "Every Rolls-Royce SMR unit would produce 470 megawatts.", "Rolls-Royce SMR", ["Rolls-Royce SMR"], "small_modular", "Rolls-Royce SMR"),
     ("smr-class", "Japan backs small modular reactors (SMR) and other SMRs.", "SMR", ["small modular reactors", "SMR", "SMRs"], "class", None),
     ("small-reactor", "GE Vernova is advancing small reactor projects.", "SMR", ["small reactor"], "class", None),
     ("mini", "Startups pitch mini-reactors for data centres.", "SMR", ["mini-reactors"], "class", None),
@@ -57,6 +66,7 @@ NOT_REACTORS = [
     ("parts", "The firm makes reactor parts and turbines."),
     ("epr-no-context", "The EPR rules cover packaging waste."),
     ("ticker", "NuScale (NYSE: SMR) shares jumped."),
+    ("company-named-like-design", "Rolls-Royce SMR said on Tuesday it had hired 200 engineers."),
 ]
 
 
