@@ -1,12 +1,782 @@
-"""PLACEHOLDER: replaced by the real component."""
+"""Officials and executives: named people with a public office or a company role.
+
+The component finds people three ways, then links every later mention to them:
+
+1. ``TITLE Name``: an office or role word (``titles.json``: heads such as ``Minister``,
+   ``Secretary``, ``president``, ``CEO``) with its modifiers and portfolio words, the body or
+   country it belongs to before it (``Japanese``, ``U.S.``, ``Ontario``, ``Japan's``,
+   ``European Commission``, ``Westinghouse``) and the name right after it. A name the model
+   tagged wrongly (``Commerce Gina Raimondo`` as ORG, ``Takaichi`` as WORK_OF_ART) is read
+   from the text itself.
+2. ``Name, [country's] TITLE`` (apposition) and ``TITLE Name of COUNTRY``.
+3. The model's PERSON entities with no title: kept as officials when the gazetteer
+   (``officials.jsonl``) knows the name, or when their sentence shows them in office
+   (``in his policy address``); otherwise dropped.
+
+Each person gets one entry with every mention (full name, surname alone, possessives and
+modifiers such as ``the Trump administration``); ``name`` is the fullest form the article
+gives. A public owner (country, region, public body) makes an official; a company owner makes
+an executive (``doc._.executives``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
 from . import extensions  # noqa: F401
+from .data_files import country_names, read_json, read_jsonl
+
+_BLANKS = re.compile(r"[ \t]*")
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_BAD_NAME_LABELS = {"GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                    "QUANTITY", "LANGUAGE", "LAW", "EVENT", "FAC"}
+_STOP_POS = {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM"}
+
+
+def _alternation(words) -> str:
+    """Regex alternation of literal phrases, longest first, spaces matching any blank run."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def strip_possessive(word: str) -> str:
+    """Drop a possessive ending and a sentence full stop from a name word.
+
+    >>> strip_possessive("Trump's"), strip_possessive("Takaichi."), strip_possessive("J.")
+    ('Trump', 'Takaichi', 'J.')
+    """
+    for end in _POSSESSIVE:
+        if word.endswith(end) and len(word) > len(end):
+            return word[: -len(end)] if end[0] in "'’" else word[:-1]
+    if word.endswith(".") and len(word) > 2:
+        return word[:-1]
+    return word
+
+
+def title_case(words: list[str]) -> str:
+    """Normalise title words to headline case, keeping acronyms and small words.
+
+    >>> title_case(["chief", "tariff", "negotiator"]), title_case(["Secretary", "of", "Commerce"])
+    ('Chief Tariff Negotiator', 'Secretary of Commerce')
+    >>> title_case(["president", "and", "CEO"])
+    'President and CEO'
+    """
+    out = []
+    for w in words:
+        lw = w.lower()
+        if lw in ("of", "for", "and", "the", "&") and out:
+            out.append(lw)
+        elif w.isupper() or not w:
+            out.append(w)
+        else:
+            out.append(w[0].upper() + w[1:])
+    return " ".join(out)
+
+
+@dataclass
+class _Tables:
+    head_re: re.Pattern
+    pf_re: re.Pattern
+    head_kind: dict
+    cap_only: set
+    abbreviations: dict
+    abbreviation_country: dict
+    head_country: dict
+    modifiers: set
+    dropped: set
+    portfolio: set
+    connectors: set
+    not_before_head: tuple
+    public_words: tuple
+    bodies: dict
+    company_words: set
+    stopwords: set
+    honorifics: set
+    particles: set
+    not_person_after: set
+    office_cues: tuple
+    non_official_roles: set
+    default_official: set
+    regions: dict
+    gazetteer: dict          # full name -> row
+    gazetteer_alias: dict    # alias -> list of rows
+    gazetteer_re: re.Pattern | None
+    title_words: set
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    t = read_json("titles.json")
+    regions = read_json("official_regions.json")["regions"]
+    official = {h.lower() for h in t["official_heads"]}
+    company = {h.lower() for h in t["company_heads"]}
+    ambiguous = {h.lower() for h in t["ambiguous_heads"]}
+    kind = {}
+    for h in official | company:
+        if h in ambiguous or (h in official and h in company):
+            kind[h] = "ambiguous"
+        else:
+            kind[h] = "official" if h in official else "company"
+    heads = _alternation(list(t["official_heads"]) + list(t["company_heads"]))
+    abbr = _alternation(t["abbreviations"])
+    head_re = re.compile(
+        rf"(?<![\w.])(?:(?P<abbr>{abbr})(?=\s)|(?P<head>(?i:{heads})(?:\s+(?i:and|&)\s+(?i:{heads}))?)(?![\w-]))"
+    )
+    pf = _alternation(t["portfolio_words"])
+    pf_re = re.compile(rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)")
+    gaz, alias = {}, {}
+    for row in read_jsonl("officials.jsonl"):
+        gaz[row["name"]] = row
+        for a in [row["name"].split()[-1]] + row.get("aliases", []):
+            alias.setdefault(a, []).append(row)
+    portfolio = {w.lower() for p in t["portfolio_words"] for w in p.split()} - set(t["connectors"])
+    modifiers = {m.lower() for m in t["modifiers"]}
+    return _Tables(
+        head_re=head_re, pf_re=pf_re, head_kind=kind, cap_only=set(t["cap_only_heads"]),
+        abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
+        head_country=t["head_country"], modifiers=modifiers,
+        dropped={d.lower() for d in t["dropped_modifiers"]}, portfolio=portfolio,
+        connectors=set(t["connectors"]), not_before_head=tuple(t["not_title_before_head"]),
+        public_words=tuple(t["public_body_words"]), bodies=t["public_bodies"],
+        company_words=set(t["company_words"]), stopwords=set(t["name_stopwords"]),
+        honorifics=set(t["honorifics"]), particles=set(t["name_particles"]),
+        not_person_after=set(t["not_person_after"]), office_cues=tuple(t["office_cues"]),
+        non_official_roles=set(t["non_official_roles"]),
+        default_official=set(t["ambiguous_default_official"]), regions=regions,
+        gazetteer=gaz, gazetteer_alias=alias,
+        gazetteer_re=re.compile(r"(?<![\w'’-])(?:" + _alternation(list(gaz) + [a for r in gaz.values() for a in r.get("aliases", [])]) + r")(?![\w-])") if gaz else None,
+        title_words=official | company | modifiers | portfolio | {a.lower() for a in t["abbreviations"]},
+    )
+
+
+def place_code(text: str) -> tuple[str | None, bool]:
+    """Look up a country, demonym, region or public body: ``(code, found)``.
+
+    >>> place_code("Japanese"), place_code("Ontario"), place_code("European Commission")
+    (('JP', True), ('CA', True), ('EU', True))
+    >>> place_code("IAEA"), place_code("Westinghouse")
+    ((None, True), (None, False))
+    """
+    tb = _tables()
+    text = text.strip()
+    names = country_names()
+    for cand in (text, text.removeprefix("the ").removeprefix("The ")):
+        if cand in names:
+            return names[cand], True
+        if cand in tb.regions:
+            return tb.regions[cand], True
+        if cand in tb.bodies:
+            return tb.bodies[cand], True
+    return None, False
+
+
+@dataclass
+class _Owner:
+    kind: str          # place | body | company | unknown
+    text: str
+    code: str | None = None
+    start: int = 0
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    kind: str | None = None       # official | executive | None (bare PERSON)
+    title: str | None = None
+    country: str | None = None
+    company: str | None = None
+
+
+@dataclass
+class _Person:
+    words: list
+    found: list = field(default_factory=list)
+    mentions: dict = field(default_factory=dict)
+    gaz: dict | None = None
+    rank: int = 2
+    first: int = 1 << 62
+
+    @property
+    def name(self):
+        return " ".join(self.words)
+
+
+class _DocView:
+    """Per-doc lookups: entities by char offset, company mentions, token access."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.ents = list(doc.ents)
+        self.ent_by_start = {e.start_char: e for e in self.ents}
+        self.ent_by_end = {e.end_char: e for e in self.ents}
+        self.company_spans = []
+        self.company_by_text = {}
+        for comp in doc._.companies or []:
+            for m in comp.get("mentions", []):
+                self.company_spans.append((m["start"], m["end"], comp["name"]))
+                self.company_by_text[m["text"]] = comp["name"]
+            self.company_by_text[comp["name"]] = comp["name"]
+
+    def token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def in_company(self, start: int, end: int) -> bool:
+        """Whether a company mention covers this span. A company whose only name is exactly
+        this text (a surname the model tagged ORG, ``Trump``) does not count."""
+        text = self.text[start:end]
+        return any(s <= start and end <= e and not (s == start and e == end and name == text)
+                   for s, e, name in self.company_spans)
+
+    def is_company(self, text: str, start: int, end: int) -> bool:
+        if text in self.company_by_text or self.in_company(start, end):
+            return True
+        ent = self.ent_by_end.get(end)
+        return ent is not None and ent.label_ == "ORG" and ent.start_char <= start
+
+    def company_name(self, text: str) -> str:
+        return self.company_by_text.get(text, text)
+
+
+def _words_before(text: str, end: int, limit: int = 160):
+    """Words (start, end, word) of the same line before ``end``, nearest last."""
+    lo = max(0, end - limit)
+    nl = text.rfind("\n", lo, end)
+    if nl >= 0:
+        lo = nl + 1
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, end)]
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    return a <= b and text[a:b].strip(" \t") == ""
+
+
+def _classify_run(view: _DocView, words: list) -> _Owner | None:
+    """Classify a run of capitalised words that owns a title (nearest-last list)."""
+    tb = _tables()
+    if not words:
+        return None
+    text = view.text
+    # Longest known place/body that ends the run ("Bank of Japan", "South Korea", "U.S.").
+    for k in range(min(len(words), 5), 0, -1):
+        s = words[-k][0]
+        phrase = text[s:words[-1][1]]
+        code, found = place_code(phrase)
+        if found:
+            if k == len(words):
+                return _Owner("place" if code and phrase not in tb.bodies else "body", phrase, code, s)
+            break
+    s, e = words[0][0], words[-1][1]
+    phrase = text[s:e]
+    if view.is_company(phrase, s, e):
+        return _Owner("company", view.company_name(phrase), None, s)
+    if any(w in phrase for w in tb.public_words):
+        code = next((c for _, _, w in words for c in [place_code(w)[0]] if c), None)
+        return _Owner("body", phrase, code, s)
+    code, found = place_code(text[words[-1][0]:e])
+    if found:
+        return _Owner("place", phrase, code, s)
+    return _Owner("unknown", phrase, None, s)
+
+
+def _owner_before(view: _DocView, words: list, i: int) -> tuple[_Owner | None, int]:
+    """Parse the owner of a title ending with words[i]; return it and the index before it."""
+    tb = _tables()
+    if i < 0:
+        return None, i
+    text = view.text
+    s, e, w = words[i]
+    possessive = w.endswith(_POSSESSIVE)
+    core = strip_possessive(w) if possessive else w
+    if core.lower() in tb.company_words or w.lower() in tb.company_words:
+        return _Owner("company", "", None, s), i - 1
+    if not (core[:1].isupper() or core[:1].isdigit()):
+        return None, i
+    run = [(s, s + len(core), core)]
+    j = i - 1
+    while j >= 0 and len(run) < 5 and _blank(text, words[j][1], run[0][0]):
+        wj = words[j][2]
+        if (wj[:1].isupper() and wj not in tb.stopwords and not wj.endswith(_POSSESSIVE)) or (
+            wj in ("of", "&") and j > 0 and words[j - 1][2][:1].isupper()
+        ):
+            run.insert(0, words[j])
+            j -= 1
+        else:
+            break
+    while run and (run[0][2] in ("of", "&") or run[0][2] in tb.stopwords):
+        run.pop(0)
+        j += 1
+    if not run:
+        return None, i
+    return _classify_run(view, run), j
+
+
+def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
+    """The span of a personal name starting at ``pos`` (capitalised words, particles)."""
+    tb = _tables()
+    text = view.text
+    spans = []
+    p = pos
+    ent = view.ent_by_start.get(pos)
+    person_ent = ent is not None and ent.label_ == "PERSON" and len(ent) > 1   # "He Lifeng"
+    for m in _WORD.finditer(text, pos, min(len(text), pos + 120)):
+        if not _blank(text, p, m.start()) or (spans and m.start() == p):
+            break
+        w = m.group()
+        if w in tb.particles and spans:
+            spans.append((m.start(), m.end(), w, True))
+            p = m.end()
+            continue
+        bare = strip_possessive(w)
+        if not w[:1].isupper() or (bare in tb.stopwords and not person_ent) or bare in tb.honorifics and spans:
+            break
+        if spans and (bare.lower() in tb.title_words or place_code(bare)[1]):
+            break
+        if spans:
+            tok = view.token_at(m.start())
+            if tok is not None and tok.pos_ in _STOP_POS:
+                break
+        spans.append((m.start(), m.start() + len(bare), bare, False))
+        p = m.end()
+        if bare != w or len(spans) >= 5:
+            break
+    while spans and spans[-1][3]:
+        spans.pop()
+    if spans and spans[0][2] in tb.honorifics:
+        spans.pop(0)
+    if not spans:
+        return None
+    return spans[0][0], spans[-1][1]
+
+
+def _valid_name(view: _DocView, start: int, end: int) -> bool:
+    tb = _tables()
+    name = view.text[start:end]
+    words = name.split()
+    ent = view.ent_by_start.get(start)
+    if not words or place_code(name)[1]:
+        return False
+    if words[0] in tb.stopwords and not (ent is not None and ent.label_ == "PERSON" and len(words) > 1):
+        return False
+    if view.company_by_text.get(name, name) != name or view.in_company(start, end):
+        return False
+    if ent is not None and ent.label_ in _BAD_NAME_LABELS and ent.end_char == end and (
+        len(words) == 1 and ent.label_ != "GPE"
+    ):
+        return False
+    if len(words) == 1 and words[0].lower() in tb.title_words:
+        return False
+    return True
+
+
+_APPOSITION_TAIL = re.compile(r"\s*,\s*(?:(?:the|a|an|now|who\s+is|as)\s+)?$")
+
+
+def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
+    """``Name, [the]`` right before ``end``: the span of Name."""
+    text = view.text
+    m = _APPOSITION_TAIL.search(text, max(0, end - 24), end)
+    if not m or "," not in m.group():
+        return None
+    words = _words_before(text, m.start(), 100)
+    tb = _tables()
+    run = []
+    for s, e, w in reversed(words):
+        if run and not _blank(text, e, run[0][0]):
+            break
+        if not run and e != m.start():
+            break
+        if w[:1].isupper() and w not in tb.stopwords or (w in tb.particles and run):
+            run.insert(0, (s, e, w))
+            if len(run) >= 5:
+                break
+        else:
+            break
+    while run and (run[0][2] in tb.particles or run[0][2] in tb.honorifics):
+        run.pop(0)
+    if not run:
+        return None
+    # Keep only the name proper: drop title words at its front ("Commerce Secretary Lutnick, ...").
+    while len(run) > 1 and run[0][2].lower() in tb.title_words:
+        run.pop(0)
+    return run[0][0], run[-1][1]
+
+
+def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
+    """Read the title matched by ``m`` with its owner and the person it names."""
+    tb = _tables()
+    text = view.text
+    hs, he = m.span()
+    abbr = m.group("abbr")
+    head = m.group("head")
+    if head is not None:
+        parts = [p.lower() for p in re.split(r"\s+(?:and|&)\s+", head, flags=re.I)]
+        parts = [" ".join(p.split()) for p in parts]
+        if any(p not in tb.head_kind for p in parts):
+            return None
+        if " ".join(head.split()).title() in tb.cap_only or head in tb.cap_only:
+            if not head[:1].isupper():
+                return None
+        # A head word followed by another title word is a modifier ("Chief Cabinet Secretary").
+        nxt = _WORD.match(text, he + 1) if text[he:he + 1] == " " else None
+        if nxt and nxt.group().lower() in tb.title_words:
+            return None
+        kinds = {tb.head_kind[p] for p in parts}
+        head_kind = "company" if "company" in kinds else "official" if "official" in kinds else "ambiguous"
+    else:
+        head_kind = "official"
+    words = _words_before(text, hs)
+    i = len(words) - 1
+    if i >= 0 and words[i][2].lower().startswith(tb.not_before_head) and _blank(text, words[i][1], hs):
+        return None
+    pre = []
+    # "then-President", "Vice-President": a word glued to the head by a hyphen.
+    if i >= 0 and words[i][1] == hs and words[i][2].endswith("-"):
+        w = words[i][2][:-1]
+        if w.lower() in tb.modifiers:
+            pre.insert(0, w)
+        i -= 1
+    limit = hs
+    while i >= 0 and _blank(text, words[i][1], limit):
+        w = words[i][2]
+        wl = w.lower()
+        if view.in_company(words[i][0], words[i][1]):
+            break          # "Mitsubishi Heavy Industries President": Industries is the company's
+        if wl in tb.dropped or wl.rstrip("-") in tb.dropped:
+            pass
+        elif wl in tb.modifiers or wl in tb.portfolio or (
+            w in tb.connectors and pre and i > 0 and words[i - 1][2].lower() in tb.portfolio
+        ):
+            pre.insert(0, w)
+        else:
+            break
+        limit = words[i][0]
+        i -= 1
+    owner, j = (None, i)
+    if i >= 0 and _blank(text, words[i][1], limit):
+        owner, j = _owner_before(view, words, i)
+    title_start = owner.start if owner else limit
+    # After the head: "of Commerce" (portfolio) or "of Canada" / "of Nvidia" (owner).
+    after = he
+    suffix = []
+    pm = tb.pf_re.match(text, he)
+    if pm:
+        suffix = ["of"] + pm.group("pf").replace(",", " ,").split()
+        after = pm.end()
+    else:
+        om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", text[he:he + 12])
+        if om:
+            ws = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, he + om.end(), min(len(text), he + om.end() + 60))]
+            run = []
+            for s, e, w in ws:
+                if w[:1].isupper() and (not run or _blank(text, run[-1][1], s)) and len(run) < 4:
+                    run.append((s, s + len(strip_possessive(w)), strip_possessive(w)))
+                else:
+                    break
+            # The longest prefix that is a known place or body, else an ORG entity.
+            best = None
+            for k in range(len(run), 0, -1):
+                phrase = text[run[0][0]:run[k - 1][1]]
+                code, found = place_code(phrase)
+                if found:
+                    best = (_Owner("place" if code else "body", phrase, code, run[0][0]), run[k - 1][1])
+                    break
+            if best is None and run:
+                ent = view.ent_by_start.get(run[0][0])
+                if ent is not None and ent.label_ == "ORG":
+                    run = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, ent.start_char, ent.end_char)]
+                while run and run[-1][2] in tb.stopwords:
+                    run.pop()
+                if run:
+                    best = (_classify_run(view, run), run[-1][1])
+            if best is not None and owner is None:
+                owner, after = best
+    # The name: right after the title, or after ", " when a person entity follows.
+    name_span = None
+    if _blank(text, after, after + 1) and after < len(text) and text[after] in " \t":
+        pos = _BLANKS.match(text, after).end()
+        name_span = _read_name(view, pos)
+        if name_span and not _valid_name(view, *name_span):
+            name_span = None
+    elif text[after:after + 2] == ", ":
+        ent = view.ent_by_start.get(after + 2)
+        if ent is not None and ent.label_ == "PERSON":
+            name_span = _read_name(view, after + 2)
+    if name_span is None:
+        name_span = _apposition_name(view, title_start)
+        if name_span and not _valid_name(view, *name_span):
+            name_span = None
+    if name_span is None:
+        return None
+    ns, ne = name_span
+    # Who holds it: public office or company role.
+    country = owner.code if owner and owner.kind in ("place", "body") else None
+    company = None
+    if abbr:
+        kind = "official"
+        country = country or tb.abbreviation_country.get(abbr)
+        title = tb.abbreviations[abbr]
+    else:
+        okind = owner.kind if owner else None
+        if head_kind == "official":
+            if okind == "company":
+                return None
+            kind = "official"
+        elif head_kind == "company":
+            kind = "executive"
+        elif okind in ("place", "body"):
+            kind = "official"
+        elif okind in ("company", "unknown"):
+            kind = "executive"
+        elif " ".join(head.lower().split()) in tb.default_official:
+            kind = "official"
+        else:
+            return None
+        if kind == "executive" and okind in ("company", "unknown"):
+            company = owner.text or None
+        title = title_case(pre + head.split() + suffix).replace(" ,", ",")
+        country = country or tb.head_country.get(title)
+    if kind == "official" and country is None:
+        om = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 10])
+        if om:
+            ws = [x for x in _WORD.finditer(text, ne + om.end(), min(len(text), ne + om.end() + 40))][:4]
+            for k in range(len(ws), 0, -1):
+                code, found = place_code(strip_possessive(text[ws[0].start():ws[k - 1].end()]))
+                if found:
+                    country = code
+                    break
+    return _Found(ns, ne, text[ns:ne], kind, title, country, company)
+
+
+def _clean_person_ent(view: _DocView, ent) -> tuple[int, int] | None:
+    """A PERSON entity's name span without titles, honorifics and possessives."""
+    tb = _tables()
+    text = view.text
+    ws = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, ent.start_char, ent.end_char)]
+    if not ws or "\n" in ent.text:
+        return None
+    while ws and (ws[0][2].lower() in tb.title_words or ws[0][2] in tb.honorifics
+                  or ws[0][2].lower().rstrip("-") in tb.dropped):
+        ws.pop(0)
+    if not ws:
+        return None
+    last = ws[-1]
+    bare = strip_possessive(last[2])
+    ws[-1] = (last[0], last[0] + len(bare), bare)
+    if not all(w[2][:1].isupper() or w[2] in tb.particles for w in ws):
+        return None
+    return ws[0][0], ws[-1][1]
+
+
+def _surname_variants(words: list[str]) -> list[str]:
+    """Forms of a name used alone for the same person.
+
+    >>> _surname_variants(["Ursula", "von", "der", "Leyen"])
+    ['Ursula von der Leyen', 'von der Leyen', 'Von der Leyen', 'Leyen']
+    >>> _surname_variants(["Yoo", "Han-koo"])
+    ['Yoo Han-koo', 'Yoo']
+    """
+    out = [" ".join(words)]
+    if len(words) < 2:
+        return out
+    last = words[-1]
+    if "-" in last and last.split("-", 1)[1][:1].islower():
+        out.append(words[0])          # Korean-style given name: the family name comes first
+        return out
+    k = len(words) - 1
+    while k > 1 and words[k - 1][:1].islower():
+        k -= 1
+    if k < len(words) - 1:
+        out.append(" ".join(words[k:]))
+        out.append(out[-1][0].upper() + out[-1][1:])      # "Von der Leyen" opening a sentence
+    out.append(last)
+    return out
+
+
+def _compatible(short: list[str], long: list[str]) -> bool:
+    """Whether the name ``short`` can be the person named ``long``."""
+    if short == long:
+        return True
+    if len(short) < len(long) and long[-len(short):] == short:
+        return True
+    if len(short) == 1 and short[0] in _surname_variants(long)[1:]:
+        return True
+    row = _tables().gazetteer.get(" ".join(long))
+    return row is not None and " ".join(short) in row.get("aliases", [])
+
+
+def _gazetteer_row(person: _Person) -> dict | None:
+    tb = _tables()
+    name = person.name
+    if name in tb.gazetteer:
+        return tb.gazetteer[name]
+    rows = tb.gazetteer_alias.get(name) or tb.gazetteer_alias.get(person.words[-1]) or []
+    rows = [r for r in rows if len(person.words) == 1 or _compatible(person.words, r["name"].split())
+            or name in r.get("aliases", [])]
+    if len({(r["country"]) for r in rows}) == 1:
+        return rows[0]
+    return None
+
+
+def _shows_office(view: _DocView, person: _Person) -> bool:
+    """Whether a sentence naming the person shows them in office (and not as an analyst...)."""
+    tb = _tables()
+    text = view.text
+    for s, e in person.mentions:
+        tok = view.token_at(s)
+        if tok is None:
+            continue
+        sent = tok.sent
+        low = sent.text.lower()
+        near = text[max(sent.start_char, s - 40):min(sent.end_char, e + 60)].lower()
+        if any(w in tb.non_official_roles for w in re.findall(r"[a-z]+", near)):
+            continue
+        if any(cue in low for cue in tb.office_cues):
+            return True
+    return False
+
+
+_NAME_TOKEN = re.compile(r"[\w'’.-]+")
+_MAX_ALTERNATION = 300
+
+
+def _find_variants(text: str, variants) -> list[tuple[int, int]]:
+    """Spans of every name form in ``variants`` (whole words; ``Trump's`` gives ``Trump``).
+
+    One regex alternation for the usual handful of names; with very many names (hostile or
+    huge input) a word scan with dictionary look-ups keeps the pass linear.
+    """
+    if not variants:
+        return []
+    if len(variants) <= _MAX_ALTERNATION:
+        rx = re.compile(r"(?<![\w'’-])(?:" + _alternation(variants) + r")(?![\w-]|['’](?![sS]\b))")
+        return [m.span() for m in rx.finditer(text)]
+    longest = max(len(v.split()) for v in variants)
+    words = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
+    spans, i = [], 0
+    while i < len(words):
+        for k in range(min(longest, len(words) - i), 0, -1):
+            chunk = words[i:i + k]
+            if any(not _blank(text, a[1], b[0]) or a[1] == b[0] for a, b in zip(chunk, chunk[1:])):
+                continue
+            last = chunk[-1][2]
+            for tail in dict.fromkeys((last, strip_possessive(last))):
+                name = " ".join([w for _, _, w in chunk[:-1]] + [tail])
+                if name in variants:
+                    spans.append((chunk[0][0], chunk[-1][0] + len(tail)))
+                    break
+            else:
+                continue
+            i += k - 1
+            break
+        i += 1
+    return spans
+
+
+def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
+    """Officials and executives of a processed Doc, in the contract's shape."""
+    tb = _tables()
+    view = _DocView(doc)
+    text = view.text
+    found: list[_Found] = []
+    for m in tb.head_re.finditer(text):
+        f = _parse_title(view, m)
+        if f is not None:
+            found.append(f)
+    for ent in view.ents:
+        if ent.label_ == "PERSON":
+            span = _clean_person_ent(view, ent)
+            if span and _valid_name(view, *span):
+                found.append(_Found(span[0], span[1], text[span[0]:span[1]]))
+    # Names the gazetteer knows, wherever the model put them (a surname tagged ORG, ...).
+    if tb.gazetteer_re is not None:
+        for m in tb.gazetteer_re.finditer(text):
+            s, e = m.span()
+            tok = view.token_at(s)
+            nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+            if tok is None or (tok.pos_ not in ("PROPN", "NOUN") and not tok.ent_type_) or view.in_company(s, e):
+                continue
+            if nxt and nxt.group() in tb.not_person_after:
+                continue
+            found.append(_Found(s, e, " ".join(m.group().split())))
+    # Cluster: fullest names first, then shorter forms attach to a compatible person.
+    people: list[_Person] = []
+    by_word: dict[str, list[_Person]] = {}     # any word of a person's name or alias -> people
+    rank = {"official": 0, "executive": 1, None: 2}
+    for f in sorted(found, key=lambda f: (-len(f.name.split()), f.start)):
+        words = f.name.split()
+        seen = {id(p): p for w in words for p in by_word.get(w, ())}
+        cands = [p for p in seen.values() if _compatible(words, p.words)]
+        if cands:
+            person = min(cands, key=lambda p: (p.rank, p.first))
+        else:
+            person = _Person(words)
+            people.append(person)
+            row = tb.gazetteer.get(f.name)
+            for w in set(words + [w for a in (row or {}).get("aliases", []) for w in a.split()]):
+                by_word.setdefault(w, []).append(person)
+        person.found.append(f)
+        person.rank = min(person.rank, rank[f.kind])
+        person.first = min(person.first, f.start)
+    # Mentions: every form of every person, one regex pass over the text.
+    variant_owner: dict[str, _Person] = {}
+    for p in sorted(people, key=lambda p: (p.rank, p.first)):
+        p.gaz = _gazetteer_row(p)
+        forms = _surname_variants(p.words) + [a for a in (p.gaz or {}).get("aliases", []) if p.gaz and p.gaz["name"] == p.name]
+        for v in forms:
+            variant_owner.setdefault(v, p)
+    for s, e in _find_variants(text, variant_owner):
+        nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+        if view.in_company(s, e) or (nxt and nxt.group() in tb.not_person_after):
+            continue
+        variant_owner[" ".join(text[s:e].split())].mentions[(s, e)] = None
+    for p in people:
+        for f in p.found:
+            p.mentions.setdefault((f.start, f.end), None)
+    officials, executives = [], []
+    for p in people:
+        kinds = [f.kind for f in p.found]
+        ordered = sorted(p.found, key=lambda f: f.start)
+        if "official" in kinds:
+            kind = "official"
+        elif "executive" in kinds:
+            kind = "executive"
+        elif p.gaz is not None or _shows_office(view, p):
+            kind = "official"
+        else:
+            continue
+        mentions = [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(p.mentions)]
+        if kind == "official":
+            title = next((f.title for f in ordered if f.kind == "official" and f.title), None)
+            country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
+            if country is None and p.gaz is not None:
+                country = p.gaz.get("country")
+            officials.append({"name": p.name, "title": title, "country": country, "mentions": mentions})
+        else:
+            title = next((f.title for f in ordered if f.kind == "executive" and f.title), None)
+            company = next((f.company for f in ordered if f.kind == "executive" and f.company), None)
+            executives.append({"name": p.name, "title": title, "company": company, "mentions": mentions})
+    officials.sort(key=lambda o: o["mentions"][0]["start"])
+    executives.sort(key=lambda o: o["mentions"][0]["start"])
+    return officials, executives
 
 
 @Language.factory("officials")
-def make_officials(nlp, name):
-    def component(doc):
-        doc._.officials = []
-        doc._.executives = []
+def make_officials(nlp: Language, name: str):
+    """Officials and executives component; runs after ``companies``."""
+    _tables()
+
+    def officials_component(doc: Doc) -> Doc:
+        doc._.officials, doc._.executives = find_people(doc)
         return doc
-    return component
+
+    return officials_component

@@ -1,0 +1,302 @@
+"""Officials and executives: tables of real sentences, then the reference article end to end."""
+
+import doctest
+
+import pytest
+
+import extractor.officials as officials_module
+from extractor.officials import place_code, strip_possessive, title_case
+
+
+def _run(nlp, text):
+    doc = nlp(text)
+    return doc._.officials, doc._.executives
+
+
+def _by_name(people, name):
+    hits = [p for p in people if p["name"] == name]
+    assert hits, f"{name!r} not in {[p['name'] for p in people]}"
+    assert len(hits) == 1
+    return hits[0]
+
+
+# (sentence, name, title, country). Titles and countries come from the text; several of these
+# people are in no gazetteer (Yoo Han-koo, Opiyo Wandayi, Maria Oyelaran, Chrystia Freeland).
+OFFICIALS = [
+    ("demonym-title", "Japanese Prime Minister Sanae Takaichi met him on Tuesday.",
+     "Sanae Takaichi", "Prime Minister", "JP"),
+    ("country-secretary-of", "U.S. Secretary of Commerce Gina Raimondo met business leaders.",
+     "Gina Raimondo", "Secretary of Commerce", "US"),
+    ("portfolio-secretary", "Commerce Secretary Howard Lutnick told reporters the deal was done.",
+     "Howard Lutnick", "Commerce Secretary", "US"),
+    ("apposition-surname", "Akazawa, Japan's trade negotiator, said on Friday the deal was fair.",
+     "Akazawa", "Trade Negotiator", "JP"),
+    ("apposition-full", "Ryosei Akazawa, Japan's chief tariff negotiator, met officials in Washington.",
+     "Ryosei Akazawa", "Chief Tariff Negotiator", "JP"),
+    ("president", "President Donald Trump signed the order.", "Donald Trump", "President", "US"),
+    ("then-president", "The law was signed by then-President Joe Biden in 2022.",
+     "Joe Biden", "President", "US"),
+    ("former", "Former Prime Minister Fumio Kishida said the alliance was strong.",
+     "Fumio Kishida", "Prime Minister", "JP"),
+    ("of-country-after-name", "Trade Minister Yoo Han-koo of South Korea arrived in Washington.",
+     "Yoo Han-koo", "Trade Minister", "KR"),
+    ("eu-body", "European Commission President Ursula von der Leyen said the EU would respond.",
+     "Ursula von der Leyen", "President", "EU"),
+    ("of-canada", "Prime Minister Mark Carney of Canada said talks would resume.",
+     "Mark Carney", "Prime Minister", "CA"),
+    ("canadian", "Canadian Prime Minister Mark Carney said talks would resume.",
+     "Mark Carney", "Prime Minister", "CA"),
+    ("province", "Ontario Premier Doug Ford threatened a surcharge on electricity.",
+     "Doug Ford", "Premier", "CA"),
+    ("abbrev-sen", "Sen. Ted Cruz objected to the bill.", "Ted Cruz", "Senator", "US"),
+    ("state-gov", "Texas Gov. Greg Abbott said the state would build reactors.",
+     "Greg Abbott", "Governor", "US"),
+    ("energy-secretary", "Energy Secretary Chris Wright visited the plant.",
+     "Chris Wright", "Energy Secretary", "US"),
+    ("unlisted-kenya", "Kenyan Energy Minister Opiyo Wandayi announced the plan.",
+     "Opiyo Wandayi", "Energy Minister", "KE"),
+    ("unlisted-of-nigeria", "Finance Minister Maria Oyelaran of Nigeria said the budget was final.",
+     "Maria Oyelaran", "Finance Minister", "NG"),
+    ("unlisted-deputy", "Deputy Prime Minister Chrystia Freeland resigned.",
+     "Chrystia Freeland", "Deputy Prime Minister", None),
+    ("central-bank", "Bank of Japan Governor Kazuo Ueda kept rates unchanged.",
+     "Kazuo Ueda", "Governor", "JP"),
+    ("fed", "Federal Reserve Chair Jerome Powell spoke in Washington.", "Jerome Powell", "Chair", "US"),
+    ("chief-cabinet-secretary", "Chief Cabinet Secretary Minoru Kihara said Japan would respond.",
+     "Minoru Kihara", "Chief Cabinet Secretary", "JP"),
+    ("title-comma-name", "Japan's prime minister, Sanae Takaichi, said the talks went well.",
+     "Sanae Takaichi", "Prime Minister", "JP"),
+    ("apposition-governor-of", "Greg Abbott, the governor of Texas, said the grid was ready.",
+     "Greg Abbott", "Governor", "US"),
+    ("ministry-of-long", "Minister of Economy, Trade and Industry Yoji Muto said the list was ready.",
+     "Yoji Muto", "Minister of Economy, Trade and Industry", "JP"),
+    ("eu-commissioner", "EU Trade Commissioner Maros Sefcovic met Lutnick in Washington.",
+     "Maros Sefcovic", "Trade Commissioner", "EU"),
+    ("trade-representative", "U.S. Trade Representative Jamieson Greer said tariffs would stay.",
+     "Jamieson Greer", "Trade Representative", "US"),
+    ("house-speaker", "House Speaker Mike Johnson said the vote would happen Friday.",
+     "Mike Johnson", "House Speaker", "US"),
+    ("xi", "Chinese President Xi Jinping met him in Busan.", "Xi Jinping", "President", "CN"),
+    ("surname-he-not-pronoun", "Treasury Secretary Scott Bessent and Chinese Vice Premier He Lifeng met in Kuala Lumpur.",
+     "He Lifeng", "Vice Premier", "CN"),
+    ("second-of-pair", "Secretary of State Marco Rubio and Defense Secretary Pete Hegseth attended.",
+     "Pete Hegseth", "Defense Secretary", "US"),
+    ("after-and", "Indian Prime Minister Narendra Modi and President Trump spoke by phone.",
+     "Trump", "President", "US"),
+    ("city-governor", "Tokyo Governor Yuriko Koike welcomed the plan.", "Yuriko Koike", "Governor", "JP"),
+    ("pm-abbrev", "Japanese PM Takaichi and US President Trump signed the deal.", "Takaichi", "Prime Minister", "JP"),
+]
+
+
+@pytest.mark.parametrize("text,name,title,country", [c[1:] for c in OFFICIALS], ids=[c[0] for c in OFFICIALS])
+def test_official(nlp, text, name, title, country):
+    officials, executives = _run(nlp, text)
+    person = _by_name(officials, name)
+    assert person["title"] == title
+    assert person["country"] == country
+    assert not any(e["name"] == name for e in executives)
+    for m in person["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    assert any(m["text"] == name for m in person["mentions"])
+
+
+# (sentence, name, title, company)
+EXECUTIVES = [
+    ("company-president", "Westinghouse president Dan Lipman said the company is ready.",
+     "Dan Lipman", "President", "Westinghouse"),
+    ("apposition-possessive", "Toshiaki Tokunaga, Hitachi's president and CEO, said demand is strong.",
+     "Toshiaki Tokunaga", "President and CEO", "Hitachi"),
+    ("founder", "SoftBank founder Masayoshi Son pledged $100 billion.", "Masayoshi Son", "Founder", ("SoftBank", "SoftBank Group")),
+    ("chief-executive", "Nvidia chief executive Jensen Huang spoke at the event.",
+     "Jensen Huang", "Chief Executive", "Nvidia"),
+    ("apposition-of-company", "Jensen Huang, chief executive of Nvidia, said chips were short.",
+     "Jensen Huang", "Chief Executive", "Nvidia"),
+    ("company-suffix-not-title", "Mitsubishi Heavy Industries President Seiji Izumisawa said the company would help.",
+     "Seiji Izumisawa", "President", "Mitsubishi Heavy Industries"),
+    ("possessive-bank-of", "Brian Moynihan, Bank of America's chief executive, said.",
+     "Brian Moynihan", "Chief Executive", "Bank of America"),
+    ("chairman-of", "Akio Toyoda, chairman of Toyota Motor, said. Toyoda added more.",
+     "Akio Toyoda", "Chairman", ("Toyota Motor", "Toyota Motor Corporation")),
+]
+
+
+@pytest.mark.parametrize("text,name,title,company", [c[1:] for c in EXECUTIVES], ids=[c[0] for c in EXECUTIVES])
+def test_executive(nlp, text, name, title, company):
+    officials, executives = _run(nlp, text)
+    person = _by_name(executives, name)
+    assert person["title"] == title
+    # The company as written, or its name from doc._.companies.
+    assert person["company"] in (company if isinstance(company, tuple) else (company,))
+    assert not any(o["name"] == name for o in officials)
+
+
+# Sentences with no official at all: analysts, spokespeople, journalists, company staff, plain people.
+NO_OFFICIALS = [
+    ("analyst-apposition", "John Smith, an analyst at Nomura, said the deal was positive."),
+    ("analyst-title", "Analyst Mary Jones of Eurasia Group said the deal would hold."),
+    ("press-secretary", "White House press secretary Karoline Leavitt said the meeting went well."),
+    ("spokesperson", "Foreign Ministry spokesperson Mao Ning said China opposed the tariffs."),
+    ("journalist", "Reporter Jane Doe wrote that the talks were tense."),
+    ("executive-only", "Westinghouse president Dan Lipman said the company is ready."),
+    ("plain-person", "Kenji Sato, a farmer in Fukushima, said prices had risen."),
+    ("places", "On Tuesday, the president of the board met in Tokyo."),
+    ("companies", "Westinghouse is partnering with Mitsubishi Heavy Industries and Toyota."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NO_OFFICIALS], ids=[c[0] for c in NO_OFFICIALS])
+def test_no_official(nlp, text):
+    officials, _ = _run(nlp, text)
+    assert officials == []
+
+
+# (sentence, name, every mention text in order): surnames, possessives, modifiers, headlines.
+LINKING = [
+    ("surname-later", "Finance Minister Maria Oyelaran of Nigeria said. Oyelaran later added more.",
+     "Maria Oyelaran", ["Maria Oyelaran", "Oyelaran"]),
+    ("possessive-and-modifier", "President Donald Trump spoke. Trump's aides said the Trump administration agreed.",
+     "Donald Trump", ["Donald Trump", "Trump", "Trump"]),
+    ("headline-before-name", "Koizumi Successfully Pleases Trump\n\nPresident Donald Trump thanked Japan.",
+     "Donald Trump", ["Trump", "Donald Trump"]),
+    ("model-org-surname", "Japanese Prime Minister Sanae Takaichi spoke. Takaichi told him that Toyota would invest.",
+     "Sanae Takaichi", ["Sanae Takaichi", "Takaichi"]),
+    ("korean-family-name", "Trade Minister Yoo Han-koo of South Korea arrived. Yoo said talks would go on.",
+     "Yoo Han-koo", ["Yoo Han-koo", "Yoo"]),
+    ("particle-surname", "European Commission President Ursula von der Leyen spoke. Von der Leyen said more; von der Leyen left.",
+     "Ursula von der Leyen", ["Ursula von der Leyen", "Von der Leyen", "von der Leyen"]),
+    ("not-company-name", "Ontario Premier Doug Ford spoke at Ford Motor headquarters.",
+     "Doug Ford", ["Doug Ford"]),
+]
+
+
+@pytest.mark.parametrize("text,name,mentions", [c[1:] for c in LINKING], ids=[c[0] for c in LINKING])
+def test_linking(nlp, text, name, mentions):
+    officials, _ = _run(nlp, text)
+    person = _by_name(officials, name)
+    assert [m["text"] for m in person["mentions"]] == mentions
+    assert sum(1 for o in officials if o["name"].split()[-1] == name.split()[-1]) == 1
+
+
+# Bare names with no title in the text: officials only from context or the gazetteer.
+BARE = [
+    ("office-cue-unlisted", "In his policy address last week, Nakamura promised to raise defense spending.",
+     "Nakamura", None),
+    ("gazetteer-surname", "Koizumi has successfully managed Trump, analysts said.", "Koizumi", "JP"),
+    ("gazetteer-model-org", "Analyst Mary Jones said Trump would win.", "Trump", "US"),
+]
+
+
+@pytest.mark.parametrize("text,name,country", [c[1:] for c in BARE], ids=[c[0] for c in BARE])
+def test_bare_official(nlp, text, name, country):
+    officials, _ = _run(nlp, text)
+    person = _by_name(officials, name)
+    assert person["title"] is None
+    assert person["country"] == country
+
+
+def test_bare_person_without_office_is_dropped(nlp):
+    officials, executives = _run(nlp, "Hiroshi Tanaka said the weather was fine in Osaka.")
+    assert officials == [] and executives == []
+
+
+# ---- the reference article end to end --------------------------------------------------------
+
+def _seed_official(seed_record, name):
+    hits = [o for o in seed_record.officials if o.name == name]
+    assert len(hits) == 1, [o.name for o in seed_record.officials]
+    return hits[0]
+
+
+def _all(seed_text, word):
+    import re
+
+    return [m.start() for m in re.finditer(rf"\b{word}\b", seed_text)]
+
+
+def test_seed_takaichi(seed_record, seed_text):
+    o = _seed_official(seed_record, "Sanae Takaichi")
+    assert (o.title, o.country) == ("Prime Minister", "JP")
+    starts = [m.start for m in o.mentions]
+    assert [s for s in _all(seed_text, "Takaichi") if not any(m.start <= s < m.end for m in o.mentions)] == []
+    assert len(starts) == 3
+
+
+def test_seed_trump(seed_record, seed_text):
+    o = _seed_official(seed_record, "Donald Trump")
+    assert (o.title, o.country) == ("President", "US")
+    trump = _all(seed_text, "Trump")
+    assert len(trump) == 9
+    assert all(any(m.start <= s < m.end for m in o.mentions) for s in trump)
+    assert min(m.start for m in o.mentions) < 200   # the headline
+
+
+def test_seed_raimondo(seed_record):
+    o = _seed_official(seed_record, "Gina Raimondo")
+    assert (o.title, o.country) == ("Secretary of Commerce", "US")
+    assert [m.text for m in o.mentions] == ["Gina Raimondo"]
+
+
+def test_seed_koizumi(seed_record, seed_text):
+    o = _seed_official(seed_record, "Koizumi")
+    assert (o.title, o.country) == (None, "JP")
+    assert [m.start for m in o.mentions] == _all(seed_text, "Koizumi")
+
+
+def test_seed_no_company_officials(seed_record):
+    names = {o.name for o in seed_record.officials}
+    assert names == {"Sanae Takaichi", "Donald Trump", "Gina Raimondo", "Koizumi"}
+    for o in seed_record.officials:
+        for m in o.mentions:
+            assert not any(w in m.text for w in ("Westinghouse", "Toyota", "Hitachi", "Toshiba"))
+
+
+def test_seed_offsets(seed_record, seed_text):
+    for o in seed_record.officials:
+        for m in o.mentions:
+            assert seed_text[m.start:m.end] == m.text
+
+
+# ---- pure helpers -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word,expected", [("Trump's", "Trump"), ("Trump’s", "Trump"), ("Takaichi.", "Takaichi"),
+                                           ("J.", "J."), ("Raimondo", "Raimondo")])
+def test_strip_possessive(word, expected):
+    assert strip_possessive(word) == expected
+
+
+@pytest.mark.parametrize("words,expected", [(["then", "President"][1:], "President"),
+                                            (["trade", "negotiator"], "Trade Negotiator"),
+                                            (["Minister", "for", "Trade"], "Minister for Trade")])
+def test_title_case(words, expected):
+    assert title_case(words) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("Texas", ("US", True)), ("Bank of Japan", ("JP", True)),
+                                           ("South Korea", ("KR", True)), ("Nvidia", (None, False))])
+def test_place_code(text, expected):
+    assert place_code(text) == expected
+
+
+def test_doctests():
+    result = doctest.testmod(officials_module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_linear_time_on_hostile_input(nlp):
+    import time
+
+    text = ("President " * 2000) + ("Minister-" * 2000) + (", the " * 2000) + " " * 100_000 + "".join(
+        f"President Ab{i:05d} " for i in range(3000))
+    t0 = time.perf_counter()
+    officials_module.find_people(nlp.make_doc(text))
+    assert time.perf_counter() - t0 < 5
+
+
+def test_variant_scan_paths_agree(monkeypatch):
+    """The regex path and the linear word-scan path (many names) find the same spans."""
+    text = "Trump's aides. Donald Trump. Trump-era. von der Leyen said; Takaichi."
+    variants = {"Trump": 1, "Donald Trump": 1, "von der Leyen": 1, "Takaichi": 1}
+    by_regex = officials_module._find_variants(text, variants)
+    monkeypatch.setattr(officials_module, "_MAX_ALTERNATION", 0)
+    assert officials_module._find_variants(text, variants) == by_regex
+    assert [text[s:e] for s, e in by_regex] == ["Trump", "Donald Trump", "von der Leyen", "Takaichi"]
