@@ -19,6 +19,7 @@ from typing import Optional
 
 from .api import check_published
 from .errors import InputError
+from . import readers
 from .readers import read_text_file
 
 SPLITS_FILE = "splits.json"
@@ -45,16 +46,8 @@ def article_paths(corpus_dir: Path) -> dict[str, Path]:
 
 def read_sidecar(txt_path: Path) -> dict:
     """The ``<doc_id>.meta.json`` next to an article, or ``{}``; its ``published`` is checked."""
-    meta_path = txt_path.with_name(txt_path.stem + ".meta.json")
-    if not meta_path.exists():
-        return {}
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read sidecar: {exc}", str(meta_path)) from None
-    if not isinstance(meta, dict):
-        raise InputError("sidecar must be a JSON object", str(meta_path))
-    check_published(meta.get("published"), str(meta_path))
+    meta = readers.read_sidecar(txt_path)
+    check_published(meta.get("published"), str(txt_path))
     return meta
 
 
