@@ -21,6 +21,8 @@ without a percentage costs a few string searches. Word lists live in ``data/tari
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -38,6 +40,7 @@ _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _MARK = re.compile(r"%|\uff05|per|pct|pc", re.IGNORECASE)
 _COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "'s", "'re"))
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we"))
+_PREP_BEFORE = re.compile(r"\b(from|to|at)\s+(?:(?:the|a|about|around|roughly|nearly)\s+)?\Z", re.IGNORECASE)
 _STATUS_RANK = ("threatened", "proposed", "previous", "imposed")
 
 
@@ -74,11 +77,30 @@ def _lex() -> SimpleNamespace:
         target_preps=frozenset(lex["target_preps"]),
         imposer_preps=frozenset(lex["imposer_preps_in_goods"]),
         relative=frozenset(lex["relative_pronouns"]),
+        previous_adverbs=frozenset(lex["previous_adverbs"]),
+        suspend_words=frozenset(lex["suspend_words"]),
+        epistemic_verbs=frozenset(lex["epistemic_verbs"]),
         persist_verbs=frozenset(lex["persist_verbs"]),
         in_force_words=frozenset(lex["in_force_words"]),
         apply_to_verbs=frozenset(lex["apply_to_verbs"]),
         products=products,
         actors=read_json("tariff_actors.json")["actors"],
+        cx=_context_lexicon(lex["context"]),
+    )
+
+
+def _context_lexicon(c: dict) -> SimpleNamespace:
+    return SimpleNamespace(
+        min_doc_keywords=c["min_doc_keywords"],
+        rate_nouns=frozenset(c["rate_nouns"]),
+        change_nouns=frozenset(c["change_nouns"]),
+        pay_verbs=frozenset(c["pay_verbs"]),
+        move_verbs=frozenset(c["move_verbs"]),
+        subject_goods=frozenset(c["subject_goods_words"]),
+        non_tariff=frozenset(c["non_tariff_words"]),
+        bullets=tuple(c["list_bullets"]),
+        headline_kw=re.compile(r"\A%s\Z" % c["headline_keyword_regex"], re.IGNORECASE),
+        headline_after=c["headline_after_words"],
     )
 
 
@@ -97,37 +119,95 @@ class TariffRates:
 
 
 def find_tariffs(doc: Doc) -> list[dict]:
-    """Tariff rates in a parsed ``doc`` (needs sentences and the dependency parse)."""
-    keyword_re = _lex().keyword_re
+    """Tariff rates in a parsed ``doc`` (needs sentences and the dependency parse).
+
+    Sentences with a tariff word are read through the parse; in a tariff article (a few tariff
+    words in the text) the other sentences' percentages are read through the context rules
+    (``the combined rate falls to 15%``, ``- Vietnam: 46%`` under a tariff heading).
+    """
+    lex = _lex()
     text = doc.text
     percentages = find_percentages(text)
     if not percentages:
         return []
-    ctx = _Context(doc)
-    sentences: dict[int, tuple[Span, list]] = {}
-    has_keyword: dict[int, bool] = {}
+    hits = [m.start() for m in lex.keyword_re.finditer(text)]
+    heavy = len(hits) >= lex.cx.min_doc_keywords
+    ctx = _Context(doc, heavy)
+    ctx.text = text
+    sentences: dict[int, tuple[Span, list, bool]] = {}
     for pct in percentages:
         span = doc.char_span(pct["start"], pct["end"], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         sent = span[0].sent
-        if sent.start not in has_keyword:
-            has_keyword[sent.start] = keyword_re.search(text, sent.start_char, sent.end_char) is not None
-        if not has_keyword[sent.start]:
-            continue  # no tariff word in this sentence
-        sentences.setdefault(sent.start, (sent, []))[1].append((pct, span))
+        entry = sentences.get(sent.start)
+        if entry is None:
+            i = bisect_left(hits, sent.start_char)
+            entry = sentences[sent.start] = (sent, [], i < len(hits) and hits[i] < sent.end_char)
+        entry[1].append((pct, span))
     found = []
-    for sent, items in sentences.values():
-        found.extend(_sentence_tariffs(sent, items, ctx))
+    for sent, items, has_kw in sentences.values():
+        near = has_kw or heavy
+        if not near and sent.start > 0:  # the sentence before names tariffs
+            prev = doc[sent.start - 1].sent
+            i = bisect_left(hits, prev.start_char)
+            near = i < len(hits) and hits[i] < prev.end_char
+        if near:  # else no tariff word in the sentence, the one before or the article: skip
+            found.extend(_sentence_tariffs(sent, items, ctx, has_kw, near=True))
     found.sort(key=lambda m: m["start"])
+    _carry_roles(found)
+    _harmonise_status(found, text)
     return found
+
+
+def _harmonise_status(found: list[dict], text: str) -> None:
+    """Status agreements across the article.
+
+    - ``threatened to raise tariffs back to 25% from 15%``: the ``from`` rate of a threatened
+      or proposed change is the rate in force, not a previous one.
+    - A rate read as ``proposed`` that the article elsewhere gives as ``threatened`` (same
+      rate, same imposer) is the same threat.
+    """
+    for a, b in zip(found, found[1:]):
+        if b["start"] - a["end"] > 12:
+            continue
+        gap = text[a["end"] : b["start"]].strip().lower()
+        if gap == "from" and a["status"] in ("threatened", "proposed") and b["status"] == "previous":
+            b["status"] = "imposed"
+    threats = {(m["rate"], m["imposer"]) for m in found if m["status"] == "threatened"}
+    for m in found:
+        if m["status"] == "proposed" and (m["rate"], m["imposer"]) in threats:
+            m["status"] = "threatened"
+
+
+def _carry_roles(found: list[dict]) -> None:
+    """Roles the sentence leaves open, taken from the article (``found`` in text order).
+
+    A rate whose sentence names no imposer takes the article's usual imposer (the one most
+    rates name) that is not its own target; one that names no target takes the target of the
+    nearest earlier rate with the same imposer (``U.S. tariffs on Japan ... the combined rate
+    falls to 15%``)."""
+    counts = Counter(m["imposer"] for m in found if m["imposer"])
+    if not counts:
+        return
+    for m in found:
+        if m["imposer"] is None:
+            m["imposer"] = next((c for c, _ in counts.most_common() if c != m["target"]), None)
+    last_target: dict[str, str] = {}
+    for m in found:
+        if m["target"] is None:
+            m["target"] = last_target.get(m["imposer"])
+        elif m["imposer"]:
+            last_target[m["imposer"]] = m["target"]
 
 
 class _Context:
     """Per-document caches: entity of a token, country of a person."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, heavy: bool = False):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every call
+        self.heavy = heavy  # a tariff article: context rules apply to every sentence
         self._persons: dict[str, str | None] = {}
 
     def ent_of(self, tok: Token) -> Span | None:
@@ -179,6 +259,19 @@ class _Context:
                     code = self.country_of(child, depth + 1)
                     if code is not None:
                         return code
+        return None
+
+    def intro_imposer(self, offsets: tuple[int, int]) -> str | None:
+        """Country of the subject of a list's heading (``Canada still applies its own
+        counter-tariffs:`` -> CA)."""
+        span = self.doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in _VERBS:
+                code = self.country_of(tok)
+                if code is not None:
+                    return code
         return None
 
     def person_country(self, ent: Span) -> str | None:
@@ -267,6 +360,8 @@ class _Rate:
         self.decision: str | None = None  # "yes", "no" or None (undecided)
         self.link: Token | None = None  # another rate's token this one depends on
         self.bare = not _MARK.search(pct["text"])  # first number of "10 to 15 percent"
+        self.intro_imposer: str | None = None  # imposer named by a list's heading
+        self.text = ""  # the document's text (set by the caller)
 
 
 def _climb_to_verb(tok: Token, steps: int = 3) -> Token:
@@ -311,7 +406,9 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, "_Rate"], depth: int 
         if dobj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and dobj.pos_ != "PRON":
             rate.decision = "no"  # "pushed inflation to 3%"
             return
-    subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own), None)
+    subjects = [c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
+    # a headline glued to the sentence can give the verb two subjects: prefer the tariff word
+    subj = next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
     # "tariffs rose to 25%", "the duty stands at 10%"; not "tariffs could shave 0.5% off growth"
     P = rate.P
     via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
@@ -426,8 +523,10 @@ def _verb_status(v: Token) -> str | None:
     st = lex.status.get(word)
     if st in ("threatened", "proposed"):
         return st
-    if any(a in lex.previous_words for a in adv):
+    if any(a in lex.previous_adverbs for a in adv):
         return "previous"
+    if word in lex.suspend_words:
+        return "suspended"  # a suspended rate that may come back: status null
     return st
 
 
@@ -436,8 +535,13 @@ def _own_status(rate: _Rate) -> str | None:
     lex = _lex()
     P, N = rate.P, rate.N
     holders = [P] if N is P else [P, N]
+    if rate.K is not None and rate.K not in holders:
+        holders.append(rate.K)  # "a threatened increase to 30%"
     for tok in holders:
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lower_ in ("replace", "replaces", "replaced", "replacing"):
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "replaces both the 24% tariff and the 10% baseline"
+        if top.dep_ in ("dobj", "nsubjpass") and top.head.lower_ in ("replace", "replaces", "replaced", "replacing"):
             return "previous"
         for c in tok.children:
             if c.dep_ in ("acl", "relcl"):
@@ -450,12 +554,17 @@ def _own_status(rate: _Rate) -> str | None:
                 st = lex.status.get(c.lower_)
                 if st in ("threatened", "proposed", "previous"):
                     return st
+    # "from 25% to 15%", "down from 27.5%": read the words before the rate, not the parse,
+    # which often hangs "to 50%" under "from 25%"
+    before = _PREP_BEFORE.search(rate.text, max(0, rate.pct["start"] - 30), rate.pct["start"])
+    if before is not None:
+        return "previous" if before.group(1).lower() in lex.previous_preps else None
     if P.dep_ == "pobj" and P.head.lower_ in lex.previous_preps:
-        return "previous"  # "from 25% to 15%", "down from 27.5%"
+        return "previous"
     return None
 
 
-def _status(rate: _Rate) -> str:
+def _status(rate: _Rate) -> str | None:
     lex = _lex()
     own = _own_status(rate)
     if own:
@@ -480,8 +589,16 @@ def _status(rate: _Rate) -> str:
         return "imposed"
     result = None
     cur, hops = V, 0
+    # The tariff as the subject of what it does ("a 15% rate would cost carmakers billions"):
+    # the verb's modal says nothing of the rate's status; the clauses above it may.
+    K = rate.K if rate.K is not None else rate.N
+    effect = (
+        K.dep_ == "nsubj" and K.head.i == V.i and rate.P.i in set(t.i for t in K.subtree)
+        and V.lower_ not in lex.persist_verbs and V.lower_ not in _COPULAS
+        and (V.lower_ not in lex.impose or any(c.dep_ == "dobj" for c in V.children))
+    )
     while cur is not None and hops < 4:
-        st = _verb_status(cur)
+        st = None if (effect and cur is V) else _verb_status(cur)
         if st in ("threatened", "proposed"):
             result = st
         elif result is None and st:
@@ -489,10 +606,14 @@ def _status(rate: _Rate) -> str:
         if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in _VERBS:
             if cur.dep_ in ("conj", "advcl") and result:
                 break
+            if cur.dep_ == "ccomp" and cur.head.lower_ in lex.epistemic_verbs:
+                break  # "estimates suggest that ... will pay 50%"
             cur = cur.head
             hops += 1
         else:
             break
+    if result == "suspended":
+        return None
     return result or "imposed"
 
 
@@ -707,20 +828,262 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _sentence_tariffs(sent: Span, items: list, ctx: _Context) -> list[dict]:
+# ------------------------------------------------------------------- context rules
+
+
+def _ctx_words(tok: Token) -> list[Token]:
+    """``tok`` with its left modifiers (``the benchmark Selic rate``, ``Japan's economy``)."""
+    return [tok] + [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
+
+
+def _attachment(P: Token) -> tuple[Token | None, str]:
+    """The word a percentage hangs from and how: (``falls``, ``to``), (``paid``, ``direct``)."""
+    if P.dep_ == "pobj" and P.head.i != P.i:
+        prep = P.head
+        if prep.dep_ in ("prep", "dative", "agent", "quantmod") and prep.head.i != prep.i:
+            return prep.head, prep.lower_
+        return None, prep.lower_
+    if P.dep_ in ("dobj", "attr", "oprd", "acomp", "npadvmod", "advmod", "nsubj", "nsubjpass") and P.head.i != P.i:
+        return P.head, "direct"
+    return None, ""
+
+
+def _ctx_excluded(rate: "_Rate") -> bool:
+    """True when the words around a percentage say it is no tariff: a share (``36% of
+    exports``), a change (``by 5%``, ``0.5% off GDP``), an interest, growth or price rate."""
+    non = _lex().cx.non_tariff
+    P = rate.P
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in P.children):
+        return True
+    head, how = _attachment(P)
+    if how in ("by", "off", "than"):
+        return True
+    pool = _ctx_words(rate.N)
+    if head is not None:
+        if head.pos_ in _NOUNS:
+            pool += _ctx_words(head)
+            pool += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
+                     for g in c.children if g.dep_ == "pobj"]
+        else:
+            for c in head.children:
+                if c.dep_ in _SUBJ_DEPS + ("dobj",) and c.i not in rate_tokens(rate):
+                    pool += _ctx_words(c)
+                    pool += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "for")
+                             for g in p.children if g.dep_ == "pobj"]
+    return any(t.lower_ in non for t in pool)
+
+
+def _rate_noun(tok: Token) -> bool:
+    return tok.lower_ in _lex().cx.rate_nouns
+
+
+def _context_rule(rate: "_Rate", ctx: "_Context", has_kw: bool) -> bool:
+    """Decide a percentage the parse did not tie to a tariff noun, from the article's context.
+
+    Sets ``rate.K`` / ``rate.V`` (the rate noun and the verb) when it says yes."""
+    lex = _lex()
+    cx = lex.cx
+    P, N = rate.P, rate.N
+    if _ctx_excluded(rate):
+        return False
+    # 1. the number of a rate noun: "a 15% rate", "rates of 20%", "34%, the figure ..."
+    noun = None
+    if N is not P and _rate_noun(N):
+        noun = N
+    elif P.dep_ == "pobj" and P.head.lower_ in ("of", "at") and _rate_noun(P.head.head) and P.head.head.pos_ in _NOUNS:
+        noun = P.head.head
+    else:
+        noun = next((c for c in P.children if c.dep_ == "appos" and _rate_noun(c)), None)
+    if noun is not None:
+        rate.K = noun
+        return True
+    if any(c.lower_ in ("combined", "cumulative") for c in P.children):
+        return True  # "a combined 145%"
+    head, how = _attachment(P)
+    if P.dep_ in ("appos", "conj") and P.head.pos_ in _NOUNS and (
+        P.head.lower_ in lex.products or P.head.lower_ in lex.goods
+    ) and ctx.heavy:
+        return True  # "cars 25%, and steel, aluminium and copper 50%"
+    if head is not None and head.pos_ in _NOUNS:
+        # "a threatened increase to 30%"
+        if how == "to" and head.lower_ in cx.change_nouns:
+            rate.K = head
+            return True
+        head = None
+    if head is not None and head.pos_ in _VERBS:
+        V = _climb_to_verb(head)
+        # 2. what goods pay or face: "Japanese vehicles have paid 27.5%"
+        if V.lower_ in cx.pay_verbs and how in ("direct", "at"):
+            rate.V = V
+            return True
+        # 3. a rate or goods that move or stay: "the combined rate falls to 15%"
+        if V.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and V.lower_ in _COPULAS)):
+            own = rate_tokens(rate)
+            arg = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
+            if arg is None:
+                arg = _subject(V)
+            if arg is not None and arg.i not in own and _rate_subject(arg, ctx):
+                if _rate_noun(arg):
+                    rate.K = arg
+                rate.V = V
+                return True
+    return _list_item(rate, ctx) or _headline_rule(rate, has_kw)
+
+
+def _rate_subject(tok: Token, ctx: "_Context") -> bool:
+    """A word that can be what a rate applies to or the rate itself (``rate``, ``goods``,
+    ``Japanese models``, ``it``)."""
+    lex = _lex()
+    cx = lex.cx
+    low = tok.lower_
+    if _rate_noun(tok) or low in cx.subject_goods or low in lex.goods or low in lex.products:
+        return True
+    if tok.ent_type_ in ("GPE", "NORP") and ctx.country_of(tok):
+        return True
+    return any(c.ent_type_ in ("GPE", "NORP") for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+
+
+def _list_item(rate: "_Rate", ctx: "_Context") -> bool:
+    """A bullet line under a heading that names tariffs or rates (``The headline rates
+    include:`` / ``- Vietnam: 46%``). Sets ``rate.intro_imposer`` from the heading."""
+    text = ctx.text
+    start = rate.pct["start"]
+    ls = _line_start(text, start)
+    if ls is None:
+        return False
+    line = text[ls:start].lstrip()
+    bullets = _lex().cx.bullets
+    if not line or not line.startswith(bullets) or line[1:2] not in (" ", "\u00a0"):
+        return False
+    intro = _list_intro(text, ls, bullets)
+    if intro is None:
+        return False
+    if not (_lex().keyword_re.search(text, *intro) or re.compile(r"\brates?\b", re.IGNORECASE).search(text, *intro)):
+        return False
+    rate.intro_imposer = ctx.intro_imposer(intro)
+    return True
+
+
+def _list_intro(text: str, line_start: int, bullets: tuple) -> tuple[int, int] | None:
+    """Offsets of the line ending in ``:`` that introduces the list holding the line at
+    ``line_start``, or None."""
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return None
+        ls = _line_start(text, end)
+        if ls is None:
+            return None
+        line = text[ls:end].strip()
+        if line and not line.startswith(bullets):
+            return (ls, end) if line.endswith(":") else None
+        end = ls - 1
+    return None
+
+
+_MAX_LINE = 2000  # a list line or heading longer than this is no list line
+
+
+def _line_start(text: str, pos: int) -> int | None:
+    """Start of the line holding ``pos``, or None when it lies more than ``_MAX_LINE`` back
+    (keeps the scan linear on texts without line breaks)."""
+    lo = max(0, pos - _MAX_LINE)
+    i = text.rfind("\n", lo, pos)
+    if i < 0:
+        return 0 if lo == 0 else None
+    return i + 1
+
+
+def _bullet_label(text: str, start: int) -> str | None:
+    """Country that labels the bullet line holding ``start`` (``- Vietnam: 46%`` -> VN)."""
+    ls = _line_start(text, start)
+    if ls is None:
+        return None
+    line = text[ls:start].lstrip()
+    if not line.startswith(_lex().cx.bullets) or line[1:2] not in (" ", "\u00a0"):
+        return None
+    label = line[2:].split(":", 1)
+    if len(label) == 2 and len(label[0]) < 40:
+        return country_code(label[0].strip())
+    return None
+
+
+def _headline_rule(rate: "_Rate", has_kw: bool) -> bool:
+    """A rate next to a tariff word where the parse fails (headlines, capitals): ``15% Tariff
+    Deal``, ``100% chip tariff``, ``CAR TARIFF FALLS TO 15%``."""
+    lex = _lex()
+    cx = lex.cx
+    span = rate.span
+    doc = span.doc
+    # after: up to N modifier words, then the tariff word
+    for k in range(span.end, min(len(doc), span.end + cx.headline_after + 1)):
+        t = doc[k]
+        if t.lower_ in cx.non_tariff:
+            break
+        if cx.headline_kw.match(t.text):
+            return True
+        if not (t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text in ('"', "\u201c", "\u201d", "'", "-")):
+            break
+    # before: "TARIFF FALLS TO 15%", "the tariff on Japanese cars fell to 15%"
+    i = span.start
+    if i >= 3 and doc[i - 1].lower_ in ("to", "at") and doc[i - 2].lower_ in cx.move_verbs:
+        for k in range(i - 3, max(-1, i - 9), -1):
+            t = doc[k]
+            if t.lower_ in cx.non_tariff or t.pos_ in _VERBS or (t.is_punct and t.text not in ("-", "'", '"')):
+                break
+            if cx.headline_kw.match(t.text) and t.lower_ not in ("rate", "rates"):
+                return True
+    return False
+
+
+def _sentence_tariffs(sent: Span, items: list, ctx: _Context, has_kw: bool = True, near: bool = False) -> list[dict]:
     rates = [_Rate(pct, span) for pct, span in items]
+    for r in rates:
+        r.text = ctx.text
     pct_roots = {r.P.i: r for r in rates}
     for r in rates:
         if not r.bare:
             _classify(r, pct_roots)
-    # Rates tied to another rate ("lower than the 25%", "25% and 50%") share its decision.
+    _share_links(rates, pct_roots)
+    if has_kw or near:
+        changed = False
+        for r in rates:
+            if not r.bare and r.decision != "yes" and _context_rule(r, ctx, has_kw):
+                r.decision = "yes"
+                changed = True
+        if changed:
+            _share_links(rates, pct_roots, also_no=True)
+        _share_pairs(rates, ctx.text)
+    return _emit(sent, rates, ctx)
+
+
+_PAIR_GAP = re.compile(r"[ \u00a0]+(?:from|to|versus|vs\.?)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.IGNORECASE)
+
+
+def _share_pairs(rates: list, text: str) -> None:
+    """``to 15% from 27.5%``, ``from 25% to 50%``: the two rates of one change are both tariffs
+    when one of them is."""
+    by_start = sorted((r for r in rates if not r.bare), key=lambda r: r.pct["start"])
+    for a, b in zip(by_start, by_start[1:]):
+        if b.pct["start"] - a.pct["end"] > 12 or not _PAIR_GAP.search(text, a.pct["end"], b.pct["start"]):
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x.decision == "yes" and y.decision != "yes" and not _ctx_excluded(y):
+                y.decision, y.K, y.V = "yes", x.K, x.V
+
+
+def _share_links(rates: list, pct_roots: dict, also_no: bool = False) -> None:
+    """Rates tied to another rate ("lower than the 25%", "25% and 50%") share its decision."""
     for _ in range(2):
         for r in rates:
-            if r.decision is None and r.link is not None:
+            if (r.decision is None or (also_no and r.decision == "no" and not _ctx_excluded(r))) and r.link is not None:
                 other = pct_roots.get(r.link.i)
                 if other is not None and other.decision is not None:
                     r.decision = other.decision
                     r.K, r.V = other.K, other.V
+
+
+def _emit(sent: Span, rates: list, ctx: _Context) -> list[dict]:
     out = []
     by_start = sorted(rates, key=lambda r: r.pct["start"])
     for i, r in enumerate(by_start):
@@ -736,11 +1099,17 @@ def _sentence_tariffs(sent: Span, items: list, ctx: _Context) -> list[dict]:
         if r.V is None:
             r.V = _governing_verb(r.K if r.K is not None else r.N)
         imposers, targets = _roles(r, ctx)
-        imposer, target = _fallback_roles(sent, imposers, targets, ctx)
+        label = _bullet_label(ctx.text, r.pct["start"])
+        if label is not None:  # "- Vietnam: 46%": the label is the target, the list names no other
+            target = label
+            imposer = next((c for c in imposers if c != label), None)
+        else:
+            imposer, target = _fallback_roles(sent, imposers, targets, ctx)
+        imposer = imposer or r.intro_imposer
         if imposer == target:
             target = None
         pct = r.pct
-        if out and r.pct["start"] - out[-1]["end"] < 200:
+        if out and r.pct["start"] - out[-1]["end"] < 200 and label is None:
             # A rate compared with the one before it ("lowered from the 25% threatened")
             # shares the roles the text gives only once.
             imposer = imposer or out[-1]["imposer"]

@@ -107,6 +107,24 @@ TARIFFS = [
     ("lowered-from-threatened",
      "South Korea agreed to a 15% tariff on its exports, lowered from the 25% threatened in July.",
      [("15%", 15.0, None, "KR", "imposed", None), ("25%", 25.0, None, "KR", "threatened", None)]),
+    # status read from the words before the rate, not the parse ("from 25% to 50%")
+    ("from-to-order", "Washington raised duties on imported copper from 25% to 50% in July.",
+     [("25%", 25.0, "US", None, "previous", "copper"), ("50%", 50.0, "US", None, "imposed", "copper")]),
+    ("fell-to-from-keyword-before", "Under the pact, the U.S. tariff on Swiss watches fell to 15% from 39%.",
+     [("15%", 15.0, "US", "CH", "imposed", None), ("39%", 39.0, "US", "CH", "previous", None)]),
+    ("threatened-back-to-from", "Trump threatened to raise tariffs on Thai goods back to 36% from 19%.",
+     [("36%", 36.0, "US", "TH", "threatened", None), ("19%", 19.0, "US", "TH", "imposed", None)]),
+    ("paused-leaving-baseline",
+     "Trump paused a 30% tariff on Thai goods for 90 days, leaving a 10% baseline duty in place.",
+     [("30%", 30.0, "US", "TH", "threatened", None), ("10%", 10.0, "US", "TH", "imposed", None)]),
+    ("suspended-null", "Beijing is keeping a 10% tariff on U.S. goods while suspending an additional 24% levy.",
+     [("10%", 10.0, "CN", "US", "imposed", None), ("24%", 24.0, "CN", "US", None, None)]),
+    ("effect-modal-not-proposed", "Economists said a 20% tariff on Vietnamese goods would cut Vietnam's growth by 1%.",
+     [("20%", 20.0, None, "VN", "imposed", None)]),
+    ("avoided-threatened-increase", "Thailand avoided a threatened increase in tariffs to 36%.",
+     [("36%", 36.0, None, "TH", "threatened", None)]),
+    ("headline-next-to-tariff", "Vietnam Agrees 20% Tariff Deal With Washington",
+     [("20%", 20.0, "US", "VN", "imposed", None)]),
     # ranges
     ("range-one-mark", "Tariffs of 10 to 15 percent will apply to goods from the EU and Japan.",
      [("10", 10.0, None, "EU", "imposed", None), ("15 percent", 15.0, None, "EU", "imposed", None)]),
@@ -196,3 +214,38 @@ def test_cost_is_a_small_fraction_of_the_model(nlp, seed_text):
     for _ in range(5):
         component(doc)
     assert (time.perf_counter() - t) / 5 < 0.1 * model_time
+
+
+# A tariff article: rates without a tariff word in their sentence are read from the context
+# (rate nouns, what goods pay, where a rate falls, bullets under a tariff heading), roles the
+# sentence leaves open come from the article, and other percentages stay out.
+TARIFF_ARTICLE = """ZURICH - The United States imposed a 39% tariff on Swiss goods in August, one of the highest \
+rates among its trading partners. Swiss officials said the tariffs and duties hurt watchmakers.
+
+Under a deal reached on Friday, the combined rate falls to 15%. Swiss watches have paid 39% since \
+August. Shares of Swatch rose 5% and the franc firmed 1%. The central bank held its key rate at \
+0.5%. Exports to the U.S. fell by 10% in September and make up about 18% of the total. Profits \
+at Roche grew to 12%.
+
+The new rates for other partners include:
+- Vietnam: 20%
+- Thailand: 19%
+"""
+
+
+def test_tariff_article_context(nlp):
+    got = [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(TARIFF_ARTICLE)._.tariffs]
+    assert got == [
+        ("39%", "US", "CH", "imposed"),
+        ("15%", "US", "CH", "imposed"),  # "the combined rate falls to": roles from the article
+        ("39%", "US", "CH", "imposed"),  # "Swiss watches have paid"
+        ("20%", "US", "VN", "imposed"),  # bullet under a heading about rates: label = target
+        ("19%", "US", "TH", "imposed"),
+    ]
+
+
+def test_context_needs_a_tariff_article(nlp):
+    """The same context sentences in an article without tariff words are not tariffs."""
+    text = ("Under the plan the combined rate falls to 15%. Swiss watches have paid 39% more for "
+            "gold since August.\n\nThe new rates include:\n- Vietnam: 20%\n")
+    assert nlp(text)._.tariffs == []
