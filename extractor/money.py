@@ -114,7 +114,9 @@ def _data() -> dict:
     }
 
 
-DASHES = {"-", "–", "—", "‐", "‑", "−"}
+# Hyphen, en/em dash, (non-breaking) hyphen, minus, figure dash, horizontal bar, full-width and
+# small hyphen-minus: any of them joins a range or a compound ("trillion-dollar").
+DASHES = {"-", "–", "—", "‐", "‑", "−", "‒", "―", "－", "﹣"}
 # Words after which a bare trailing number still reads as cents ("15 USD 50 more").
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
 
@@ -499,10 +501,12 @@ class _Parser:
 
     def _range_sep(self, a_first: int, j: int) -> bool:
         t = self.tok(j)
-        if t is None or t.low not in self.d["range_seps"]:
+        if t is None:
             return False
         if t.text in DASHES:
             return True
+        if t.low not in self.d["range_seps"]:
+            return False
         opener = self._opener_before(a_first)
         if t.low == "and":
             return opener

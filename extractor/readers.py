@@ -24,6 +24,11 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 META_SUFFIX = ".meta.json"  # sidecar metadata of an article file: {"published": "YYYY-MM-DD"}
 DEFAULT_MAX_BYTES = 8_000_000
 JSON_FIELDS = {"text", "id", "doc_id", "published", "url", "title"}
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
 
 
 @dataclass
@@ -57,6 +62,14 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
 
     Returns (text, note); the note says when the encoding was detected.
     """
+    if not encoding:
+        # A UTF-16/32 file (Windows "Unicode" text) is full of NUL bytes: its BOM says what it is.
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                try:
+                    return data[len(bom):].decode(name), f"decoded as {name} (byte order mark)"
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"cannot decode as {name} despite its byte order mark: {exc}", source) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not an article", source)
     if encoding:
