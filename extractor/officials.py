@@ -22,6 +22,7 @@ an executive (``doc._.executives``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,14 +49,14 @@ def _alternation(words) -> str:
 def strip_possessive(word: str) -> str:
     """Drop a possessive ending and a sentence full stop from a name word.
 
-    >>> strip_possessive("Trump's"), strip_possessive("Takaichi."), strip_possessive("J.")
-    ('Trump', 'Takaichi', 'J.')
+    >>> strip_possessive("Trump's"), strip_possessive("Takaichi."), strip_possessive("J."), strip_possessive("C.C.")
+    ('Trump', 'Takaichi', 'J.', 'C.C.')
     """
     for end in _POSSESSIVE:
         if word.endswith(end) and len(word) > len(end):
             return word[: -len(end)] if end[0] in "'’" else word[:-1]
-    if word.endswith(".") and len(word) > 2:
-        return word[:-1]
+    if word.endswith(".") and len(word) > 2 and "." not in word[:-1]:
+        return word[:-1]          # a full stop, not initials ("C.C.", "J.D.")
     return word
 
 
@@ -108,6 +109,15 @@ class _Tables:
     gazetteer_alias: dict    # alias -> list of rows
     gazetteer_re: re.Pattern | None
     title_words: set
+    place_re: re.Pattern
+    place_codes: dict
+    counterpart_preps: set
+    not_us_heads: tuple
+    public_modifiers: set
+    context_company_heads: set
+    title_bodies: set
+    abbreviated_suffixes: set
+    public_owner_words: set
 
 
 @lru_cache(maxsize=1)
@@ -133,10 +143,14 @@ def _tables() -> _Tables:
     gaz, alias = {}, {}
     for row in read_jsonl("officials.jsonl"):
         gaz[row["name"]] = row
+        gaz.setdefault(fold_accents(row["name"]), row)
         for a in [row["name"].split()[-1]] + row.get("aliases", []):
             alias.setdefault(a, []).append(row)
     portfolio = {w.lower() for p in t["portfolio_words"] for w in p.split()} - set(t["connectors"])
-    modifiers = {m.lower() for m in t["modifiers"]}
+    modifiers = {m.lower() for m in t["modifiers"]} | {m.lower() for m in t["public_modifiers"]}
+    # Every place word with a country: countries, demonyms, capitals, regions, public bodies.
+    places = {k: v for k, v in {**t["public_bodies"], **regions, **country_names()}.items()
+              if v and len(k) > 1 and k[:1].isupper()}
     return _Tables(
         head_re=head_re, pf_re=pf_re, head_kind=kind, cap_only=set(t["cap_only_heads"]),
         abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
@@ -152,6 +166,14 @@ def _tables() -> _Tables:
         gazetteer=gaz, gazetteer_alias=alias,
         gazetteer_re=re.compile(r"(?<![\w'’-])(?:" + _alternation(list(gaz) + [a for r in gaz.values() for a in r.get("aliases", [])]) + r")(?![\w-])") if gaz else None,
         title_words=official | company | modifiers | portfolio | {a.lower() for a in t["abbreviations"]},
+        place_re=re.compile(r"(?<![\w.’'-])(?:" + _alternation(places) + r")(?![\w-])"),
+        place_codes=places, counterpart_preps=set(t["counterpart_prepositions"]),
+        not_us_heads=tuple(h.lower() for h in t["heads_never_us"]),
+        public_modifiers={w.lower() for w in t["public_modifiers"]},
+        context_company_heads={h.lower() for h in t["context_company_heads"]},
+        title_bodies=set(t["bodies_kept_in_title"]),
+        abbreviated_suffixes=set(t["abbreviated_suffixes"]),
+        public_owner_words=set(t["public_owner_words"]),
     )
 
 
@@ -295,16 +317,22 @@ def _owner_before(view: _DocView, words: list, i: int) -> tuple[_Owner | None, i
         return None, i
     text = view.text
     s, e, w = words[i]
+    if w.endswith(".") and len(w) > 2 and "." not in w[:-1] and w not in tb.abbreviated_suffixes:
+        return None, i          # "... in Tokyo. Vice Chairman X": the word ends the sentence before
     possessive = w.endswith(_POSSESSIVE)
     core = strip_possessive(w) if possessive else w
     if core.lower() in tb.company_words or w.lower() in tb.company_words:
         return _Owner("company", "", None, s), i - 1
+    if possessive and core.lower() in tb.public_owner_words:
+        return _Owner("body", "", None, s), i - 1          # "the government's plenipotentiary"
     if not (core[:1].isupper() or core[:1].isdigit()):
         return None, i
     run = [(s, s + len(core), core)]
     j = i - 1
     while j >= 0 and len(run) < 5 and _blank(text, words[j][1], run[0][0]):
         wj = words[j][2]
+        if wj.endswith(".") and "." not in wj[:-1] and wj not in tb.abbreviated_suffixes:
+            break          # "... since Fukushima. Kansai Electric president": a sentence end
         if (wj[:1].isupper() and wj not in tb.stopwords and not wj.endswith(_POSSESSIVE)) or (
             wj in ("of", "&") and j > 0 and words[j - 1][2][:1].isupper()
         ):
@@ -339,8 +367,9 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
         bare = strip_possessive(w)
         if not w[:1].isupper() or (bare in tb.stopwords and not person_ent) or bare in tb.honorifics and spans:
             break
-        if spans and (bare.lower() in tb.title_words or place_code(bare)[1]):
-            break
+        in_person = ent is not None and ent.label_ == "PERSON" and m.start() + len(bare) <= ent.end_char
+        if spans and (bare.lower() in tb.title_words or place_code(bare)[1]) and not in_person:
+            break          # "Madeleine King" (one PERSON entity) keeps its King
         if spans:
             tok = view.token_at(m.start())
             if tok is not None and tok.pos_ in _STOP_POS:
@@ -375,6 +404,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in tb.title_words:
         return False
+    if len(words) > 1 and words[-1] in tb.not_person_after:
+        return False          # "PDD Holdings", "Toyota Motor": a company, not a person
     return True
 
 
@@ -395,6 +426,8 @@ def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
             break
         if not run and e != m.start():
             break
+        if run and w.endswith(".") and len(w) > 2 and "." not in w[:-1] and w not in tb.abbreviated_suffixes:
+            break          # "... in Warsaw. Wojciech Wrochna, the": a sentence ends before the name
         if w[:1].isupper() and w not in tb.stopwords or (w in tb.particles and run):
             run.insert(0, (s, e, w))
             if len(run) >= 5:
@@ -411,6 +444,32 @@ def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
     return run[0][0], run[-1][1]
 
 
+def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str | None:
+    """The company named nearest before ``pos`` in the same paragraph, else at the end of the
+    paragraph before it (``Nvidia ... Chief executive Jensen Huang``). With ``main_company``,
+    when none is named there, the article's most mentioned company if the text around says
+    ``the company`` (``Chief executive Amanda Lacaze said demand for the company's ...``)."""
+    text = view.text
+    para = text.rfind("\n", 0, pos) + 1
+    prev = text.rfind("\n", 0, max(0, para - 1))
+    while prev > 0 and text[prev - 1:prev] == "\n":          # blank lines between paragraphs
+        prev = text.rfind("\n", 0, prev - 1)
+    lo = max(prev + 1, pos - 600)
+    best = None
+    for s, e, name in view.company_spans:
+        if lo <= s and e <= pos and (best is None or s > best[0]):
+            best = (s, name)
+    if best is None:
+        if main_company and view.company_spans and re.search(
+                r"\bthe (?:company|group|firm)\b", text[lo:min(len(text), pos + 300)]):
+            counts: dict[str, int] = {}
+            for _, _, name in view.company_spans:
+                counts[name] = counts.get(name, 0) + 1
+            return max(counts, key=counts.get)
+        return None
+    return best[1]
+
+
 def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     """Read the title matched by ``m`` with its owner and the person it names."""
     tb = _tables()
@@ -418,7 +477,20 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     hs, he = m.span()
     abbr = m.group("abbr")
     head = m.group("head")
+    if view.in_company(hs, he):
+        return None          # "MP Materials", "Chief Executive Group": part of a company name
     if head is not None:
+        joint = re.search(r"\s+(?:and|&)\s+", head, flags=re.I)
+        if joint:
+            first = re.match(r".*", head[:joint.start()])
+            second = re.compile(r".*").match(head, joint.end())
+            nxt = _WORD.match(text, he + 1) if text[he:he + 1] == " " else None
+            if first.group().title() in tb.cap_only or first.group() in tb.cap_only:
+                # "King and Prime Minister Anthony Albanese": a surname, not a title.
+                hs, head = hs + second.start(), second.group()
+            elif nxt and nxt.group().lower() in tb.title_words:
+                # "minister and chief negotiator": the second head belongs to the next title.
+                he, head = hs + first.end(), first.group()
         parts = [p.lower() for p in re.split(r"\s+(?:and|&)\s+", head, flags=re.I)]
         parts = [" ".join(p.split()) for p in parts]
         if any(p not in tb.head_kind for p in parts):
@@ -446,11 +518,22 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
             pre.insert(0, w)
         i -= 1
     limit = hs
-    while i >= 0 and _blank(text, words[i][1], limit):
+    while i >= 0:
         w = words[i][2]
         wl = w.lower()
+        if not _blank(text, words[i][1], limit):
+            # "Economy, Trade and Industry Minister": a list of portfolios before the head.
+            if (re.fullmatch(r",[ \t]*", text[words[i][1]:limit]) and wl in tb.portfolio
+                    and any(x in tb.connectors for x in pre)):
+                pre.insert(0, w + ",")
+                limit = words[i][0]
+                i -= 1
+                continue
+            break
         if view.in_company(words[i][0], words[i][1]):
             break          # "Mitsubishi Heavy Industries President": Industries is the company's
+        if any(i >= k and place_code(text[words[i - k][0]:words[i][1]])[1] for k in (1, 2)):
+            break          # "White House trade adviser": House ends a body's name
         if wl in tb.dropped or wl.rstrip("-") in tb.dropped:
             pass
         elif wl in tb.modifiers or wl in tb.portfolio or (
@@ -470,10 +553,10 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     suffix = []
     pm = tb.pf_re.match(text, he)
     if pm:
-        suffix = ["of"] + pm.group("pf").replace(",", " ,").split()
+        suffix = [pm.group().split()[0].lower()] + pm.group("pf").replace(",", " ,").split()
         after = pm.end()
     else:
-        om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+)?", text[he:he + 12])
+        om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?", text[he:he + 30])
         if om:
             ws = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, he + om.end(), min(len(text), he + om.end() + 60))]
             run = []
@@ -488,6 +571,13 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
                 phrase = text[run[0][0]:run[k - 1][1]]
                 code, found = place_code(phrase)
                 if found:
+                    nt = view.token_at(run[k - 1][1] + 1) if text[run[k - 1][1]:run[k - 1][1] + 1] == " " else None
+                    if nt is not None and nt.text[:1].islower() and nt.pos_ in ("NOUN", "ADJ", "PROPN"):
+                        # "president of the German auto industry association": an adjective; the
+                        # owner is some organisation, neither the country nor a known company.
+                        best = (_Owner("unknown", phrase + " " + nt.text, None, run[0][0]), run[k - 1][1])
+                        run = []
+                        break
                     best = (_Owner("place" if code else "body", phrase, code, run[0][0]), run[k - 1][1])
                     break
             if best is None and run:
@@ -527,22 +617,43 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         title = tb.abbreviations[abbr]
     else:
         okind = owner.kind if owner else None
+        head_l = " ".join(head.lower().split())
+        public_pre = any(w.lower() in tb.public_modifiers for w in pre)
         if head_kind == "official":
             if okind == "company":
                 return None
             kind = "official"
+        elif okind in ("place", "body") or (okind is None and public_pre):
+            kind = "official"          # "presidential policy chief Kim Yong-beom"
+        elif okind == "company" and (not owner.text or owner.text in view.company_by_text):
+            kind = "executive"
+        elif okind in ("company", "unknown"):
+            # An owner that is not a company the article names (a think tank, an association).
+            if not (owner.text in view.company_by_text
+                    or view.in_company(owner.start, owner.start + len(owner.text))):
+                return None
+            kind = "executive"
+        elif head_l in tb.context_company_heads:
+            # "Chief executive Luc Rémont said": the company named just before, if any.
+            company = _company_before(view, hs, main_company="executive" in head_l)
+            if company:
+                kind = "executive"
+            elif head_l in tb.default_official:
+                kind = "official"
+            else:
+                return None
         elif head_kind == "company":
             kind = "executive"
-        elif okind in ("place", "body"):
-            kind = "official"
-        elif okind in ("company", "unknown"):
-            kind = "executive"
-        elif " ".join(head.lower().split()) in tb.default_official:
-            kind = "official"
+        elif head_l in tb.default_official:
+            kind = "official"          # "President Donald Trump"
         else:
             return None
         if kind == "executive" and okind in ("company", "unknown"):
             company = owner.text or None
+        if kind == "executive" and company is None:
+            company = _company_before(view, hs, main_company=True)
+        if kind == "official" and owner is not None and owner.text in tb.title_bodies:
+            pre = owner.text.split() + pre        # "European Commission President"
         title = title_case(pre + head.split() + suffix).replace(" ,", ",")
         country = country or tb.head_country.get(title)
     if kind == "official" and country is None:
@@ -610,15 +721,30 @@ def _compatible(short: list[str], long: list[str]) -> bool:
         return True
     if len(short) == 1 and short[0] in _surname_variants(long)[1:]:
         return True
-    row = _tables().gazetteer.get(" ".join(long))
+    row = _gaz(" ".join(long))
     return row is not None and " ".join(short) in row.get("aliases", [])
+
+
+def fold_accents(name: str) -> str:
+    """A name without accents, for gazetteer look-ups.
+
+    >>> fold_accents("Luiz Inácio Lula da Silva"), fold_accents("Maroš Šefčovič")
+    ('Luiz Inacio Lula da Silva', 'Maros Sefcovic')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _gaz(name: str) -> dict | None:
+    """The gazetteer row of a full name, spelt with or without accents."""
+    tb = _tables()
+    return tb.gazetteer.get(name) or tb.gazetteer.get(fold_accents(name))
 
 
 def _gazetteer_row(person: _Person) -> dict | None:
     tb = _tables()
     name = person.name
-    if name in tb.gazetteer:
-        return tb.gazetteer[name]
+    if _gaz(name):
+        return _gaz(name)
     rows = tb.gazetteer_alias.get(name) or tb.gazetteer_alias.get(person.words[-1]) or []
     rows = [r for r in rows if len(person.words) == 1 or _compatible(person.words, r["name"].split())
             or name in r.get("aliases", [])]
@@ -682,6 +808,76 @@ def _find_variants(text: str, variants) -> list[tuple[int, int]]:
     return spans
 
 
+def _place_hits(view: _DocView) -> list[tuple[int, int, str]]:
+    """Every place word with a country in the doc (one regex pass, cached on the view)."""
+    if getattr(view, "_places", None) is None:
+        tb = _tables()
+        view._places = [(m.start(), m.end(), tb.place_codes[" ".join(m.group().split())])
+                        for m in tb.place_re.finditer(view.text)]
+    return view._places
+
+
+def _counterpart(tok) -> bool:
+    """A place word that names the other side (``talks with Washington``, ``a levy on China``)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _tables().counterpart_preps
+
+
+def _context_country(view: _DocView, f: _Found) -> str | None:
+    """The country an official's context implies when the title and the gazetteer say nothing.
+
+    In order: a place word in the person's own clause (the clause they are the subject of,
+    else their own noun phrase), nearest first, leaving out places that name the other side;
+    then the nearest such place earlier in the paragraph; then the article's most named country
+    (not the US for offices the US does not have, such as ``Minister``).
+    """
+    tb = _tables()
+    text = view.text
+    hits = _place_hits(view)
+    if not hits:
+        return None
+    tok = view.token_at(max(f.start, f.end - 1))
+    if tok is not None:
+        sent = tok.sent
+        root = tok
+        while root.dep_ in ("compound", "flat", "appos", "conj", "poss") and root.head is not root:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+            lo, hi = sent.start_char, sent.end_char          # the agent: "a bill sponsored by Senator X"
+        else:
+            scope = root.head if root.dep_ in ("nsubj", "nsubjpass") else root
+            lo, hi = (scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge))
+        best = None
+        for s, e, code in hits:
+            if s < sent.start_char or s >= sent.end_char or s < lo or e > hi or f.start <= s < f.end:
+                continue
+            pt = view.token_at(s)
+            if pt is not None and _counterpart(pt):
+                continue
+            dist = min(abs(s - f.end), abs(f.start - e))
+            if best is None or dist < best[0]:
+                best = (dist, code)
+        if best:
+            return best[1]
+        para = text.rfind("\n", 0, sent.start_char) + 1
+        for s, e, code in reversed(hits):
+            if s >= sent.start_char or s < para:
+                continue
+            pt = view.token_at(s)
+            if pt is None or not _counterpart(pt):
+                return code
+    counts: dict[str, int] = {}
+    for _, _, code in hits:
+        counts[code] = counts.get(code, 0) + 1
+    title = " " + " ".join(re.findall(r"[a-z]+", (f.title or "").lower())) + " "
+    if any(f" {h} " in title for h in tb.not_us_heads):
+        counts.pop("US", None)
+    if not counts:
+        return None
+    top = max(counts.values())
+    leaders = [c for c, n in counts.items() if n == top]
+    return leaders[0] if len(leaders) == 1 else None
+
+
 def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     """Officials and executives of a processed Doc, in the contract's shape."""
     tb = _tables()
@@ -721,7 +917,7 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
         else:
             person = _Person(words)
             people.append(person)
-            row = tb.gazetteer.get(f.name)
+            row = _gaz(f.name)
             for w in set(words + [w for a in (row or {}).get("aliases", []) for w in a.split()]):
                 by_word.setdefault(w, []).append(person)
         person.found.append(f)
@@ -731,7 +927,7 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     variant_owner: dict[str, _Person] = {}
     for p in sorted(people, key=lambda p: (p.rank, p.first)):
         p.gaz = _gazetteer_row(p)
-        forms = _surname_variants(p.words) + [a for a in (p.gaz or {}).get("aliases", []) if p.gaz and p.gaz["name"] == p.name]
+        forms = _surname_variants(p.words) + [a for a in (p.gaz or {}).get("aliases", []) if p.gaz and fold_accents(p.gaz["name"]) == fold_accents(p.name)]
         for v in forms:
             variant_owner.setdefault(v, p)
     for s, e in _find_variants(text, variant_owner):
@@ -742,6 +938,11 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     for p in people:
         for f in p.found:
             p.mentions.setdefault((f.start, f.end), None)
+        # "Hayashi" inside "Nobumitsu Hayashi" (found by the gazetteer) is not a mention of its own.
+        spans = list(p.mentions)
+        for a in spans:
+            if any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans):
+                del p.mentions[a]
     officials, executives = [], []
     for p in people:
         kinds = [f.kind for f in p.found]
@@ -760,6 +961,9 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
             country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
             if country is None and p.gaz is not None:
                 country = p.gaz.get("country")
+            if country is None and not (p.gaz and "country" in p.gaz):
+                first = next((f for f in ordered if f.kind == "official"), ordered[0])
+                country = _context_country(view, first)
             officials.append({"name": p.name, "title": title, "country": country, "mentions": mentions})
         else:
             title = next((f.title for f in ordered if f.kind == "executive" and f.title), None)
