@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -35,8 +36,17 @@ def _as_json_number(value: Union[Decimal, int, float, None]) -> Union[int, float
     return value
 
 
+def _number_only(value):
+    """Refuse strings and booleans where the contract wants a JSON number (gold typos)."""
+    if isinstance(value, (str, bool)):
+        raise ValueError(f"must be a JSON number, got {type(value).__name__} {value!r}")
+    return value
+
+
 # Amounts are kept exact (Decimal) in Python and written as plain JSON numbers.
-Amount = Annotated[Decimal, PlainSerializer(_as_json_number, return_type=Union[int, float])]
+Amount = Annotated[
+    Decimal, BeforeValidator(_number_only), PlainSerializer(_as_json_number, return_type=Union[int, float])
+]
 
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 # ISO 3166 alpha-2, plus EU for the European Union.
@@ -58,8 +68,8 @@ class Mention(_Strict):
     """A stretch of the article: ``text == article[start:end]``."""
 
     text: str = Field(min_length=1)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, strict=True)
+    end: int = Field(ge=0, strict=True)
 
     @model_validator(mode="after")
     def _span_order(self) -> "Mention":
@@ -91,7 +101,7 @@ class MoneyMention(Mention):
 
 
 class TariffMention(Mention):
-    rate: float
+    rate: Annotated[float, BeforeValidator(_number_only)]
     imposer: Optional[CountryCode] = None
     target: Optional[CountryCode] = None
     status: Optional[TariffStatus] = None

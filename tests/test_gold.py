@@ -91,7 +91,7 @@ CASES = {
     "unlabelled other occurrence": (_unlabel_last_toshiba, ["alpha.json: companies[0]: offset",
                                                             "'Toshiba' also occurs at", "no companies mention covers it"]),
     "unknown field": (_unknown_field, ["alpha.json: money[0].confidence: offset", "unknown field 'confidence'"]),
-    "wrong type": (_wrong_type, ["alpha.json: money[0].value: offset", "(got \"five billion\")"]),
+    "wrong type": (_wrong_type, ["alpha.json: money[0].value: offset", "must be a JSON number, got str 'five billion'"]),
     "week must start on a Monday": (_week_not_monday, ["alpha.json: dates[1]: offset", "2025-03-04 is a Tuesday"]),
     "unknown currency": (_bad_codes, ["alpha.json: money[0]: offset", "unknown currency code 'XYZ'"]),
     "unknown country": (_bad_codes, ["alpha.json: tariffs[0].imposer: offset", "unknown country code 'UK'"]),
