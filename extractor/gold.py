@@ -320,7 +320,12 @@ def validate_gold(gold_dir: Path, corpus_dir: Path) -> list[Problem]:
         if article is None:
             problems += check_gold_file(path, None)
         else:
-            problems += check_gold_file(path, read_text_file(article), read_sidecar(article).get("published"))
+            try:
+                text, published = read_text_file(article), read_sidecar(article).get("published")
+            except InputError as exc:  # one unreadable article must not hide the other files
+                problems.append(Problem(path.name, None, f"its article {article.name} cannot be read: {exc.reason}"))
+                continue
+            problems += check_gold_file(path, text, published)
     have_gold = {p.stem for p in gold_files}
     for doc_id, article in articles.items():
         if doc_id not in have_gold:
