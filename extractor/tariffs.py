@@ -21,7 +21,7 @@ without a percentage costs a few string searches. Word lists live in ``data/tari
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from types import SimpleNamespace
@@ -118,6 +118,11 @@ class TariffRates:
         return doc
 
 
+# Longer "sentences" are tables or lists the parser ran together; the dependency rules cost
+# time in proportion to a sentence's length for every rate in it, so these are not read.
+MAX_SENTENCE_TOKENS = 400
+
+
 def find_tariffs(doc: Doc) -> list[dict]:
     """Tariff rates in a parsed ``doc`` (needs sentences and the dependency parse).
 
@@ -135,11 +140,16 @@ def find_tariffs(doc: Doc) -> list[dict]:
     ctx = _Context(doc, heavy)
     ctx.text = text
     sentences: dict[int, tuple[Span, list, bool]] = {}
+    # token.sent walks the sentence each time: look sentences up once, by bisection.
+    sents = list(doc.sents)
+    sent_starts = [s.start for s in sents]
     for pct in percentages:
         span = doc.char_span(pct["start"], pct["end"], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        sent = span[0].sent
+        sent = sents[bisect_right(sent_starts, span[0].i) - 1]
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue  # a run-together table, not a sentence: its parse cannot be read in bounded time
         entry = sentences.get(sent.start)
         if entry is None:
             i = bisect_left(hits, sent.start_char)
@@ -149,7 +159,7 @@ def find_tariffs(doc: Doc) -> list[dict]:
     for sent, items, has_kw in sentences.values():
         near = has_kw or heavy
         if not near and sent.start > 0:  # the sentence before names tariffs
-            prev = doc[sent.start - 1].sent
+            prev = sents[bisect_right(sent_starts, sent.start - 1) - 1]
             i = bisect_left(hits, prev.start_char)
             near = i < len(hits) and hits[i] < prev.end_char
         if near:  # else no tariff word in the sentence, the one before or the article: skip
