@@ -19,7 +19,7 @@ from .data_files import read_json
 # How far before a percent mark the number may start (``one hundred and twenty-five percent``).
 _WINDOW = 80
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_SEP = r"(?:[ \u00a0]?[-\u2010\u2011][ \u00a0]?|[ \u00a0]{0,2})"
+_SEP = r"(?:[^\S\n]?[-\u2010\u2011][^\S\n]?|[^\S\n]{0,2}\n?[^\S\n]{0,2})"  # one line break at most
 # Characters that may not sit right before a number (a word, a decimal, a URL escape, ...).
 _NO_NUM_BEFORE = r"(?<![\w.%=/&?+#@])(?<!\d,)"
 
@@ -104,7 +104,7 @@ def _number_value(digits: str | None, words: str | None) -> float | None:
 
 
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
-_ENDS_DIGIT = re.compile(r"[0-9][ \u00a0\-\u2010\u2011]{0,3}\Z")
+_ENDS_DIGIT = re.compile(r"\d[\s\-\u2010\u2011]{0,3}\Z")
 _ENDS_LETTER = re.compile(r"[a-zA-Z][ \u00a0\-\u2010\u2011]{0,3}\Z")
 _ENDS_CONNECTOR = re.compile(r"(?:[-\u2013\u2014]|\b(?:to|and|or))[ \u00a0]*\Z", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[ \u00a0]+\Z", re.IGNORECASE)

@@ -22,6 +22,9 @@ def found(text):
 # (id, text, [(span text, value), ...])
 CASES = [
     # news forms
+    ("full-width", "a １５％ tariff", [("１５％", 15.0)]),
+    ("split-line", "a 15\npercent tariff", [("15\npercent", 15.0)]),
+    ("not-across-paragraphs", "it rose 15\n\npercent of voters", []),
     ("sign-glued", "a 15% tariff on Japanese goods", [("15%", 15.0)]),
     ("sign-spaced", "a levy of 15 % on steel", [("15 %", 15.0)]),
     ("percent-word", "duties of 25 percent", [("25 percent", 25.0)]),
