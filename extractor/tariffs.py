@@ -575,6 +575,12 @@ def _own_status(rate: _Rate) -> str | None:
 
 
 def _status(rate: _Rate) -> str | None:
+    """The rate's status; a suspended rate has none (the contract has no such status)."""
+    status = _read_status(rate)
+    return None if status == "suspended" else status
+
+
+def _read_status(rate: _Rate) -> str | None:
     lex = _lex()
     own = _own_status(rate)
     if own:

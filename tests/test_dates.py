@@ -246,7 +246,7 @@ def test_grammar_is_linear(bad):
     t0 = time.perf_counter()
     find_cores(text)
     detect_published(text)
-    assert time.perf_counter() - t0 < 5
+    assert time.perf_counter() - t0 < 60  # a hang guard, not a speed target (see scripts/bench_backtracking.py)
 
 
 # --- publication date detection ---------------------------------------------------------------

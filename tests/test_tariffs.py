@@ -1,6 +1,5 @@
 """tariff_rates: tariff rates with imposer, target, status and product, read from the parse."""
 
-import time
 
 import pytest
 
@@ -202,18 +201,15 @@ def test_empty_and_plain_docs(nlp):
     assert nlp("No numbers here, only tariffs and duties.")._.tariffs == []
 
 
-def test_cost_is_a_small_fraction_of_the_model(nlp, seed_text):
-    """The component on a parsed article costs far less than the model that parsed it."""
-    model = [p for p in nlp.pipe_names if p in ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")]
-    with nlp.select_pipes(enable=model):
-        t = time.perf_counter()
-        doc = nlp(seed_text)
-        model_time = time.perf_counter() - t
-    component = nlp.get_pipe("tariff_rates")
-    t = time.perf_counter()
-    for _ in range(5):
-        component(doc)
-    assert (time.perf_counter() - t) / 5 < 0.1 * model_time
+@pytest.mark.parametrize("text", [
+    "Washington kept a 24% tariff suspended until November on Chinese goods.",
+    "The EU has a 25% levy suspended for 90 days on U.S. whiskey.",
+    "a 24% duty suspended until November",
+])
+def test_suspended_rate_has_no_status(nlp, text):
+    # The contract has no "suspended" status: such a rate is found, with status null.
+    (rate,) = nlp(text)._.tariffs
+    assert rate["status"] is None
 
 
 # A tariff article: rates without a tariff word in their sentence are read from the context
