@@ -13,7 +13,7 @@ from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .errors import InputError, TooLargeError
 from .models import ArticleRecord
 from .pipeline import DEFAULT_MODEL, build_pipeline
-from .records import doc_to_dict, doc_to_record
+from .records import doc_to_dict, doc_to_record, validate_record
 
 DEFAULT_MAX_CHARS = 2_000_000
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -146,5 +146,4 @@ class Extractor:
         """
         docs = (self.make_doc(as_article(item)) for item in items)
         for doc in self.nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-            record = ArticleRecord.model_validate(doc_to_dict(doc), context={"text": doc.text})
-            yield record.model_dump(mode="json")
+            yield validate_record(doc_to_dict(doc), doc.text).model_dump(mode="json")

@@ -20,10 +20,9 @@ from spacy.util import ignore_error
 
 from .api import Extractor
 from .errors import ExtractorError
-from .models import ArticleRecord
 from .output import WRITERS, errors_path
 from .readers import DEFAULT_MAX_BYTES, Failure, Item, iter_inputs
-from .records import doc_to_dict
+from .records import doc_to_dict, validate_record
 
 
 @dataclass
@@ -47,7 +46,7 @@ def _record(item: Item, doc, keep_text: bool) -> dict:
     if keep_text:
         data["text"] = doc.text
     # A record that breaks the contract is a bug: it raises here and is never written.
-    return ArticleRecord.model_validate(data, context={"text": doc.text}).model_dump(mode="json")
+    return validate_record(data, doc.text).model_dump(mode="json")
 
 
 def _run_alone(ex: Extractor, item: Item, keep_text: bool) -> Result:

@@ -23,3 +23,7 @@ class TooLargeError(InputError):
 
 class GoldError(ExtractorError):
     """A gold file that breaks the record contract."""
+
+
+class RecordError(ExtractorError):
+    """A record that breaks the contract: a bug in a component, never written out."""

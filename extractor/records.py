@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from spacy.tokens import Doc
 
+from .errors import RecordError
 from .extensions import RECORD_FIELDS
 from .models import ArticleRecord
 from .version import __version__
@@ -23,5 +25,14 @@ def doc_to_dict(doc: Doc, doc_id: str | None = None) -> dict:
 
 
 def doc_to_record(doc: Doc, doc_id: str | None = None) -> ArticleRecord:
-    """Build and validate the ArticleRecord of ``doc``; a record that breaks the contract raises."""
-    return ArticleRecord.model_validate(doc_to_dict(doc, doc_id), context={"text": doc.text})
+    """Build and validate the ArticleRecord of ``doc``; a record that breaks the contract
+    raises RecordError (it is a bug in a component, and is never written)."""
+    return validate_record(doc_to_dict(doc, doc_id), doc.text)
+
+
+def validate_record(data: dict, text: str) -> ArticleRecord:
+    """Validate a record dict against the contract and its article text."""
+    try:
+        return ArticleRecord.model_validate(data, context={"text": text})
+    except ValidationError as exc:
+        raise RecordError(f"record {data.get('doc_id')!r} breaks the contract (a bug): {exc}") from None
