@@ -20,9 +20,8 @@ from typing import Optional
 from .api import check_published
 from .errors import InputError
 from . import readers
-from .readers import read_text_file
+from .readers import SPLITS_FILE, read_text_file
 
-SPLITS_FILE = "splits.json"
 SPLIT_NAMES = ("dev", "test")
 
 

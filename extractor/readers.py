@@ -22,6 +22,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 META_SUFFIX = ".meta.json"  # sidecar metadata of an article file: {"published": "YYYY-MM-DD"}
+SPLITS_FILE = "splits.json"  # a corpus folder's dev/test lists, not an article
 DEFAULT_MAX_BYTES = 8_000_000
 JSON_FIELDS = {"text", "id", "doc_id", "published", "url", "title"}
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -279,6 +280,8 @@ def walk(paths: list[Path], exclude: frozenset = frozenset()) -> Iterator[Union[
             elif path.is_file():
                 name = path.name.lower()
                 if name.endswith(META_SUFFIX) or os.path.realpath(path) in exclude:
+                    return
+                if name == SPLITS_FILE and not top:
                     return
                 if path.suffix.lower() in SUFFIXES or top:
                     yield path

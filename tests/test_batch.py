@@ -253,3 +253,12 @@ def test_a_record_that_breaks_the_contract_is_an_error_line_not_output(mixed, tm
     summary = run_batch([mixed], out, extractor=extractor, progress=False)
     assert sorted(r["doc_id"] for r in read_jsonl(out)) == ["b", "e-2", "json-1", "l1", "é c"]
     assert summary.failed == 1 and "breaks the contract" in summary.failures[0]["reason"]
+
+
+def test_corpus_metadata_files_are_not_articles(tmp_path, extractor):
+    (tmp_path / "a.txt").write_text(article(1), encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "2025-10-27"}', encoding="utf-8")
+    (tmp_path / "splits.json").write_text('{"dev": ["a"], "test": []}', encoding="utf-8")
+    summary = run_batch([tmp_path], tmp_path / "out.jsonl", extractor=extractor, progress=False)
+    assert summary.failed == 0 and summary.written == 1
+    assert read_jsonl(tmp_path / "out.jsonl")[0]["published"] == "2025-10-27"
