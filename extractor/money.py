@@ -9,7 +9,10 @@ and $7 billion``), sub-units (``3 dollars 50 cents``) and qualifiers (``up to``,
 than``...). Values are exact Decimals. Every table (symbols, codes, currency words, scale
 words, qualifiers) is a data file.
 
-The ``money_amounts`` spaCy component writes the result to ``doc._.money``.
+The ``money_amounts`` spaCy component writes the result to ``doc._.money``, with the amounts
+as exact decimal strings (``"550000000000"``): Doc extensions must survive ``doc.to_bytes()``
+(msgpack), which is how ``nlp.pipe(n_process=N)`` sends Docs between processes, and msgpack
+has no Decimal. ``records.py`` turns them back into Decimals.
 """
 
 from __future__ import annotations
@@ -635,11 +638,13 @@ def find_money(text: str) -> list[dict]:
 
 @Language.factory("money_amounts")
 def make_money_amounts(nlp: Language, name: str):
-    """spaCy component: writes ``doc._.money`` (list of MoneyMention dicts)."""
+    """spaCy component: writes ``doc._.money`` (MoneyMention dicts, amounts as decimal strings)."""
     return MoneyAmounts()
 
 
 class MoneyAmounts:
     def __call__(self, doc):
-        doc._.money = find_money(doc.text)
+        doc._.money = [
+            {k: str(v) if isinstance(v, Decimal) else v for k, v in m.items()} for m in find_money(doc.text)
+        ]
         return doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import ValidationError
 from spacy.tokens import Doc
 
@@ -9,6 +11,8 @@ from .errors import RecordError
 from .extensions import RECORD_FIELDS
 from .models import ArticleRecord
 from .version import __version__
+
+AMOUNT_KEYS = ("value", "min", "max")
 
 
 def doc_to_dict(doc: Doc, doc_id: str | None = None) -> dict:
@@ -19,6 +23,11 @@ def doc_to_dict(doc: Doc, doc_id: str | None = None) -> dict:
     }
     for field in RECORD_FIELDS:
         record[field] = list(doc._.get(field) or [])
+    # Amounts travel on the Doc as exact decimal strings (msgpack has no Decimal).
+    record["money"] = [
+        {k: Decimal(v) if k in AMOUNT_KEYS and isinstance(v, str) else v for k, v in m.items()}
+        for m in record["money"]
+    ]
     record["warnings"] = list(doc._.warnings or [])
     record["version"] = __version__
     return record

@@ -262,3 +262,28 @@ def test_corpus_metadata_files_are_not_articles(tmp_path, extractor):
     summary = run_batch([tmp_path], tmp_path / "out.jsonl", extractor=extractor, progress=False)
     assert summary.failed == 0 and summary.written == 1
     assert read_jsonl(tmp_path / "out.jsonl")[0]["published"] == "2025-10-27"
+
+
+def test_jobs_2_sends_whole_docs_back_without_redoing_them(mixed, tmp_path, extractor, monkeypatch):
+    # Docs come back from spaCy's worker processes through doc.to_bytes(): every Doc extension
+    # must survive msgpack, or each article is silently redone in the main process.
+    import extractor.batch as batch
+
+    redone = []
+    real = batch._run_alone
+    monkeypatch.setattr(batch, "_run_alone", lambda ex, item, keep: redone.append(item) or real(ex, item, keep))
+    items = [i for i in iter_inputs([mixed]) if isinstance(i, Item)]
+    results = list(batch.process_items(extractor, items, batch_size=2, n_process=2))
+    assert [r.doc_id for r in results] == [i.article.doc_id for i in items]
+    assert all(r.record is not None for r in results)
+    assert redone == []
+    a = [r.record for r in results if r.doc_id == "a"][0]
+    assert a["money"][0]["value"] == 1_000_000_000
+
+
+def test_docs_survive_to_bytes(nlp):
+    doc = nlp("Toyota will invest more than $10.5 billion in Japan, facing a 15% tariff on Tuesday.")
+    from spacy.tokens import Doc
+
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert back._.money == doc._.money and back._.money[0]["value"] == "10500000000"
