@@ -59,6 +59,7 @@ class Amount:
     scale: Decimal | None = None
     min: Decimal | None = None
     max: Decimal | None = None
+    bare_dollar: bool = False  # the currency came from a bare "$" (a later phrase may name it)
 
 
 @lru_cache(maxsize=None)
@@ -83,10 +84,13 @@ def _data() -> dict:
         r"|(?P<punct>[^\s\w])"
     )
     # Cheap pre-filter: a text with none of these cannot hold money.
-    anchor_words = set(words) | {w.lower() for w in codes} | set(cur["multiplier_words"])
+    anchor_words = (
+        set(words) | {w.lower() for w in codes} | set(cur["multiplier_words"])
+        | {w for w in cur["subunit_words"] if len(w) > 1}
+    )
     alternation = "|".join(re.escape(w) for w in sorted(anchor_words, key=len, reverse=True))
     # Not \b: a code may be glued to the number ("115USD", "42MYR").
-    anchor_re = re.compile(rf"{sym}|(?<![^\W\d_])m?(?:{alternation})", re.IGNORECASE)
+    anchor_re = re.compile(rf"{sym}|(?<![^\W\d_])m?(?:{alternation})|\dp\b", re.IGNORECASE)
     qualifiers = phrases["qualifiers"]
     numbers = tables()
     # Words that can start an amount: number words, codes, prefix currency words.
@@ -108,6 +112,8 @@ def _data() -> dict:
         "max_word_len": max(len(k.split()) for k in words),
         "prefix_words": set(cur["prefix_words"]),
         "subunits": {k: Decimal(v) for k, v in cur["subunits"].items()},
+        "subunit_words": cur["subunit_words"],
+        "in_currency": cur["in_currency_phrases"],
         "multipliers": {k: Decimal(v) for k, v in cur["multiplier_words"].items()},
         "qualifiers": qualifiers,
         "max_qualifier_len": max(len(k.split()) for k in qualifiers),
@@ -291,7 +297,11 @@ class _Parser:
         small = value == value.to_integral_value() and 0 < value < 100 and len(t.text) <= 2
         scale = self._scale_at(j - 1, j)
         if scale:
-            return Number(value * scale[0], scale[1], scale=scale[0])
+            factor, end = scale
+            bigger = self._scale_at(end - 1, end)  # "2 lakh crore", "5 thousand crore"
+            if bigger and bigger[0] > factor:
+                factor, end = factor * bigger[0], bigger[1]
+            return Number(value * factor, end, scale=factor)
         return Number(value, j, small_int=small)
 
     def _number_words(self, i: int) -> Number | None:
@@ -427,7 +437,26 @@ class _Parser:
             end = suf[1]
         elif suf and suf[0] == code and suf[2] is not None and self.toks[end].kind == "word" and num.scale is None:
             value, scale, end = value * suf[2], suf[2], suf[1]  # "US$ 5 grand"? rare, kept simple
-        return Amount(first, end, value, code, scale)
+        return Amount(first, end, value, code, scale, bare_dollar=marker.kind == "sym" and marker.text in "$＄")
+
+    def subunit_suffix(self, num_first: int, num_last: int, j: int) -> tuple[str, int] | None:
+        """A sub-unit of a named currency after a number: "80 U.S. cents", "171.4p", "20 pence"."""
+        t = self.tok(j)
+        if t is None or not self.near(num_last, j):
+            return None
+        words = self.d["subunit_words"]
+        if t.low == "p":
+            after = self.tok(j + 1)
+            glued_letter = after is not None and self.glued(j, j + 1) and after.kind == "word"
+            inside_word = num_first > 0 and self.glued(num_first - 1, num_first) and self.toks[num_first - 1].kind == "word"
+            ok = self.glued(num_last, j) and not glued_letter and not inside_word  # "171.4p", not "A4p"
+            return (words["p"], j + 1) if ok else None
+        for n in (2, 1):
+            if j + n <= self.n and all(self.near(k - 1, k) for k in range(j + 1, j + n)):
+                key = " ".join(x.low for x in self.toks[j : j + n])
+                if key in words and key != "p":
+                    return words[key], j + n
+        return None
 
     def suffixed(self, i: int, num: Number | None = None) -> Amount | None:
         num = num or self.number(i)
@@ -444,7 +473,10 @@ class _Parser:
                 return Amount(i, s[1], value * s[0], c[0], s[0])
         suf = self.suffix_currency(last, j)
         if suf is None:
-            return None
+            sub = self.subunit_suffix(i, last, j) if not num.article and not num.bare_scale else None
+            if sub is None:
+                return None
+            return Amount(i, sub[1], value / 100, sub[0], scale)
         code, end, mscale = suf
         hyphen = self.toks[j].text in DASHES
         if num.bare_scale and not hyphen:
@@ -554,6 +586,7 @@ class _Parser:
         out = []
         i = 0
         starters = self.d["starters"]
+        last_end = -1
         while i < self.n:
             t = self.toks[i]
             a = None
@@ -573,6 +606,9 @@ class _Parser:
             if a is None:
                 i += 1
                 continue
+            if self.toks[a.first].low in ("a", "an") and a.first == last_end:
+                i += 1  # "80 U.S. cents a pound": a per-unit phrase, not a second amount
+                continue
             if a.min is None:
                 self.cents(a)
                 j = a.end
@@ -581,9 +617,20 @@ class _Parser:
                     r = self.make_range(a, b) if b is not None else None
                     if r is not None:
                         a = r
+            if a.bare_dollar:
+                a.currency = self._named_dollar(a.end) or a.currency
             out.append(self._mention(a))
-            i = a.end
+            i = last_end = a.end
         return out
+
+    def _named_dollar(self, j: int) -> str | None:
+        """The currency named right after a bare-$ amount: "$15 billion in Canadian dollars"."""
+        words = [t.low for t in self.toks[j : j + 4]]
+        for n in (4, 3):
+            code = self.d["in_currency"].get(" ".join(words[:n]))
+            if code:
+                return code
+        return None
 
     def _bare_first_range(self, i: int, num: Number) -> Amount | None:
         """"10-20 dollars", "between 10 and 20 dollars", "7-9 lakh rupees"."""

@@ -38,7 +38,15 @@ CASES = [
     ("priced at $94,000", [("$94,000", 94000, "USD", None)]),
     ("a $1,250,000.50 settlement", [("$1,250,000.50", Decimal("1250000.50"), "USD", None)]),
     ("Rs. 20 note", [("Rs. 20", 20, "INR", None)]),
-    ("₹1.5 lakh crore", [("₹1.5 lakh", 150000, "INR", None)]),
+    ("₹1.5 lakh crore", [("₹1.5 lakh crore", Decimal("1.5") * T, "INR", None)]),
+    ("Rs 45,060-crore scheme", [("Rs 45,060-crore", 45060 * 10**7, "INR", None)]),
+    ("$350 bil. in pledges", [("$350 bil", 350 * B, "USD", None)]),
+    # sub-units of a named currency
+    ("shares closed at 171.4p", [("171.4p", Decimal("1.714"), "GBP", None)]),
+    ("above 80 U.S. cents a pound.", [("80 U.S. cents", Decimal("0.8"), "USD", "more_than")]),
+    ("a levy of 20 pence", [("20 pence", Decimal("0.2"), "GBP", None)]),
+    # a bare $ whose currency a following phrase names
+    ("roughly $15 billion in Canadian dollars", [("$15 billion", 15 * B, "CAD", "about")]),
     ("35 lakh rupees", [("35 lakh rupees", 3500000, "INR", None)]),
     ("four crore rupees", [("four crore rupees", 40 * M, "INR", None)]),
     ("$550\u00a0billion", [("$550\u00a0billion", 550 * B, "USD", None)]),
@@ -119,6 +127,8 @@ CASES = [
 ]
 
 NEGATIVES = [
+    "an A4p format",
+    "40 cents",
     "21 planned projects",
     "raise defense spending to 2% of GDP",
     "a 20 percent share",
