@@ -343,7 +343,8 @@ class _Parser:
             return None
         end, used, value = last_ok
         has_scale = any(w in t["scales"] for w in used)
-        bare_scale = used[0] in t["scales"]
+        # "trillion-dollar" (only as an adjective); "a few hundred million dollars" names no number
+        bare_scale = used[0] in t["scales"] or used[0] == "hundred"
         small = not has_scale and value == value.to_integral_value() and 0 < value < 100
         scale = None
         if not has_scale:
@@ -485,6 +486,8 @@ class _Parser:
             return None
         if self.toks[j].low == "grand" and not self._word_after_ok(end):
             return None
+        if self._price_base_year(i, num):
+            return None
         if self.toks[j].low == "won" and not (
             num.scale is not None or num.value >= 1000 or self._word_after_ok(end)
         ):
@@ -492,6 +495,15 @@ class _Parser:
         if mscale is not None:
             value, scale = value * mscale, mscale
         return Amount(i, end, value, code, scale)
+
+    def _price_base_year(self, i: int, num: Number) -> bool:
+        """"in 2020 euros", "in 2015 dollars": a price base, not an amount."""
+        t = self.toks[i]
+        before = self._words_before(i, 1)
+        return (
+            t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
+            and num.scale is None and before == ["in"]
+        )
 
     def cents(self, a: Amount) -> None:
         """Extend an amount with a sub-unit part: "3 dollars 50 cents", "$20 and 43c", "$20 43"."""

@@ -40,6 +40,7 @@ CASES = [
     ("Rs. 20 note", [("Rs. 20", 20, "INR", None)]),
     ("₹1.5 lakh crore", [("₹1.5 lakh crore", Decimal("1.5") * T, "INR", None)]),
     ("Rs 45,060-crore scheme", [("Rs 45,060-crore", 45060 * 10**7, "INR", None)]),
+    ("about 300 million lei", [("300 million lei", 300 * M, "RON", "about")]),
     ("$350 bil. in pledges", [("$350 bil", 350 * B, "USD", None)]),
     # sub-units of a named currency
     ("shares closed at 171.4p", [("171.4p", Decimal("1.714"), "GBP", None)]),
@@ -127,6 +128,8 @@ CASES = [
 ]
 
 NEGATIVES = [
+    "costed at that in 2020 euros",
+    "from a few hundred million dollars",
     "an A4p format",
     "40 cents",
     "21 planned projects",
