@@ -21,6 +21,7 @@ an executive (``doc._.executives``).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -118,6 +119,11 @@ class _Tables:
     title_bodies: set
     abbreviated_suffixes: set
     public_owner_words: set
+    context_skip_bodies: set
+    non_company_re: re.Pattern
+    strict_company_heads: set
+    family_first: set
+    single_heads: set
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +180,11 @@ def _tables() -> _Tables:
         title_bodies=set(t["bodies_kept_in_title"]),
         abbreviated_suffixes=set(t["abbreviated_suffixes"]),
         public_owner_words=set(t["public_owner_words"]),
+        context_skip_bodies=set(t["context_only_ambiguous_bodies"]),
+        non_company_re=re.compile(r"(?<![\w-])(?i:" + _alternation(t["non_company_owner_words"]) + r")(?![\w-])"),
+        strict_company_heads={h.lower() for h in t["strict_company_heads"]},
+        family_first=set(t["family_name_first_countries"]),
+        single_heads={h for h in kind if " " not in h},
     )
 
 
@@ -242,11 +253,18 @@ class _DocView:
         self.ent_by_end = {e.end_char: e for e in self.ents}
         self.company_spans = []
         self.company_by_text = {}
+        heads = _tables().single_heads
+        person_starts = {e.start_char: e.end_char for e in self.ents if e.label_ == "PERSON"}
         for comp in doc._.companies or []:
-            for m in comp.get("mentions", []):
+            mentions = comp.get("mentions", [])
+            if mentions and all(_title_and_person(m, heads, person_starts) for m in mentions):
+                continue          # "Chairman Chung Eui-sun" taken for a company: a title and a name
+            for m in mentions:
                 self.company_spans.append((m["start"], m["end"], comp["name"]))
                 self.company_by_text[m["text"]] = comp["name"]
             self.company_by_text[comp["name"]] = comp["name"]
+        self._caps_lines = None
+        self._case_words = None
 
     def token_at(self, char: int):
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -267,6 +285,88 @@ class _DocView:
 
     def company_name(self, text: str) -> str:
         return self.company_by_text.get(text, text)
+
+
+def _title_and_person(m: dict, heads: set, person_starts: dict) -> bool:
+    """Whether a company mention is a title word and a PERSON entity (``Chairman Chung Eui-sun``)."""
+    first = m["text"].split(" ", 1)[0]
+    rest = m["start"] + len(first) + 1
+    return first.lower() in heads and person_starts.get(rest) == m["end"]
+
+
+def is_caps_line(line: str) -> bool:
+    """Whether a line is written in capitals (a headline), judged by its letters.
+
+    >>> is_caps_line("PRIME MINISTER SANAE TAKAICHI MEETS TRUMP"), is_caps_line("Prime Minister Takaichi")
+    (True, False)
+    """
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _caps_lines(view: "_DocView") -> list[tuple[int, int]]:
+    """Spans of the doc's ALL-CAPS lines (cached on the view)."""
+    if view._caps_lines is None:
+        out, pos = [], 0
+        for line in view.text.split("\n"):
+            if is_caps_line(line):
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        view._caps_lines = out
+    return view._caps_lines
+
+
+def _in_caps_line(view: "_DocView", pos: int) -> bool:
+    lines = _caps_lines(view)
+    if not lines:
+        return False
+    if getattr(view, "_caps_starts", None) is None:
+        view._caps_starts = [s for s, _ in lines]
+    k = bisect.bisect_right(view._caps_starts, pos) - 1          # binary search: linear overall
+    return k >= 0 and pos < lines[k][1]
+
+
+def _case_words(view: "_DocView") -> tuple[set, set]:
+    """Case-folded words written capitalised, and words written in lower case, outside
+    ALL-CAPS lines (cached on the view)."""
+    if view._case_words is None:
+        upper, lower = set(), set()
+        for m in _WORD.finditer(view.text):
+            if _in_caps_line(view, m.start()):
+                continue
+            w = strip_possessive(m.group())
+            (upper if w[:1].isupper() else lower).add(w.casefold())
+        view._case_words = (upper - lower, lower)
+    return view._case_words
+
+
+def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
+    """A name in an ALL-CAPS line, which gives no case to tell the name from the next word:
+    words the article writes capitalised elsewhere (and never in lower case) belong to it; a word
+    it writes in lower case, a title or stop word ends it; other words, up to two in all."""
+    tb = _tables()
+    text = view.text
+    names, lower = _case_words(view)
+    spans = []
+    p = pos
+    for m in _WORD.finditer(text, pos, min(len(text), pos + 80)):
+        if not _blank(text, p, m.start()) or (spans and m.start() == p):
+            break
+        w = m.group()
+        bare = strip_possessive(w)
+        cf = bare.casefold()
+        if not bare.isupper() or cf in lower or cf.title() in tb.stopwords or cf in tb.title_words \
+                or place_code(bare.title())[1] or place_code(bare)[1]:
+            break
+        if cf not in names and len(spans) >= 2:
+            break
+        spans.append((m.start(), m.start() + len(bare)))
+        p = m.end()
+        if bare != w or len(spans) >= 4:
+            break
+    if not spans:
+        return None
+    return spans[0][0], spans[-1][1]
 
 
 def _words_before(text: str, end: int, limit: int = 160):
@@ -352,6 +452,9 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     """The span of a personal name starting at ``pos`` (capitalised words, particles)."""
     tb = _tables()
     text = view.text
+    first = _WORD.match(text, pos)
+    if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
+        return _read_caps_name(view, pos)
     spans = []
     p = pos
     ent = view.ent_by_start.get(pos)
@@ -552,9 +655,13 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     after = he
     suffix = []
     pm = tb.pf_re.match(text, he)
+    rf = _responsible_for(view, he) if not pm else None
     if pm:
-        suffix = [pm.group().split()[0].lower()] + pm.group("pf").replace(",", " ,").split()
+        lead = pm.group().split()[:2]          # "of", or "of the" ("President of the Confederation")
+        suffix = [w.lower() for w in lead[:2 if lead[1].lower() == "the" else 1]] + pm.group("pf").replace(",", " ,").split()
         after = pm.end()
+    elif rf:
+        suffix, after = rf
     else:
         om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?", text[he:he + 30])
         if om:
@@ -618,6 +725,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     else:
         okind = owner.kind if owner else None
         head_l = " ".join(head.lower().split())
+        if head_l in tb.strict_company_heads and owner and tb.non_company_re.search(owner.text):
+            return None          # "CEO of the Federation of Chemical Industries": a lobby's head
         public_pre = any(w.lower() in tb.public_modifiers for w in pre)
         if head_kind == "official":
             if okind == "company":
@@ -628,9 +737,12 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         elif okind == "company" and (not owner.text or owner.text in view.company_by_text):
             kind = "executive"
         elif okind in ("company", "unknown"):
-            # An owner that is not a company the article names (a think tank, an association).
+            # An owner that is not a company the article names (a think tank, an association),
+            # unless the role is one only companies have ("Novartis CEO").
             if not (owner.text in view.company_by_text
-                    or view.in_company(owner.start, owner.start + len(owner.text))):
+                    or view.in_company(owner.start, owner.start + len(owner.text))
+                    or (head_l in tb.strict_company_heads and owner.text
+                        and not tb.non_company_re.search(owner.text))):
                 return None
             kind = "executive"
         elif head_l in tb.context_company_heads:
@@ -648,6 +760,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
             kind = "official"          # "President Donald Trump"
         else:
             return None
+        if kind == "executive" and _non_company_owner(view, hs, he):
+            return None          # "founder of the think tank GTRI", "industry association president"
         if kind == "executive" and okind in ("company", "unknown"):
             company = owner.text or None
         if kind == "executive" and company is None:
@@ -666,6 +780,52 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
                     country = code
                     break
     return _Found(ns, ne, text[ns:ne], kind, title, country, company)
+
+
+def _responsible_for(view: _DocView, he: int) -> tuple[list[str], int] | None:
+    """``minister responsible for Canada-U.S. trade``: the portfolio after ``responsible for``
+    (lower-case nouns and adjectives, place and portfolio words), as title words and its end."""
+    tb = _tables()
+    text = view.text
+    rm = re.match(r"[ \t]+responsible[ \t]+for[ \t]+(?:the[ \t]+)?", text[he:he + 40])
+    if not rm:
+        return None
+    words, p = [], he + rm.end()
+    for m in _WORD.finditer(text, p, min(len(text), p + 80)):
+        if not _blank(text, p, m.start()) or (words and m.start() == p) or len(words) >= 6:
+            break
+        w = m.group()
+        if w[:1].isupper():
+            parts = [x for x in re.split(r"-(?=[A-Z])", w) if x]
+            if not (w.lower() in tb.portfolio or all(place_code(x)[1] for x in parts)):
+                break
+        else:
+            tok = view.token_at(m.start())
+            if tok is None or not (tok.pos_ in ("NOUN", "ADJ") or (w in tb.connectors and words)):
+                break
+        words.append((m.start(), m.end(), w))
+        p = m.end()
+    while words and (words[-1][2] in tb.connectors or not words[-1][2][:1].isalpha()):
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if last[2].endswith(".") and "." not in last[2][:-1]:
+        words[-1] = (last[0], last[1] - 1, last[2][:-1])          # a sentence's full stop
+    return ["responsible", "for"] + [w for _, _, w in words], words[-1][1]
+
+
+def _non_company_owner(view: _DocView, hs: int, he: int) -> bool:
+    """Whether the words just before a role or its ``of ...`` phrase name an organisation that is
+    not a company (``think tank``, ``association``)."""
+    tb = _tables()
+    text = view.text
+    line = text.rfind("\n", 0, hs) + 1
+    before = text[max(line, hs - 24):hs]
+    if tb.non_company_re.search(re.split(r"[,.;:]", before)[-1]):
+        return True
+    om = re.match(r"[ \t]+(?:of|at)[ \t]+([^,.;:()\n]{1,50})", text[he:he + 56])
+    return bool(om and tb.non_company_re.search(om.group(1)))
 
 
 def _clean_person_ent(view: _DocView, ent) -> tuple[int, int] | None:
@@ -813,7 +973,8 @@ def _place_hits(view: _DocView) -> list[tuple[int, int, str]]:
     if getattr(view, "_places", None) is None:
         tb = _tables()
         view._places = [(m.start(), m.end(), tb.place_codes[" ".join(m.group().split())])
-                        for m in tb.place_re.finditer(view.text)]
+                        for m in tb.place_re.finditer(view.text)
+                        if m.group() not in tb.context_skip_bodies]
     return view._places
 
 
@@ -833,6 +994,9 @@ def _context_country(view: _DocView, f: _Found) -> str | None:
     tb = _tables()
     text = view.text
     hits = _place_hits(view)
+    title = " " + " ".join(re.findall(r"[a-z]+", (f.title or "").lower())) + " "
+    if any(f" {h} " in title for h in tb.not_us_heads):
+        hits = [h for h in hits if h[2] != "US"]          # "Treasurer X", "Minister X": not American
     if not hits:
         return None
     tok = view.token_at(max(f.start, f.end - 1))
@@ -868,14 +1032,49 @@ def _context_country(view: _DocView, f: _Found) -> str | None:
     counts: dict[str, int] = {}
     for _, _, code in hits:
         counts[code] = counts.get(code, 0) + 1
-    title = " " + " ".join(re.findall(r"[a-z]+", (f.title or "").lower())) + " "
-    if any(f" {h} " in title for h in tb.not_us_heads):
-        counts.pop("US", None)
     if not counts:
         return None
     top = max(counts.values())
     leaders = [c for c, n in counts.items() if n == top]
     return leaders[0] if len(leaders) == 1 else None
+
+
+def _family_name_mentions(view: _DocView, person: _Person, people: list, mentions: list) -> list:
+    """Add the family name alone for a name written family name first (``Commerce Minister Wang
+    Wentao`` ... ``Wang``): whole-word proper nouns, not part of a longer name, not another
+    person's name."""
+    tb = _tables()
+    text = view.text
+    family = person.words[0]
+    if family in tb.stopwords or family.casefold() in tb.title_words or len(family) < 2:
+        return mentions
+    others = [q for q in people if q is not person and q.words != [family]]
+    if any(family in _surname_variants(q.words) for q in others):
+        return mentions
+    taken = sorted(span for q in others + [person] for span in q.mentions)
+    starts = [a for a, _ in taken]
+    reach, ends = -1, []
+    for _, b in taken:          # furthest end of any span starting at or before each start
+        reach = max(reach, b)
+        ends.append(reach)
+    out = list(mentions)
+    for m in re.finditer(r"(?<![\w'’.-])" + re.escape(family) + r"(?![\w-]|['’](?![sS]\b))", text):
+        s, e = m.span()
+        k = bisect.bisect_right(starts, s) - 1
+        if (k >= 0 and s < ends[k]) or view.in_company(s, e):
+            continue
+        nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+        prev = re.search(r"(\S+)[ \t]$", text[max(0, s - 40):s])
+        prev = prev.group(1) if prev else ""
+        if (nxt and nxt.group()[:1].isupper()) or (
+                prev[:1].isupper() and prev[-1:].isalpha() and prev not in tb.stopwords
+                and prev not in tb.honorifics):
+            continue          # part of another name ("Wang Yi", "Yang Wang"); "Mr Wang" is fine
+        tok = view.token_at(s)
+        if tok is None or tok.pos_ != "PROPN":
+            continue
+        out.append({"text": text[s:e], "start": s, "end": e})
+    return sorted(out, key=lambda m: m["start"])
 
 
 def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
@@ -908,10 +1107,16 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     people: list[_Person] = []
     by_word: dict[str, list[_Person]] = {}     # any word of a person's name or alias -> people
     rank = {"official": 0, "executive": 1, None: 2}
-    for f in sorted(found, key=lambda f: (-len(f.name.split()), f.start)):
+    # A name read from an ALL-CAPS headline joins the same name written in the text.
+    for f in sorted(found, key=lambda f: (-len(f.name.split()), f.name.isupper(), f.start)):
         words = f.name.split()
-        seen = {id(p): p for w in words for p in by_word.get(w, ())}
-        cands = [p for p in seen.values() if _compatible(words, p.words)]
+        if f.name.isupper():
+            folded = [w.casefold() for w in words]
+            seen = {id(p): p for w in folded for p in by_word.get(w, ())}
+            cands = [p for p in seen.values() if _compatible(folded, [w.casefold() for w in p.words])]
+        else:
+            seen = {id(p): p for w in words for p in by_word.get(w, ())}
+            cands = [p for p in seen.values() if _compatible(words, p.words)]
         if cands:
             person = min(cands, key=lambda p: (p.rank, p.first))
         else:
@@ -920,6 +1125,8 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
             row = _gaz(f.name)
             for w in set(words + [w for a in (row or {}).get("aliases", []) for w in a.split()]):
                 by_word.setdefault(w, []).append(person)
+                if w.casefold() != w:
+                    by_word.setdefault(w.casefold(), []).append(person)
         person.found.append(f)
         person.rank = min(person.rank, rank[f.kind])
         person.first = min(person.first, f.start)
@@ -930,19 +1137,26 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
         forms = _surname_variants(p.words) + [a for a in (p.gaz or {}).get("aliases", []) if p.gaz and fold_accents(p.gaz["name"]) == fold_accents(p.name)]
         for v in forms:
             variant_owner.setdefault(v, p)
+            if _caps_lines(view) and v.upper() != v:
+                variant_owner.setdefault(v.upper(), p)          # "TRUMP" in a headline
     for s, e in _find_variants(text, variant_owner):
         nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
         if view.in_company(s, e) or (nxt and nxt.group() in tb.not_person_after):
             continue
+        if text[s:e].isupper() and " ".join(text[s:e].split()) not in (p.words[-1] for p in people) \
+                and not _in_caps_line(view, s):
+            continue          # an upper-case form counts only in a headline
         variant_owner[" ".join(text[s:e].split())].mentions[(s, e)] = None
     for p in people:
         for f in p.found:
             p.mentions.setdefault((f.start, f.end), None)
         # "Hayashi" inside "Nobumitsu Hayashi" (found by the gazetteer) is not a mention of its own.
-        spans = list(p.mentions)
-        for a in spans:
-            if any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans):
+        # One sweep over the spans sorted by start (longest first): linear after the sort.
+        reach = -1
+        for a in sorted(p.mentions, key=lambda sp: (sp[0], -sp[1])):
+            if a[1] <= reach:
                 del p.mentions[a]
+            reach = max(reach, a[1])
     officials, executives = [], []
     for p in people:
         kinds = [f.kind for f in p.found]
@@ -957,13 +1171,17 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
             continue
         mentions = [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(p.mentions)]
         if kind == "official":
-            title = next((f.title for f in ordered if f.kind == "official" and f.title), None)
+            # A title written in the text wins over the same title in an ALL-CAPS headline.
+            title = next((f.title for f in sorted(ordered, key=lambda f: bool(f.title and f.title.isupper()))
+                          if f.kind == "official" and f.title), None)
             country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
             if country is None and p.gaz is not None:
                 country = p.gaz.get("country")
             if country is None and not (p.gaz and "country" in p.gaz):
                 first = next((f for f in ordered if f.kind == "official"), ordered[0])
                 country = _context_country(view, first)
+            if country in tb.family_first and len(p.words) > 1 and "-" not in p.words[-1]:
+                mentions = _family_name_mentions(view, p, people, mentions)
             officials.append({"name": p.name, "title": title, "country": country, "mentions": mentions})
         else:
             title = next((f.title for f in ordered if f.kind == "executive" and f.title), None)

@@ -118,6 +118,19 @@ OFFICIALS = [
      "Anthony Albanese", "Prime Minister", "AU"),
     ("accented-gazetteer-name", "President Luiz Inácio Lula da Silva said Brazil would respond. Lula met ministers.",
      "Luiz Inácio Lula da Silva", "President", "BR"),
+    ("title-chief-of-staff", "Park Min-ho, presidential chief of staff for policy, said Seoul would cap the cash payments.",
+     "Park Min-ho", "Presidential Chief of Staff for Policy", "KR"),
+    ("title-responsible-for", "Anna Blais, the minister responsible for Canada-U.S. trade, said Ottawa would not retaliate.",
+     "Anna Blais", "Minister Responsible for Canada-U.S. Trade", "CA"),
+    ("title-of-the-body", "Lena Meier, President of the Confederation, said the cabinet would sign the accord.",
+     "Lena Meier", "President of the Confederation", "CH"),
+    # "the Treasury" is the British one here: no US context from it.
+    ("ctx-treasury-not-us", "The Treasury backed the plan. The Treasury will lend the money. Britain needs power.\n\n"
+     "Energy Secretary Tom Hale named the site on Thursday.", "Tom Hale", "Energy Secretary", "GB"),
+    ("ctx-treasurer-not-us", "Australian miners face the tariff Washington imposed in April. Treasurer Ken Doyle puts the cost at A$2 billion.",
+     "Ken Doyle", "Treasurer", "AU"),
+    ("caps-headline-title-from-text", "FINANCE MINISTER ALDO RENZI QUITS OVER BUDGET\nFinance Minister Aldo Renzi of Italy resigned on Monday.\n",
+     "Aldo Renzi", "Finance Minister", "IT"),
 ]
 
 
@@ -165,6 +178,13 @@ EXECUTIVES = [
      "James Litinsky", "Chairman and Chief Executive", "MP Materials"),
     ("of-parent", "Tufan Erginbilgiç, chief executive of parent Rolls-Royce Holdings, said the unit would grow.",
      "Tufan Erginbilgiç", "Chief Executive", ("Rolls-Royce Holdings", "Rolls-Royce")),
+    ("joint-managing-director", "Mia Clarke, joint managing director of Harbor Nuclear Ltd, said the team was ready.",
+     "Mia Clarke", "Joint Managing Director", ("Harbor Nuclear Ltd", "Harbor Nuclear")),
+    # A role only companies have: the owner is a company even when no company list knows it.
+    ("ceo-unknown-company", "Brellax CEO Mara Jensen said prices would rise next year.",
+     "Mara Jensen", "CEO", "Brellax"),
+    ("group-chairman-korean-name", "Daewon Group Chairman Park Sung-ho said the plant would open in May.",
+     "Park Sung-ho", "Chairman", ("Daewon Group", "Daewon")),
 ]
 
 
@@ -191,6 +211,8 @@ NO_OFFICIALS = [
     ("companies", "Westinghouse is partnering with Mitsubishi Heavy Industries and Toyota."),
     ("association-president", "Greta Vogel, president of the German auto industry association VDA, said jobs were at risk."),
     ("think-tank-founder", "GTRI founder Ravi Menon said exports to the U.S. could fall."),
+    ("founder-of-think-tank", "Ravi Menon, founder of the think tank TradeWatch, said the scheme buys time."),
+    ("association-ceo", "Clara Hoff, CEO of the Federation of Chemical Industries, said costs were rising."),
     ("company-after-owner", "Temu owner PDD Holdings and online retailer Shein face new duties."),
 ]
 
@@ -221,6 +243,14 @@ LINKING = [
      "Doug Ford", ["Doug Ford"]),
     ("gazetteer-surname-inside-name", "JBIC Governor Nobumitsu Hayashi said the bank was ready. Hayashi added more.",
      "Nobumitsu Hayashi", ["Nobumitsu Hayashi", "Hayashi"]),
+    # Chinese names put the family name first; it is the form used alone later.
+    ("family-name-first", "Chinese Commerce Minister Zhao Minghui said Beijing would respond. Sefcovic and Zhao spoke in August.",
+     "Zhao Minghui", ["Zhao Minghui", "Zhao"]),
+    # ALL-CAPS headline: the name stops before the verb and joins the name in the text.
+    ("caps-headline", "PRIME MINISTER SANAE TAKAICHI MEETS TRUMP\nPrime Minister Sanae Takaichi met Trump in Tokyo.\n",
+     "Sanae Takaichi", ["SANAE TAKAICHI", "Sanae Takaichi"]),
+    ("caps-headline-surname", "PRIME MINISTER SANAE TAKAICHI MEETS TRUMP\nPrime Minister Sanae Takaichi met Trump in Tokyo.\n",
+     "Trump", ["TRUMP", "Trump"]),
 ]
 
 
@@ -247,6 +277,13 @@ def test_bare_official(nlp, text, name, country):
     person = _by_name(officials, name)
     assert person["title"] is None
     assert person["country"] == country
+
+
+def test_caps_headline_alone(nlp):
+    """With no body text to learn case from, a headline name keeps two words."""
+    officials, _ = _run(nlp, "PRIME MINISTER SANAE TAKAICHI MEETS TRUMP\n")
+    assert [o["name"] for o in officials if o["title"]] == ["SANAE TAKAICHI"]
+    assert not any("MEETS" in o["name"] for o in officials)
 
 
 def test_bare_person_without_office_is_dropped(nlp):
@@ -345,6 +382,21 @@ def test_linear_time_on_hostile_input(nlp):
     t0 = time.perf_counter()
     officials_module.find_people(nlp.make_doc(text))
     assert time.perf_counter() - t0 < 60  # a hang guard, not a speed target (see scripts/bench_backtracking.py)
+
+
+def test_repeated_names_scale_linearly(nlp):
+    """One person named thousands of times (headline lines too): the mention clean-up must not
+    compare every mention with every other."""
+    import time
+
+    def cost(n):
+        doc = nlp.make_doc("PRIME MINISTER ALDO RENZI QUITS\nPrime Minister Aldo Renzi met him. Renzi left.\n" * n)
+        t0 = time.perf_counter()
+        officials_module.find_people(doc)
+        return time.perf_counter() - t0
+
+    small, large = cost(1000), cost(4000)
+    assert large < 8 * small + 0.5          # 4x the text: about 4x the time, far from 16x
 
 
 def test_variant_scan_paths_agree(monkeypatch):
