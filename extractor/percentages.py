@@ -61,7 +61,7 @@ def _patterns():
         re.IGNORECASE,
     )
     not_after = re.compile(
-        r"[ \u00a0]+(?:%s)\b" % "|".join(map(re.escape, lex["not_percent_after"])), re.IGNORECASE
+        r"[ \u00a0\-\u2010\u2011]+(?:%s)\b" % "|".join(map(re.escape, lex["not_percent_after"])), re.IGNORECASE
     )
     return before, after, range_first, not_after
 

@@ -14,6 +14,12 @@ when the sentence's dependency parse ties it to a tariff word: ``a 15% tariff``,
   ``threatened by``, ``would``, ``could face``, ``from 25%`` -> previous);
 - ``product``: product words in the tariff's own phrase (``auto tariffs``, ``on steel``).
 
+List lines and table rows are read through their own words: a label ``U.S. on Canadian steel:``
+gives imposer and target, a heading ``Where U.S. tariffs on Mexico stand:`` the roles of the
+``| 25% | in force`` rows below it, status words on the line (``Threatened:``, ``on hold``) the
+status; a company label (``- BYD: 17.0%``) takes the company's home country as target. A rate
+applied to ``all countries`` has no target, and none is carried to it from other rates.
+
 Only sentences holding both a percentage and a tariff keyword are looked at; a document
 without a percentage costs a few string searches. Word lists live in ``data/tariff_*.json``.
 """
@@ -30,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions  # noqa: F401  (registers doc._.tariffs)
-from .data_files import country_code, read_json
+from .data_files import country_code, read_json, read_jsonl
 from .percentages import find_percentages
 
 _NOUNS = ("NOUN", "PROPN")
@@ -42,6 +48,7 @@ _COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "remain
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we"))
 _PREP_BEFORE = re.compile(r"\b(from|to|at)\s+(?:(?:the|a|about|around|roughly|nearly)\s+)?\Z", re.IGNORECASE)
 _STATUS_RANK = ("threatened", "proposed", "previous", "imposed")
+_SEVERAL = "*"  # a target slot naming several or all countries (target null, nothing carried)
 
 
 @lru_cache(maxsize=None)
@@ -83,6 +90,15 @@ def _lex() -> SimpleNamespace:
         persist_verbs=frozenset(lex["persist_verbs"]),
         in_force_words=frozenset(lex["in_force_words"]),
         apply_to_verbs=frozenset(lex["apply_to_verbs"]),
+        entry_verbs=frozenset(lex["entry_verbs"]),
+        reach_verbs=frozenset(lex["reach_verbs"]),
+        change_from=frozenset(lex["change_from_heads"]),
+        several=frozenset(lex["several_targets"]),
+        list_status=lex["list_status_phrases"],
+        list_status_re=re.compile(
+            r"\b(%s)\b" % "|".join(sorted(map(re.escape, lex["list_status_phrases"]), key=len, reverse=True)),
+            re.IGNORECASE,
+        ),
         products=products,
         actors=read_json("tariff_actors.json")["actors"],
         cx=_context_lexicon(lex["context"]),
@@ -167,6 +183,9 @@ def find_tariffs(doc: Doc) -> list[dict]:
     found.sort(key=lambda m: m["start"])
     _carry_roles(found)
     _harmonise_status(found, text)
+    for m in found:
+        for k in ("_several", "_row", "_named"):
+            m.pop(k, None)
     return found
 
 
@@ -199,16 +218,20 @@ def _carry_roles(found: list[dict]) -> None:
     falls to 15%``)."""
     counts = Counter(m["imposer"] for m in found if m["imposer"])
     if not counts:
-        return
+        return  # (nothing to carry; "_several" marks are dropped by the caller)
     for m in found:
         if m["imposer"] is None:
             m["imposer"] = next((c for c, _ in counts.most_common() if c != m["target"]), None)
     last_target: dict[str, str] = {}
     for m in found:
         if m["target"] is None:
-            m["target"] = last_target.get(m["imposer"])
+            if not m.get("_several"):
+                m["target"] = last_target.get(m["imposer"])
         elif m["imposer"]:
             last_target[m["imposer"]] = m["target"]
+    for m in found:
+        if m["target"] == m["imposer"]:
+            m["target"] = None
 
 
 class _Context:
@@ -219,6 +242,7 @@ class _Context:
         self.text = doc.text  # Doc.text rebuilds the string on every call
         self.heavy = heavy  # a tariff article: context rules apply to every sentence
         self._persons: dict[str, str | None] = {}
+        self._intros: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
     def ent_of(self, tok: Token) -> Span | None:
         if tok.ent_iob_ == "O" or not tok.ent_type_:
@@ -284,6 +308,49 @@ class _Context:
                     return code
         return None
 
+    def intro_roles(self, offsets: tuple[int, int]) -> tuple[str | None, str | None]:
+        """(imposer, target) a list's heading names (``Where U.S. tariffs on Mexico stand:``)."""
+        if offsets in self._intros:
+            return self._intros[offsets]
+        imposer = self.intro_imposer(offsets)
+        target = None
+        span = self.doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.pos_ in _NOUNS and _is_strong(tok):
+                targets, imposers = _tariff_np_roles(tok, self)
+                imposer = imposer or next((c for c in imposers if c), None)
+                target = target or next((c for c in targets if c and c != imposer), None)
+        self._intros[offsets] = (imposer, target)
+        return imposer, target
+
+    def label_roles(self, a: int, b: int) -> tuple[str | None, str | None, bool]:
+        """(imposer, target, several) named by a list line's label: ``U.S. on Canadian steel``
+        (imposer US, target CA), ``Canada on steel from countries without a deal`` (several),
+        a company (``BYD``: its home country is the target)."""
+        text = self.text
+        label = text[a:b].strip()
+        if not label:
+            return None, None, False
+        m = re.search(r"\son\s", label)
+        imposer = None
+        if m is not None:
+            imposer = self.code(label[: m.start()])
+            a = a + (len(text[a:b]) - len(text[a:b].lstrip())) + m.end()
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        lex = _lex()
+        target, several = None, False
+        for tok in span if span is not None else ():
+            if tok.lower_ in lex.several:
+                several = True
+                break
+            code = self.country_of(tok)
+            if code is not None and code != imposer:
+                target = code
+                break
+        if target is None and not several and m is None:
+            target = _company_countries().get(label.split("(")[0].strip())
+        return imposer, target, several
+
     def person_country(self, ent: Span) -> str | None:
         """Country of a person from a title somewhere in the document (``U.S. President X``)."""
         key = ent[-1].text
@@ -339,6 +406,8 @@ def _weak_ok(tok: Token) -> bool:
             child.lower_ in lex.markers or child.lower_ in lex.strong
         ):
             return True
+        if child.dep_ == "compound" and tok.lower_ in ("deposit", "deposits") and child.lower_ in lex.products:
+            return True  # "the pork deposits" (anti-dumping cash deposits on a product)
         if child.dep_ == "prep" and child.lower_ in lex.target_preps:
             for t in child.subtree:
                 if t.lower_ in lex.goods or t.lower_ in lex.products or t.ent_type_ in ("GPE", "NORP"):
@@ -371,6 +440,9 @@ class _Rate:
         self.link: Token | None = None  # another rate's token this one depends on
         self.bare = not _MARK.search(pct["text"])  # first number of "10 to 15 percent"
         self.intro_imposer: str | None = None  # imposer named by a list's heading
+        self.row: SimpleNamespace | None = None  # the list line / table row holding the rate
+        self.actor: Token | None = None  # a name that imposes the rate in a reduced relative clause
+        self.clause: Token | None = None  # that clause's verb
         self.text = ""  # the document's text (set by the caller)
 
 
@@ -422,7 +494,7 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, "_Rate"], depth: int 
     # "tariffs rose to 25%", "the duty stands at 10%"; not "tariffs could shave 0.5% off growth"
     P = rate.P
     via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
-    if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or depth > 0):
+    if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or V.lower_ in lex.reach_verbs or depth > 0):
         rate.decision, rate.K, rate.V = "yes", subj, V
         return
     if subj is not None and subj.i in pct_roots:
@@ -438,6 +510,40 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, "_Rate"], depth: int 
             rate.V = V
         return
     rate.decision = "no"
+
+
+def _trailing_clause(doc: Doc, i: int) -> tuple[Token, Token] | None:
+    """(name, verb) of a relative clause without ``that`` starting at token ``i``: ``(the 25%)
+    Trump had threatened``, ``(the 50% levy) Washington applies to all countries``. The parser
+    often takes the name for a noun the rate modifies or for a new clause's subject."""
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or doc[i].ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    name = doc[i]
+    k = i + 1
+    while k < len(doc) and k < i + 4 and doc[k].ent_iob_ == "I":
+        name = doc[k]  # "Donald Trump"
+        k += 1
+    lex = _lex()
+    for k in range(k, min(len(doc), k + 3)):
+        t = doc[k]
+        if t.pos_ == "VERB" and t.lower_ in lex.impose:
+            return name, t
+        if t.pos_ != "AUX":
+            break
+    return None
+
+
+def _reduced_relative(rate: _Rate, N: Token) -> bool:
+    """``the 25% Trump had threatened``: the name after the rate heads a clause on the rate.
+    Sets the rate's verb and its actor."""
+    if N.i != rate.span.end:
+        return False
+    clause = _trailing_clause(N.doc, N.i)
+    if clause is None:
+        return False
+    rate.actor, rate.V = clause
+    rate.clause, rate.decision = rate.V, "yes"
+    return True
 
 
 def _via_to_from(rate: _Rate) -> bool:
@@ -463,6 +569,8 @@ def _classify(rate: _Rate, pct_roots: dict[int, "_Rate"]) -> None:
             rate.decision, rate.K = "yes", N
         elif N.i in pct_roots and pct_roots[N.i] is not rate:
             rate.link = N  # "25% and 15% tariffs" parsed oddly
+        elif _reduced_relative(rate, N):
+            pass  # "down from the 25% Trump had threatened": the name heads a clause on the rate
         else:
             rate.decision = "no"  # "a 20 percent share"
         return
@@ -516,14 +624,18 @@ def _classify(rate: _Rate, pct_roots: dict[int, "_Rate"]) -> None:
 # ---------------------------------------------------------------------------- attributes
 
 
-def _verb_status(v: Token) -> str | None:
-    """Status cue of one verb (or noun/adjective) with its auxiliaries and adverbs."""
+def _verb_status(v: Token, pluperfect: bool = False) -> str | None:
+    """Status cue of one verb (or noun/adjective) with its auxiliaries and adverbs.
+
+    ``pluperfect``: ``had`` + participle is a past level (``deposits had run from 30.6%``);
+    only for the verb that gives the rate (in a relative clause, ``a tariff that had taken
+    effect``, it only dates the tariff)."""
     lex = _lex()
     word = v.lower_
     aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
     adv = [c.lower_ for c in v.children if c.dep_ in ("advmod", "npadvmod")]
-    if "had" in aux and (word == "been" or "been" in aux) and word not in lex.threat_words:
-        return "previous"
+    if "had" in aux and (word == "been" or "been" in aux or (pluperfect and v.tag_ == "VBN")) and word not in lex.threat_words:
+        return "previous"  # "had been 25%", "deposits had run from 30.6%" (pluperfect)
     if word in lex.persist_verbs:
         return "imposed"  # "the 25% tariff would stay"
     if any(a in lex.modals_threat for a in aux):
@@ -547,6 +659,11 @@ def _own_status(rate: _Rate) -> str | None:
     holders = [P] if N is P else [P, N]
     if rate.K is not None and rate.K not in holders:
         holders.append(rate.K)  # "a threatened increase to 30%"
+    if rate.clause is not None:  # "down from the 25% Trump had threatened": only ever threatened
+        st = _verb_status(rate.clause)
+        if st in ("threatened", "proposed"):
+            return st
+    prev_from = _from_previous(rate)
     for tok in holders:
         top = tok
         while top.dep_ == "conj" and top.head.i != top.i:
@@ -556,7 +673,9 @@ def _own_status(rate: _Rate) -> str | None:
         for c in tok.children:
             if c.dep_ in ("acl", "relcl"):
                 st = _verb_status(c)
-                if st:
+                # "the duties Brussels set ... had reached 37.6%": a clause on the tariff noun
+                # saying it was imposed leaves the rate's own verb to decide
+                if st and not ((prev_from or tok is not P and tok is not N) and st == "imposed"):
                     return st
             elif c.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod"):
                 if c.lower_ in lex.in_force_words:
@@ -566,17 +685,53 @@ def _own_status(rate: _Rate) -> str | None:
                     return st
     # "from 25% to 15%", "down from 27.5%": read the words before the rate, not the parse,
     # which often hangs "to 50%" under "from 25%"
-    before = _PREP_BEFORE.search(rate.text, max(0, rate.pct["start"] - 30), rate.pct["start"])
-    if before is not None:
-        return "previous" if before.group(1).lower() in lex.previous_preps else None
-    if P.dep_ == "pobj" and P.head.lower_ in lex.previous_preps:
-        return "previous"
+    if prev_from is not None:
+        return "previous" if prev_from else None
     return None
+
+
+def _from_previous(rate: _Rate) -> bool | None:
+    """``to 15% from 39%``, ``down from the 25%``: True when a ``from`` before the rate gives the
+    rate before a change; False for another ``to``/``at``/``from`` before it (``shield exporters
+    from the 50% tariff``, ``ranging from 15.6%``); None when no such word precedes the rate.
+    The words before the rate are read, not the parse, which often hangs ``to 50%`` under
+    ``from 25%``; the ``from`` token's head (or the word before it) says whether it is a change."""
+    lex = _lex()
+    before = _PREP_BEFORE.search(rate.text, max(0, rate.pct["start"] - 30), rate.pct["start"])
+    if before is None:
+        P = rate.P
+        return True if P.dep_ == "pobj" and P.head.lower_ in lex.previous_preps else None
+    if before.group(1).lower() not in lex.previous_preps:
+        return False
+    doc = rate.span.doc
+    start = rate.span.start
+    frm = next((doc[k] for k in range(start - 1, max(-1, start - 4), -1) if doc[k].lower_ == "from"), None)
+    if frm is None:
+        return True
+    if frm.i > 0 and doc[frm.i - 1].lower_ in lex.change_from:
+        return True
+    head = frm.head
+    if head.lower_ in lex.change_from or head.like_num or head.text in ("%", "\uff05") or head.lower_ in ("cent", "percent"):
+        return True
+    # "to 15% from 39%": a rate just before the "from" phrase
+    k = frm.i - 1
+    return k >= 0 and (doc[k].text in ("%", "\uff05") or doc[k].lower_ in ("cent", "percent", "pct"))
 
 
 def _status(rate: _Rate) -> str | None:
     """The rate's status; a suspended rate has none (the contract has no such status)."""
-    status = _read_status(rate)
+    if rate.row is not None:
+        status = _own_status(rate) or _row_status(rate)
+        if status is None:
+            status = _read_status(rate)
+            V = rate.V
+            line = rate.row.rest
+            if V is not None and not (rate.pct["start"] - _MAX_LINE < V.idx < line[1]) or (
+                V is not None and rate.text.rfind("\n", V.idx, rate.pct["start"]) >= 0
+            ):
+                status = "imposed"  # the cue lies on another line of the list
+    else:
+        status = _read_status(rate)
     return None if status == "suspended" else status
 
 
@@ -614,7 +769,7 @@ def _read_status(rate: _Rate) -> str | None:
         and (V.lower_ not in lex.impose or any(c.dep_ == "dobj" for c in V.children))
     )
     while cur is not None and hops < 4:
-        st = None if (effect and cur is V) else _verb_status(cur)
+        st = None if (effect and cur is V) else _verb_status(cur, pluperfect=cur is V)
         if st in ("threatened", "proposed"):
             result = st
         elif result is None and st:
@@ -640,6 +795,8 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     targets, imposers = [], []
     if depth > 3:
         return targets, imposers
+    if tok.lower_ in lex.several:
+        return [_SEVERAL], imposers  # "applies to all countries": no one target
     code = ctx.country_of(tok)
     if code is not None:
         targets.append(code)
@@ -701,20 +858,25 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
     P, N, K, V = rate.P, rate.N, rate.K, rate.V
     frame = [t for t in dict.fromkeys([P, N] + ([K] if K is not None else []))]
     # 1. the rate's own clause: "the 25% threatened by Trump"
-    for tok in (P, N):
+    for tok in dict.fromkeys(t for t in (P, N, K) if t is not None):
         for c in tok.children:
             if c.dep_ in ("acl", "relcl"):
                 for a in c.children:
                     if a.dep_ == "agent":
                         imposers += [ctx.country_of(p) for p in a.children if p.dep_ == "pobj"]
+                    elif a.dep_ == "prep" and a.lower_ == "to" and c.lower_ in lex.apply_to_verbs:
+                        for p in a.children:  # "the 50% levy Washington applies to all countries"
+                            if p.dep_ == "pobj":
+                                targets += _goods_roles(p, ctx)[0]
                 subj = next((s for s in c.children if s.dep_ in _SUBJ_DEPS), None)
                 if subj is not None and subj.lower_ not in lex.relative:
                     code = ctx.country_of(subj)
                     (targets if c.lower_ in lex.target_subject else imposers).append(code)
     # 2. the tariff noun's own phrase: "tariffs on Japan", "U.S. tariffs"
+    apply_to = V is not None and V.lower_ in lex.apply_to_verbs
     for tok in frame:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
+            if c.dep_ == "prep" and (c.lower_ in lex.target_preps | {"from"} or (apply_to and c.lower_ == "to")):
                 for pobj in c.children:
                     if pobj.dep_ == "pobj" and pobj.i not in rate_tokens(rate):
                         t2, i2 = _goods_roles(pobj, ctx)
@@ -733,7 +895,11 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
         subj = _subject(V)
         key_tokens = set(x.i for t in frame for x in t.subtree)
         if subj is not None and subj.i not in key_tokens:
-            if passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS:
+            if _is_key(subj):  # "The American duty is made up of a 25% tariff"
+                t2, i2 = _tariff_np_roles(subj, ctx)
+                targets += t2
+                imposers += i2
+            elif passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS:
                 t2, i2 = _goods_roles(subj, ctx)
                 targets += t2
                 imposers += i2
@@ -743,7 +909,12 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
             if c.dep_ == "agent":
                 imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
-                t2, i2 = _goods_roles(c, ctx)
+                if _is_key(c):  # "cuts the general U.S. tariff on Swiss goods to 15% from the 39% rate"
+                    t2, i2 = _tariff_np_roles(c, ctx)
+                elif V.lower_ in lex.entry_verbs:  # "UK-built cars enter the US at 10%"
+                    i2, t2 = _goods_roles(c, ctx)[0], []
+                else:
+                    t2, i2 = _goods_roles(c, ctx)
                 targets += t2
                 imposers += i2
             elif c.dep_ == "prep" and (
@@ -757,6 +928,57 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
     imposers = [c for c in imposers + late_imposers if c]
     targets = [c for c in targets if c]
     return imposers, targets
+
+
+def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
+    """(targets, imposers) of a tariff noun phrase other than the rate's own: its country
+    modifiers impose it (``the U.S. tariff``, ``the American duty``), its ``on``/``against``
+    phrase names the target (``on Swiss goods``)."""
+    lex = _lex()
+    targets, imposers = [], []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+            code = ctx.country_of(c)
+            if code is not None:
+                imposers.append(code)
+            else:
+                targets += _goods_roles(c, ctx, 1)[0]
+        elif c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    t2, i2 = _goods_roles(pobj, ctx)
+                    targets += t2
+                    imposers += i2
+    return targets, imposers
+
+
+@lru_cache(maxsize=None)
+def _company_countries() -> dict[str, str]:
+    """Home country of the companies the gazetteer knows (name and unambiguous aliases)."""
+    out = {}
+    for row in read_jsonl("companies.jsonl"):
+        country = row.get("country")
+        if not country:
+            continue
+        for name in [row.get("name")] + [x for x in row.get("aliases", []) if isinstance(x, str)]:
+            if name and not row.get("ambiguous"):
+                out.setdefault(name, country)
+    return out
+
+
+def _row_status(rate: _Rate, labels_only: bool = False) -> str | None:
+    """Status words on the rate's list line or table row: its label and the cells after it
+    (``Threatened: an extra 10%``, ``| 30% | on hold``)."""
+    row = rate.row
+    lex = _lex()
+    best = None
+    for a, b in ([row.label] if row.label else []) + ([] if labels_only else [row.rest]):
+        m = lex.list_status_re.search(rate.text, a, b)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    return lex.list_status[best.group(1).lower()] or "suspended"
 
 
 def rate_tokens(rate: _Rate) -> set[int]:
@@ -916,6 +1138,8 @@ def _context_rule(rate: "_Rate", ctx: "_Context", has_kw: bool) -> bool:
     if any(c.lower_ in ("combined", "cumulative") for c in P.children):
         return True  # "a combined 145%"
     head, how = _attachment(P)
+    if head is not None and head.pos_ in ("ADP", "ADV"):
+        head = _climb_to_verb(head)  # "bring the rate down to 15%", "run from 30.6% to 39%"
     if P.dep_ in ("appos", "conj") and P.head.pos_ in _NOUNS and (
         P.head.lower_ in lex.products or P.head.lower_ in lex.goods
     ) and ctx.heavy:
@@ -943,6 +1167,13 @@ def _context_rule(rate: "_Rate", ctx: "_Context", has_kw: bool) -> bool:
                     rate.K = arg
                 rate.V = V
                 return True
+        # "cars will pay the top rate from January 1, up from 20% now"
+        if V.lower_ in cx.pay_verbs and how in ("to", "from"):
+            own = rate_tokens(rate)
+            arg = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
+            if arg is not None and _rate_noun(arg):
+                rate.K, rate.V = arg, V
+                return True
     return _list_item(rate, ctx) or _headline_rule(rate, has_kw)
 
 
@@ -963,15 +1194,10 @@ def _list_item(rate: "_Rate", ctx: "_Context") -> bool:
     """A bullet line under a heading that names tariffs or rates (``The headline rates
     include:`` / ``- Vietnam: 46%``). Sets ``rate.intro_imposer`` from the heading."""
     text = ctx.text
-    start = rate.pct["start"]
-    ls = _line_start(text, start)
-    if ls is None:
+    row = _row(text, rate.pct["start"], rate.pct["end"])
+    if row is None:
         return False
-    line = text[ls:start].lstrip()
-    bullets = _lex().cx.bullets
-    if not line or not line.startswith(bullets) or line[1:2] not in (" ", "\u00a0"):
-        return False
-    intro = _list_intro(text, ls, bullets)
+    intro = row.intro
     if intro is None:
         return False
     if not (_lex().keyword_re.search(text, *intro) or re.compile(r"\brates?\b", re.IGNORECASE).search(text, *intro)):
@@ -980,9 +1206,9 @@ def _list_item(rate: "_Rate", ctx: "_Context") -> bool:
     return True
 
 
-def _list_intro(text: str, line_start: int, bullets: tuple) -> tuple[int, int] | None:
-    """Offsets of the line ending in ``:`` that introduces the list holding the line at
-    ``line_start``, or None."""
+def _list_intro(text: str, line_start: int, bullets: tuple, table: bool = False) -> tuple[int, int] | None:
+    """Offsets of the line ending in ``:`` that introduces the list (or, ``table``, the rows
+    with ``|`` cells) holding the line at ``line_start``, or None."""
     end = line_start - 1
     for _ in range(40):
         if end <= 0:
@@ -991,9 +1217,35 @@ def _list_intro(text: str, line_start: int, bullets: tuple) -> tuple[int, int] |
         if ls is None:
             return None
         line = text[ls:end].strip()
-        if line and not line.startswith(bullets):
+        if line and not (line.startswith(bullets) or (table and "|" in line)):
             return (ls, end) if line.endswith(":") else None
         end = ls - 1
+    return None
+
+
+def _row(text: str, start: int, end: int) -> SimpleNamespace | None:
+    """The list line (``- U.S. on Canadian steel: 50% since June``) or table row (``Steel
+    (Section 232) | 50% | in force``) holding the rate at ``start``-``end``, or None.
+
+    Gives the row's ``label`` offsets (the words before ``:`` or the first cell), the offsets of
+    the rest of the line after the rate, whether it is a ``table`` row and the ``intro`` line
+    offsets. Reads the rate's own line only (bounded by ``_MAX_LINE``)."""
+    ls = _line_start(text, start)
+    if ls is None:
+        return None
+    prefix = text[ls:start]
+    body = prefix.lstrip()
+    bullets = _lex().cx.bullets
+    le = text.find("\n", end, end + _MAX_LINE)
+    le = le if le >= 0 else min(len(text), end + _MAX_LINE)
+    if body.startswith(bullets) and body[1:2] in (" ", "\u00a0"):
+        a = start - len(body) + 2
+        colon = text.find(":", a, start)
+        label = (a, colon) if 0 <= colon and colon - a < 80 else None
+        return SimpleNamespace(label=label, rest=(end, le), table=False, intro=_list_intro(text, ls, bullets))
+    if "|" in prefix and prefix.rstrip().endswith("|"):
+        bar = text.find("|", ls, start)
+        return SimpleNamespace(label=(ls, bar), rest=(end, le), table=True, intro=_list_intro(text, ls, bullets, table=True))
     return None
 
 
@@ -1114,22 +1366,57 @@ def _emit(sent: Span, rates: list, ctx: _Context) -> list[dict]:
             continue
         if r.V is None:
             r.V = _governing_verb(r.K if r.K is not None else r.N)
+        if r.actor is None:  # "the 50% levy Washington applies to all countries"
+            for after in dict.fromkeys((r.span.end, (r.K if r.K is not None else r.N).i + 1)):
+                clause = _trailing_clause(r.span.doc, after) if after >= r.span.end else None
+                if clause is not None:
+                    r.actor, r.clause = clause
+                    break
         imposers, targets = _roles(r, ctx)
+        if r.clause is not None and r.clause.lower_ in _lex().apply_to_verbs:
+            for prep in r.clause.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    targets += [t for p in prep.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
         label = _bullet_label(ctx.text, r.pct["start"])
+        r.row = row = _row(ctx.text, r.pct["start"], r.pct["end"])
+        several = False
         if label is not None:  # "- Vietnam: 46%": the label is the target, the list names no other
             target = label
             imposer = next((c for c in imposers if c != label), None)
         else:
             imposer, target = _fallback_roles(sent, imposers, targets, ctx)
-        imposer = imposer or r.intro_imposer
-        if imposer == target:
+            if row is not None and (row.label or row.intro):
+                # "- U.S. on Canadian steel: 50%", "Steel (Section 232) | 50% | in force" under
+                # "Where U.S. tariffs on Mexico stand:": the label, then the heading, decide
+                l_imp, l_tgt, several = ctx.label_roles(*row.label) if row.label else (None, None, False)
+                i_imp, i_tgt = ctx.intro_roles(row.intro) if row.intro and row.table else (None, None)
+                if row.table:
+                    imposer, target = l_imp or i_imp or imposer, l_tgt or i_tgt or target
+                else:  # a bullet: its own words first; the heading only through r.intro_imposer
+                    imposer, target = l_imp or imposer, l_tgt or target
+                if l_imp or l_tgt or several:
+                    label = "row"
+        imposer = imposer or r.intro_imposer or (ctx.country_of(r.actor) if r.actor is not None else None)
+        several = several or target == _SEVERAL or (target is None and _SEVERAL in targets)
+        if row is not None and imposer is not None and imposer == target and not several:
+            imposer = None  # a list's run-together sentence named the target twice: the article decides
+        if several or imposer == target:
             target = None
         pct = r.pct
-        if out and r.pct["start"] - out[-1]["end"] < 200 and label is None:
+        named = row is not None and row.label is not None and bool(
+            re.search(r"\son\s", ctx.text[row.label[0] : row.label[1]]) or _row_status(r, labels_only=True)
+        )
+        if row is not None and label is None and not named and out and out[-1].get("_row") and not out[-1].get("_named"):
+            # rows of one list whose labels name no roles (companies, products) share them:
+            # "- BYD: 17.0%", "- Geely: 18.8%"
+            imposer = imposer or out[-1]["imposer"]
+            if target is None and not several and out[-1]["target"] != imposer:
+                target = out[-1]["target"]
+        if out and r.pct["start"] - out[-1]["end"] < 200 and label is None and row is None:
             # A rate compared with the one before it ("lowered from the 25% threatened")
             # shares the roles the text gives only once.
             imposer = imposer or out[-1]["imposer"]
-            if target is None and out[-1]["target"] != imposer:
+            if target is None and not several and out[-1]["target"] != imposer:
                 target = out[-1]["target"]
         out.append(
             {
@@ -1143,4 +1430,8 @@ def _emit(sent: Span, rates: list, ctx: _Context) -> list[dict]:
                 "product": _product(r),
             }
         )
+        if several:
+            out[-1]["_several"] = True
+        if row is not None:
+            out[-1]["_row"], out[-1]["_named"] = True, named
     return out

@@ -51,6 +51,8 @@ CASES = [
     # not percentages
     ("year-before-to", "from 2024 to 5%", [("5%", 5.0)]),
     ("percentage-points", "raised by 2 percentage points", []),
+    ("percentage-point-hyphenated", "each 5-percentage-point cut in duties", []),
+    ("percent-hyphen-plus", "a 30%-plus levy", [("30%", 30.0)]),
     ("percent-no-number", "a small percent of voters", []),
     ("sign-no-number", "the % of increase", []),
     ("url-escape", "see https://example.com/q?x=30%25%2020% now", []),

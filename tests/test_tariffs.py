@@ -124,6 +124,26 @@ TARIFFS = [
      [("36%", 36.0, None, "TH", "threatened", None)]),
     ("headline-next-to-tariff", "Vietnam Agrees 20% Tariff Deal With Washington",
      [("20%", 20.0, "US", "VN", "imposed", None)]),
+    # fresh-article fixes (dev 042-051): general rules, sentences written for the tests
+    ("pluperfect-reached-previous", "The interim duties Ottawa set last spring had reached 30% for the largest mills.",
+     [("30%", 30.0, "CA", None, "previous", None)]),
+    ("anti-dumping-deposits", "Beijing hit Canadian canola with provisional anti-dumping deposits of up to 75.8%.",
+     [("75.8%", 75.8, "CN", "CA", "imposed", None)]),
+    ("from-after-shield-not-previous", "The package aims to shield farmers from the 40% U.S. tariff in force since July.",
+     [("40%", 40.0, "US", None, "imposed", None)]),
+    ("to-from-previous-despite-relcl",
+     "The pact cuts the U.S. tariff on Thai goods to 19% from the 36% rate that hit rice exporters.",
+     [("19%", 19.0, "US", "TH", "imposed", None), ("36%", 36.0, "US", "TH", "previous", None)]),
+    ("named-actor-reduced-relative",
+     "Brazilian goods now face a 10% duty, down from the 50% Trump had threatened in July.",
+     [("10%", 10.0, "US", "BR", "imposed", None), ("50%", 50.0, "US", "BR", "threatened", None)]),
+    ("applies-to-goods", "In return, Washington applies a 20% tariff to most Vietnamese goods.",
+     [("20%", 20.0, "US", "VN", "imposed", None)]),
+    ("duty-subject-imposer",
+     "The American duty consists of a 30 per cent baseline tariff and a further 10 per cent penalty for Brazil's coffee sales.",
+     [("30 per cent", 30.0, "US", "BR", "imposed", None), ("10 per cent", 10.0, "US", "BR", "imposed", None)]),
+    ("applies-to-all-countries", "Korean steel stays under the 50% levy Washington applies to all countries.",
+     [("50%", 50.0, "US", None, "imposed", None)]),
     # ranges
     ("range-one-mark", "Tariffs of 10 to 15 percent will apply to goods from the EU and Japan.",
      [("10", 10.0, None, "EU", "imposed", None), ("15 percent", 15.0, None, "EU", "imposed", None)]),
@@ -238,6 +258,64 @@ def test_tariff_article_context(nlp):
         ("20%", "US", "VN", "imposed"),  # bullet under a heading about rates: label = target
         ("19%", "US", "TH", "imposed"),
     ]
+
+
+# Lists and tables in a tariff article (fresh dev articles 042-051 used both): a label
+# "IMPOSER on TARGET goods:", a status word as the label, pipe-separated rows under a heading
+# that names the imposer and target, a company label (home country = target).
+LIST_ARTICLE = """OTTAWA - Canada kept its counter-tariffs on U.S. goods on Friday, and duties on both sides of the border stay in place while talks are frozen.
+
+Where the tariffs stand:
+- U.S. on Canadian lumber: 45% since August, up from 14% in March
+- Canada on U.S. steel and autos: 25%, kept after other counter-tariffs were dropped
+- Canada on steel from countries without a trade deal: 50% surtax
+- Threatened: an extra 10% on Canadian goods
+
+Where U.S. duties on Brazil stand (as of May 2):
+
+Baseline tariff on most goods | 10% | in force since April
+Increase announced in July | 40% | on hold
+
+The company rates are:
+- BYD: 17.0%
+"""
+
+
+def test_tariff_lists_and_tables(nlp):
+    got = [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(LIST_ARTICLE)._.tariffs]
+    assert got[:8] == [
+        ("45%", "US", "CA", "imposed"),
+        ("14%", "US", "CA", "previous"),  # "up from": the rate before the change
+        ("25%", "CA", "US", "imposed"),
+        ("50%", "CA", None, "imposed"),  # several countries: no target, none carried
+        ("10%", "US", "CA", "threatened"),  # status word as the label
+        ("10%", "US", "BR", "imposed"),  # table row: roles from the heading, status from the cell
+        ("40%", "US", "BR", "threatened"),  # "on hold": paused, may come back
+        ("17.0%", "US", "CN", "imposed"),  # company label: its home country
+    ]
+
+
+# Sentences without a tariff word, read through the context rules of a tariff article.
+CONTEXT_ARTICLE = """LONDON - Tariffs and duties dominate the trade talks. The U.S. levy on most goods stays.
+
+Its British-made cars enter the US at 10 per cent under the trade pact. Beijing announced the pork \
+deposits on Friday, ranging from 12% for cooperative firms. Officials said Washington could bring \
+the combined rate down to between 15 per cent and 20 per cent if talks go well. Cars from those \
+countries will pay the top rate from January, up from 20% now.
+"""
+
+
+def test_context_rules_in_tariff_article(nlp):
+    got = [(t["text"], t["status"]) for t in nlp(CONTEXT_ARTICLE)._.tariffs]
+    assert got == [
+        ("10 per cent", "imposed"),  # goods "enter" a market at a rate
+        ("12%", "imposed"),  # "deposits, ranging from": a range, not a change
+        ("15 per cent", "proposed"),  # "bring the rate down to between ... and ..."
+        ("20 per cent", "proposed"),
+        ("20%", "previous"),  # "pay the top rate ..., up from 20%"
+    ]
+    first = nlp(CONTEXT_ARTICLE)._.tariffs[0]
+    assert (first["imposer"], first["target"]) == ("US", "GB")
 
 
 def test_context_needs_a_tariff_article(nlp):
