@@ -37,6 +37,14 @@ _PUNCT_EDGE = re.compile(r"^[\s\"'“”‘’(\[,;:]+|[\s\"'“”‘’)\],;:]
 _NON_WORD = re.compile(r"[^\w&+]+")
 _HEADING_LINE = re.compile(r"[^\n]+")
 _FUNCTION_POS = {"ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", "NUM"}
+# A list or table row led by a name: "- BYD: 17.0%", "Centrica | 15%", "* Switch / Oklo: ...",
+# "  Roche ........ $50 billion", "- Tesla (Shanghai-built cars): 7.8%".
+_NAME_WORD = r"[A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z0-9&][\w&.'’\-]*|de|of|and|y|du|la))*"
+_LIST_ROW = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(" + _NAME_WORD + r")(?:[ \t]*/[ \t]*(" + _NAME_WORD + r"))?[ \t]*(?::|\||\(|\.{3,})",
+    re.M,
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "bin", "al", "da", "di"}
 
 
@@ -136,6 +144,10 @@ class Companies:
         self.programme_words = set(r.get("programme_words", ()))
         self.not_before = set(r.get("not_before", ()))
         self.site_nouns = set(r.get("site_nouns", ()))
+        self.owned_unit_nouns = set(r.get("owned_unit_nouns", ("unit",)))
+        self.premodifier_nouns = set(r["premodifier_nouns"])
+        self.company_only_before = {p.casefold() for p in r.get("company_only_before", ())}
+        self.appositive_body_words = set(r.get("appositive_body_words", ()))
         key = self.key
         self.non_company_keys = {key(n) for n in self.non_companies_data["not_companies"]}
         self.outlet_keys = {key(n) for n in self.non_companies_data["news_outlets"]}
@@ -197,7 +209,17 @@ class Companies:
              [{"LOWER": {"IN": r["premodifier_nouns"]}}, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
              [{"TEXT": {"REGEX": r["premodifier_regex"]}}, {"IS_TITLE": True}],
              [{"TEXT": {"REGEX": r["premodifier_regex"]}}, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
-             [{"ORTH": "-"}, {"LOWER": "based"}, {"IS_TITLE": True}]],
+             [{"ORTH": "-"}, {"LOWER": "based"}, {"IS_TITLE": True}],
+             # "Geely-owned Volvo Cars": the owned name (the owner is handled below).
+             [{"ORTH": "-"}, {"LOWER": "owned"}, {"IS_TITLE": True}]],
+        )
+        self.context.add(
+            "PREFIX",  # "Grupo Mexico", "Groupe Renault"
+            [[{"LOWER": {"IN": r.get("company_prefixes", [])}, "IS_TITLE": True}, {"IS_TITLE": True}]],
+        )
+        self.context.add(
+            "OWNED",  # "Grupo Mexico, whose Southern Copper unit ..."
+            [[{"LOWER": "whose"}, {"IS_TITLE": True}]],
         )
         self.context.add(
             "SUFFIX",
@@ -282,6 +304,8 @@ class Companies:
                 break
             if doc[s - 1].lower_ in self.title_words and s < j:
                 break
+            if doc[s - 1].is_stop and doc[s - 1].pos_ in _FUNCTION_POS | {"ADJ"}:
+                break  # "Most Tokyo strategists", "Some Acme shares"
             s -= 1
         while s < j and doc[s].text in ("&", "-"):
             s += 1
@@ -291,12 +315,14 @@ class Companies:
         """Trim a model span: leading determiners/punctuation, trailing possessive, punctuation,
         title words and lowercase words."""
         while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space
+                         or (doc[s].lower_ in self.title_words and e - s > 1)  # "Chairman Chung Eui-sun"
                          or (doc[s].text[:1].islower() and doc[s].pos_ != "PROPN" and e - s > 1
                              and doc[s + 1].text[:1].isupper())):
             s += 1
         for i in range(s + 1, e):
             # "Japan Bank for International Cooperation (JBIC": the name stops at the bracket.
-            if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i + 1, e)):
+            if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i + 1, e)) or doc[i].text == ":":
+                # ... and at a colon ("Microsoft / Constellation: Crane").
                 e = i
                 break
         while e > s:
@@ -320,6 +346,11 @@ class Companies:
     def _split_list(self, doc, s, e):
         """A model span over a list of names ("Last Energy and Deep Fission") -> its names.
         Each part must start with a capital; otherwise the span is kept whole."""
+        slashes = [i for i in range(s + 1, e - 1) if doc[i].text == "/" and doc[i + 1].text[:1].isupper()]
+        if slashes:
+            # "Amazon / Talen Energy": a pairing of names, each its own.
+            bounds = [s - 1, *slashes, e]
+            return [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
         cuts = [i for i in range(s + 1, e - 1) if doc[i].lower_ in ("and", ",") and doc[i - 1].text[:1].isupper()]
         if not cuts:
             return [(s, e)]
@@ -409,14 +440,37 @@ class Companies:
                 slot, country = self._walk_after(doc, me), None
             elif kind == "BEFORE":
                 slot, country = self._walk_before(doc, ms), None
+                phrase = doc[ms:me].text.casefold().replace("’s", "'s").removeprefix("'s").strip()
+                if phrase in self.company_only_before:
+                    kind = "OWNS"  # only a company has shares or a CEO
             elif kind == "APPOS":
                 slot, country = self._walk_before(doc, ms), self._country_in(doc, ms + 2, me - 1)
+            elif kind == "PREFIX":
+                slot, country = self._walk_after(doc, ms), None
+            elif kind == "OWNED":
+                # "whose Southern Copper unit": a name of up to three words, then the unit noun.
+                slot, country = None, None
+                for k in range(ms + 2, min(ms + 5, len(doc))):
+                    if doc[k].lower_ in self.owned_unit_nouns:
+                        slot = (ms + 1, k)
+                        break
+                    if not doc[k].is_title:
+                        break
             elif kind == "PREMOD":
+                if doc[ms].lower_ in self.premodifier_nouns and not doc[ms].is_lower:
+                    continue  # "SoftBank Group Chairman": part of a name, not "group X"
                 slot = self._walk_after(doc, me - 1)
+                if slot and doc[slot[0]].lower_ in self.title_words:
+                    slot = None  # "group chairman Chung": a person follows
+                owned = doc[ms].text == "-" and doc[ms + 1].lower_ == "owned"
+                if owned:
+                    owner = self._walk_before(doc, ms, limit=4)
+                    if owner and doc[owner[0]].text[:1].isupper():
+                        evidence.append((owner[0], owner[1], None, "OWNER"))
                 country = self._country_in(doc, max(0, ms - 3), ms + (0 if doc[ms].text != "-" else 0))
                 if doc[ms].text == "-":
                     country = self._country_in(doc, max(0, ms - 2), ms)
-                elif slot and doc[ms].lower_.endswith("s") and slot[1] + 1 < len(doc) and doc[slot[1]].lower_ == "and":
+                if slot and (owned or doc[ms].lower_.endswith("s")) and slot[1] + 1 < len(doc) and doc[slot[1]].lower_ == "and":
                     # "meatpackers Minerva and Marfrig": the second name of a plural noun's pair.
                     second = self._walk_after(doc, slot[1] + 1)
                     if second:
@@ -557,6 +611,21 @@ class Companies:
                 evidence.append((slot[0], slot[1], None, "ACRO"))
                 evidence.append((me - 2, me - 1, None, "ACRO"))
 
+        # Rows of a list or table whose other rows are known companies are companies too.
+        self._list_evidence(doc, cands, evidence)
+
+        # A company context around a name the model cut short ("Geely-owned Volvo Cars").
+        for c in cands:
+            if c["idx"] is not None:
+                continue
+            for a, b, _c, kind in evidence:
+                if kind in ("PREMOD", "APPOS", "SUFFIX", "PREFIX", "OWNED", "LIST") and a <= c["s"] and c["e"] <= b \
+                        and (a, b) != (c["s"], c["e"]) and (b - a) - (c["e"] - c["s"]) <= 2 \
+                        and not any(t.lower_ in self.title_words for t in doc[a:b]) \
+                        and not any(o is not c and o["s"] < b and a < o["e"] for o in cands):
+                    c["s"], c["e"] = a, b
+                    break
+
         # 4. Names that only a company context reveals ("Vulcan Elements, a magnet maker").
         for a, b, _c, _k in evidence:
             if not overlapping(a, b):
@@ -590,7 +659,7 @@ class Companies:
             ev, country, kinds = evidence_for(s, e)
             # A company noun next to the name ("garment maker X", "X, a chipmaker") outweighs
             # the model's PERSON tag; "X said in a statement" does not.
-            c["company_context"] = bool(kinds & {"APPOS", "PREMOD", "SUFFIX", "ACRO"})
+            c["company_context"] = bool(kinds & {"APPOS", "PREMOD", "SUFFIX", "ACRO", "PREFIX", "OWNED", "OWNER", "OWNS"})
             c["kinds"] = kinds
             c["evidence"] = ev or doc[e - 1].lower_ in self.strong_suffixes
             c["country"] = country
@@ -617,8 +686,22 @@ class Companies:
                 if reason == "place" and len(span) >= 2 and span[0].pos_ == "PROPN" and not span[0].is_upper:
                     bad_keys.add(self.key(span[0].text))
             unknown.append((c, reason, sc, ec))
+        # A name that a company-only context vouches for ("Novartis CEO ...") is a company in
+        # every place the model took it for a person.
+        # "National Wealth Fund (NWF)": the bracketed acronym of a rejected name goes with it.
+        rejected_ends = {c["e"]: reason for c, reason, _sc, _ec in unknown if reason}
+        for i, (c, reason, sc, ec) in enumerate(unknown):
+            s0 = c["s"]
+            if reason is None and s0 >= 2 and doc[s0 - 1].text == "(" and c["e"] - s0 == 1 \
+                    and rejected_ends.get(s0 - 1) in ("government", "listed", "programme", "outlet"):
+                unknown[i] = (c, rejected_ends[s0 - 1], sc, ec)
+        company_keys = {self.key(doc[c["s"]:c["e"]].text) for c, reason, _sc, _ec in unknown
+                        if reason is None and c["company_context"]}
         for c, reason, sc, ec in unknown:
-            if reason or (self.key(doc[c["s"]:c["e"]].text) in bad_keys
+            ck = self.key(doc[c["s"]:c["e"]].text)
+            if reason == "person" and ck in company_keys:
+                reason = None
+            if reason or (ck in bad_keys and ck not in company_keys
                           and doc[c["e"] - 1].lower_ not in self.strong_suffixes):
                 if reason not in ("acronym", "common-noun"):
                     # Weak rejections do not stop the name from counting once it is a known alias.
@@ -661,7 +744,9 @@ class Companies:
                     if h[0] == "U" and len(h_key) > len(g[1]) and h_key.startswith(g[1] + " "):
                         target = h
                         break
-                    if g_text.isupper() and len(g_text) >= 2 and initials(h_name) == g_text:
+                    if g_text.isupper() and len(g_text) >= 2 and (initials(h_name) == g_text or (
+                            len(g_text) >= 3 and initials(h_name) == g_text[:-1] and g_text[-1] in "LCGIP")):
+                        # "Reliance Industries" ... "RIL" (Limited, Corporation, Group, Inc, plc)
                         target = h
                         break
             if target is not None and target != g:
@@ -712,6 +797,13 @@ class Companies:
         for word, gid in short_forms.items():
             if word not in names and self.key(word) not in self.key_index:
                 names[word] = gid
+        # "Jaguar Land Rover" ... "JLR": the initials of a name of three or more words.
+        for gid, cs in final.items():
+            for c in cs:
+                ini = initials(doc[c["s"]:c["e"]].text)
+                if len(ini) >= 3 and ini not in names and ini in text and self.key(ini) not in self.key_index \
+                        and self.key(ini) not in self.non_company_keys:
+                    names[ini] = gid
         if names:
             pm = PhraseMatcher(doc.vocab, attr="ORTH")
             name_list = list(names)
@@ -771,6 +863,63 @@ class Companies:
         out.sort(key=lambda x: x["mentions"][0]["start"])
         return out
 
+    def _list_evidence(self, doc, cands, evidence) -> None:
+        """Add ``LIST`` evidence for the names that lead list/table rows when at least half of
+        the block's named rows (two or more) are known companies."""
+        text = doc.text
+        if "\n" not in text:
+            return
+        rows = []  # (line_start, [(s, e) token spans])
+        for m in _LIST_ROW.finditer(text):
+            spans = []
+            for g in (1, 2):
+                if m.group(g):
+                    a, b = m.start(g), m.end(g)
+                    while b > a and text[b - 1] in ".-":
+                        b -= 1  # "Roche ...." / trailing punctuation
+                    span = doc.char_span(a, b, alignment_mode="expand")
+                    if span is not None and len(span):
+                        spans.append((span.start, span.end))
+            if spans:
+                rows.append((m.start(), m.end(), spans))
+        if len(rows) < 2:
+            return
+        known_c = [c for c in cands if (c["idx"] is not None and not self.gazetteer[c["idx"]].get("ambiguous"))]
+        model_c = [c for c in cands if c["model"] or c["idx"] is not None]
+        ctx = [(a, b) for a, b, _c, k in evidence if k in ("APPOS", "PREMOD", "SUFFIX", "ACRO", "OWNS")]
+
+        key = self.key
+        known_keys = {key(doc[c["s"]:c["e"]].text) for c in known_c} | {key(doc[a:b].text) for a, b in ctx}
+        model_keys = {key(doc[c["s"]:c["e"]].text) for c in model_c}
+
+        def row_keys(s, e):
+            return {key(doc[s:e].text), key(doc[s].text)}
+
+        def known(s, e):
+            # Known here or anywhere in the article ("- SAIC Motor: 35.3%" ... "SAIC, a carmaker").
+            return any(c["s"] < e and s < c["e"] for c in known_c) or bool(row_keys(s, e) & known_keys)
+
+        # Blocks: rows not parted by a blank line.
+        blocks, cur = [], []
+        for row in rows:
+            if cur and _BLANK_LINE.search(text, cur[-1][1], row[0]):
+                blocks.append(cur)
+                cur = []
+            cur.append(row)
+        blocks.append(cur)
+        for block in blocks:
+            if len(block) < 2:
+                continue
+            firsts = [sp for _a, _b, spans in block for sp in spans]
+            n_known = sum(1 for s, e in firsts if known(s, e))
+            # The model's ORG names count as half-evidence: they make up the rest of the majority.
+            n_named = sum(1 for s, e in firsts if known(s, e) or row_keys(s, e) & model_keys)
+            if n_known < 1 or n_named < 2 or 2 * n_named < len(firsts):
+                continue
+            for _a, _b, spans in block:
+                for s, e in spans:
+                    evidence.append((s, e, None, "LIST"))
+
     def _alias_keys(self, idx: int) -> set:
         return self.alias_keys[idx]
 
@@ -826,6 +975,10 @@ class Companies:
             return "product"
         strong = doc[e - 1].lower_ in self.strong_suffixes
         lowered = [t.lower_ for t in span]
+        if not strong and s > 0 and doc[s - 1].lower_ in ("in", "at", "near", "from") \
+                and not (c.get("kinds", set()) - {"COORD", "LIST", "APPOS"}) \
+                and all(t.ent_type_ in ("GPE", "LOC") for t in span):
+            return "place"  # "partners Foxconn in Houston and ...", "a site in Georgia, a venture of"
         if not strong and not c.get("company_context"):
             if e < n and doc[e].lower_ == "administration":
                 return "person"  # "the Trump administration"
@@ -845,8 +998,11 @@ class Companies:
                 if not (doc[b - 1].lower_ in ("head", "chair") and b >= 2 and doc[b - 2].lower_ in _DETERMINERS):
                     return "person"
             # Programmes, projects, plans and laws ("Advanced Reactor Demonstration Program").
-            if len(span) >= 2 and lowered[-1] in self.programme_words:
-                return "programme"
+            if lowered[-1] in self.programme_words and (len(span) >= 2 or span[0].is_title):
+                return "programme"  # also a bare "the Budget"
+            if any(lowered[i] in self.programme_words and lowered[i + 1] in ("for", "of", "on")
+                   for i in range(len(span) - 1)):
+                return "programme"  # "Credit Guarantee Scheme for Exporters"
             # Plants, sites and places ("Plant Vogtle", "Hinkley Point C", "Pioneer 1").
             if any(w in self.place_words for w in lowered):
                 return "place"
@@ -859,9 +1015,15 @@ class Companies:
                 return "government"
             if e + 1 < n and doc[e].text in ("-", "–") and doc[e + 1].lower_ == "based":
                 return "place"
-            if s > 0 and doc[s - 1].lower_ in ("in", "at", "near", "on", "from") and not (c.get("kinds", set()) - {"COORD"}) \
+            if s > 0 and doc[s - 1].lower_ == "on" and not (c.get("kinds", set()) - {"COORD", "LIST"}) \
                     and all(t.ent_type_ in ("GPE", "LOC") for t in span):
-                return "place"  # "partners Foxconn in Houston and ..."
+                return "place"
+            if s > 0 and doc[s - 1].lower_ in ("in", "at", "near") and e + 1 < n and doc[e].lower_ in ("and", ",") \
+                    and not (c.get("kinds", set()) - {"COORD", "LIST"}) \
+                    and (doc[e + 1].ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or place_code(doc[e + 1].text)):
+                return "place"  # "builds pickups in Silao and Ramos Arizpe"
+            if s >= 2 and doc[s - 1].text == "," and doc[s - 2].lower_ in self.appositive_body_words and doc[s - 2].is_lower:
+                return "government"  # "France's export credit agency, Bpifrance Assurance Export"
             if all(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") for t in span):
                 return "date"
         if not c["evidence"] and not strong:
@@ -870,8 +1032,9 @@ class Companies:
                 doc[e + 1].ent_type_ in ("GPE", "LOC") or place_code(doc[e + 1].text))
             if prev in ("in", "at", "on", "near") and nxt_place and doc[e].text == ",":
                 return "place"  # "in Clay, New York"
-            if prev in ("on", "near"):
-                return "place"  # "Wylfa on Anglesey"
+            if prev == "near" or prev == "on" and (
+                    span[0].ent_type_ in ("GPE", "LOC", "FAC") or s >= 2 and doc[s - 2].text[:1].isupper()):
+                return "place"  # "Wylfa on Anglesey" (not "sanctions on Rosneft")
             if e < n and doc[e].lower_ in self.site_nouns:
                 return "place"  # "the two abandoned V.C. Summer units"
             # Assets named after their owner: "Georgia Power's Plant Vogtle", "its Explorer SUV".
@@ -896,8 +1059,9 @@ class Companies:
         if is_place_name(span_text) or is_place_name(k):
             return "place"
         lowered = [t.lower_ for t in span]
-        if any(w in self.gov_words for w in lowered) and doc[e - 1].lower_ not in self.strong_suffixes:
-            return "government"
+        if any(w in self.gov_words for w in lowered) and (
+                doc[e - 1].lower_ not in self.strong_suffixes or len(lowered) >= 2 and lowered[-2] in self.gov_words):
+            return "government"  # also "National Reconstruction Fund Corporation"
         low_text = span_text.casefold()
         if any(p in low_text for p in self.gov_phrases) or re.search(r"\bbank of\b", low_text) and place_code(
             span_text.split(" of ", 1)[-1]
@@ -907,6 +1071,8 @@ class Companies:
             n = len(words)
             if s >= n and [t.lower_ for t in doc[s - n:s]] == words:
                 return "office"
+            if s > n and doc[s - 1].lower_ == "the" and [t.lower_ for t in doc[s - n - 1:s - 1]] == words:
+                return "office"  # "President of the Confederation"
         if span_text.isupper() and e < len(doc) and doc[e].text == "," and (s == 0 or "\n" in doc[s - 1].text_with_ws):
             return "dateline"
         if not c["evidence"] and s > 0 and doc[s - 1].lower_ in self.title_words | {"executive", "premier", "governor", "mayor"}:
@@ -914,7 +1080,7 @@ class Companies:
         if not strong and not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in span):
             # Without a company context any non-name is out; with one, only function words
             # ("Together, the four companies").
-            if not c["evidence"] or all(t.pos_ in _FUNCTION_POS for t in span):
+            if not c["evidence"] or all(t.pos_ in _FUNCTION_POS and (t.is_stop or not t.is_title) for t in span):
                 return "common-noun"
         if not c["evidence"]:
             if len(span) == 1 and span_text.isupper() and len(span_text) <= 5:

@@ -103,7 +103,8 @@ class ReactorDesigns:
         for span in spans:
             key = span.label_
             if key in self.ambiguous and not (sents and span.sent.start in design_sents) and not _NUCLEAR_CONTEXT.search(
-                    span.sent.text if sents else doc.text):
+                    span.sent.text if sents else doc.text) and not _names_vendor(
+                    span.sent.text if sents else doc.text, self.by_key[key].get("vendor")):
                 continue
             if key == "SMR" and _is_ticker(doc, span):
                 continue
@@ -138,6 +139,15 @@ class ReactorDesigns:
 
         self.initialize(entries=srsly.read_jsonl(Path(path) / "reactors.jsonl"))
         return self
+
+
+def _names_vendor(sentence: str, vendor) -> bool:
+    """True when the sentence names the design's vendor ("EDF will build two EPRs").
+
+    >>> _names_vendor("EDF will build two EPRs", "EDF"), _names_vendor("EPR rules", "EDF")
+    (True, False)
+    """
+    return bool(vendor) and re.search(r"(?<!\w)" + re.escape(vendor) + r"(?!\w)", sentence) is not None
 
 
 def _is_ticker(doc: Doc, span) -> bool:

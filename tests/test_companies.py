@@ -49,6 +49,22 @@ FOUND = [
     ("google-is-alphabet", "Google will spend $9 billion on data centres in Oklahoma.", "Alphabet", ["Google"], "US"),
     ("ambiguous-single-person-tag", "OpenAI, Oracle and SoftBank announced sites; the campus will be developed with Oracle.", "Oracle", ["Oracle", "Oracle"], "US"),
     ("ambiguous-with-context", "Meta Platforms signed a deal with Constellation Energy; Meta will buy power from Constellation's plant.", "Constellation Energy", ["Constellation Energy", "Constellation"], "US"),
+    # Rules added after the fresh dev articles (042-051): lists, tables, ownership, prefixes.
+    ("list-rows-dash", "Duty rates by company:\n\n- Toyota: 12.0%\n- Hitachi: 14.5%\n- Kestrel Motors: 30.1%\n- all other exporters: 25%\n", "Kestrel Motors", ["Kestrel Motors"], None),
+    ("table-rows-pipe", "Shareholders (investor | stake):\nEDF | 40%\nToshiba | 30%\nHarbourview Capital | 30%\n", "Harbourview Capital", ["Harbourview Capital"], None),
+    ("table-rows-dots", "Pledges so far:\n  Toyota ........ $10 billion\n  Hitachi ....... $4 billion\n  Ardenfield .... $2 billion\n", "Ardenfield", ["Ardenfield"], None),
+    ("list-rows-slash", "The deal book:\n* Amazon / Talen Energy: 1,920 MW\n* Meta / Constellation: 1,121 MW\n* Brightwater / Oklo: 500 MW\n", "Brightwater", ["Brightwater"], None),
+    ("owned-by", "Sales rose at Zhenyu-owned Nordvik Trucks and Alvar last year.", "Nordvik Trucks", ["Nordvik Trucks"], None),
+    ("owned-second", "Sales rose at Zhenyu-owned Nordvik Trucks and Alvar last year.", "Alvar", ["Alvar"], None),
+    ("owned-owner", "Sales rose at Zhenyu-owned Nordvik Trucks and Alvar last year.", "Zhenyu", ["Zhenyu"], None),
+    ("grupo-prefix", "Grupo Tavera, whose Costa Azul Mining unit runs two smelters, cut output.", "Grupo Tavera", ["Grupo Tavera"], None),
+    ("whose-unit", "Grupo Tavera, whose Costa Azul Mining unit runs two smelters, cut output.", "Costa Azul Mining", ["Costa Azul Mining"], None),
+    ("rating-agency", "Growth will slow, and rating agency CRISIL expects a weaker quarter.", "CRISIL", ["CRISIL"], None),
+    ("broker-analysts", "The price was not disclosed, but Halvorsen analysts put it at $90 a megawatt-hour.", "Halvorsen", ["Halvorsen"], None),
+    ("acronym-with-legal-letter", "Bharat Polymers said it would cut exports. BPL shares fell 2 per cent.", "Bharat Polymers", ["Bharat Polymers", "BPL"], None),
+    ("initials-later", "Orion Land Rail, a freight operator, will halt shipments; OLR expects a loss.", "Orion Land Rail", ["Orion Land Rail", "OLR"], None),
+    ("sanctions-on", "Refiners react\n\nBuyers will comply with sanctions on Rosneft and Lukoil, the refiner said.", "Rosneft", ["Rosneft"], None),
+    ("model-cut-extended", "Demand rose while Geely-owned Volvo Cars raised prices.", "Volvo Cars", ["Volvo Cars"], None),
 ]
 
 
@@ -95,6 +111,18 @@ DROPPED = [
     ("headline-place", "Leaders strike deal at Gleneagles summit\n\nThe two sides met at the hotel in Gleneagles, Scotland.", ["Gleneagles"]),
     ("money-after-phrase", "The pilot unit is backed by C$80 million from the province.", ["C$"]),
     ("coord-place", "Assembly is planned with partners Foxconn in Houston and Wistron in Dallas.", ["Houston"]),
+    # Rules added after the fresh dev articles (042-051).
+    ("title-before-person", "Hanwa Group Chairman Park Min-jun said the group would invest more.", ["Chairman Park Min-jun", "Chairman", "Park Min-jun"]),
+    ("public-fund", "The National Growth Fund (NGF) will lend £2bn; the NGF's role draws in private money.", ["National Growth Fund", "NGF"]),
+    ("fund-corporation", "It has A$100 million from the National Industry Fund Corporation for its project.", ["National Industry Fund Corporation"]),
+    ("scheme-for", "The cabinet approved a Credit Support Scheme for Farmers and a new export mission.", ["Credit Support Scheme for Farmers"]),
+    ("budget-review", "Funding was set in the Spending Review, ahead of the Budget on 26 November.", ["Spending Review", "Budget"]),
+    ("agency-apposition", "The loan is backed by Italy's export credit agency, Garanzia Estero Italia.", ["Garanzia Estero Italia"]),
+    ("office-of-the", "Anna Keller, President of the Confederation, spoke in Bern.", ["Confederation"]),
+    ("place-in-list", "The carmaker builds pickups in Tolvera and Ramos Arizpe, it said.", ["Tolvera"]),
+    ("place-apposition", "Agents raided the Halden Battery Co. site in Georgia, a joint venture of two firms.", ["Georgia"]),
+    ("analysts-place", "Markets fell\n\nWall Street analysts expect cuts. Most Tokyo strategists were surprised.", ["Wall Street", "Most Tokyo", "Tokyo"]),
+    ("slash-colon", "The deals:\n* Microsoft / Constellation: Crane, 835 MW\n* Amazon / Talen Energy: 1,920 MW\n", ["Microsoft / Constellation: Crane", "Constellation: Crane"]),
 ]
 
 

@@ -33,6 +33,7 @@ FOUND = [
     ("srz-1200", "Kansai Electric is studying the SRZ-1200 for a new station.", "SRZ-1200", ["SRZ-1200"], "large", "Mitsubishi Heavy Industries"),
     ("aurora-megawatt", "Oklo said its 75-megawatt Aurora powerhouse could run for a decade.", "Aurora", ["Aurora powerhouse"], "small_modular", "Oklo"),
     ("epr-with-design", "Critics note that EPR and AP1000 builds ran years late.", "EPR", ["EPR"], "large", "EDF"),
+    ("epr-with-vendor", "At the Normandy site, where EDF plans to build two EPRs, costs have doubled.", "EPR", ["EPRs"], "large", "EDF"),
     ("vver", "Rosatom's VVER-1200 units at Akkuyu are delayed.", "VVER-1200", ["VVER-1200"], "large", "Rosatom"),
     ("natrium", "TerraPower broke ground on its Natrium plant in Wyoming.", "Natrium", ["Natrium"], "small_modular", "TerraPower"),
     ("xe100", "Dow chose X-energy's Xe-100 for its Texas site.", "Xe-100", ["Xe-100"], "small_modular", "X-energy"),
