@@ -321,8 +321,10 @@ class Companies:
             s += 1
         for i in range(s + 1, e):
             # "Japan Bank for International Cooperation (JBIC": the name stops at the bracket.
-            if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i + 1, e)) or doc[i].text == ":":
-                # ... and at a colon ("Microsoft / Constellation: Crane").
+            if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i + 1, e)) or doc[i].text == ":" \
+                    or "\n" in doc[i - 1].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+                # ... and at a colon ("Microsoft / Constellation: Crane"), and a line break
+                # ("at StoneX.\n\nChile's ...").
                 e = i
                 break
         while e > s:
@@ -336,6 +338,10 @@ class Companies:
             else:
                 break
         return s, e
+
+    def _strong_end(self, t) -> bool:
+        """A token that is a legal-form suffix as written ("Ltd", "Limited"; not the verb "limited")."""
+        return t.lower_ in self.strong_suffixes and not (t.is_lower and t.is_alpha)
 
     @staticmethod
     def _plain_name(doc, s, e) -> bool:
@@ -477,6 +483,8 @@ class Companies:
                         evidence.append((second[0], second[1], country, kind))
             elif kind == "SUFFIX":
                 # "Corning Inc.", "Acme Holdings": a name ending in a legal suffix.
+                if doc[me - 1].is_lower and doc[me - 1].is_alpha:
+                    continue  # "Trump limited his tariff": a lowercase word, not a legal form
                 slot = self._walk_before(doc, me - 1)
                 if slot:
                     slot = (slot[0], me)
@@ -549,6 +557,9 @@ class Companies:
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
+            if any(doc[i].lower_ in self.person_titles and doc[i + 1].lower_ in ("for", "of")
+                   for i in range(max(ent.start - 2, 0), min(ent.end, len(doc) - 1))):
+                continue  # "Commissioner for Trade and Economic Security Jane Doe": an office
             s, e = self._trim(doc, ent.start, ent.end)
             if e > s:
                 segments.extend(self._split_list(doc, s, e))
@@ -661,7 +672,7 @@ class Companies:
             # the model's PERSON tag; "X said in a statement" does not.
             c["company_context"] = bool(kinds & {"APPOS", "PREMOD", "SUFFIX", "ACRO", "PREFIX", "OWNED", "OWNER", "OWNS"})
             c["kinds"] = kinds
-            c["evidence"] = ev or doc[e - 1].lower_ in self.strong_suffixes
+            c["evidence"] = ev or self._strong_end(doc[e - 1])
             c["country"] = country
             c["source"] = is_source(s, e)
             c["heading"] = in_heading(sc)
@@ -973,7 +984,7 @@ class Companies:
             return "listed"
         if k in self.product_keys:
             return "product"
-        strong = doc[e - 1].lower_ in self.strong_suffixes
+        strong = self._strong_end(doc[e - 1])
         lowered = [t.lower_ for t in span]
         if not strong and s > 0 and doc[s - 1].lower_ in ("in", "at", "near", "from") \
                 and not (c.get("kinds", set()) - {"COORD", "LIST", "APPOS"}) \
@@ -991,9 +1002,9 @@ class Companies:
             if len(span) >= 2 and span[0].ent_type_ == "PERSON" and span[-1].ent_type_ == "PERSON" and not c["evidence"]:
                 return "person"
             b = s
-            if b > 0 and doc[b - 1].text[:1].isupper() and doc[b - 1].pos_ == "PROPN" and doc[b - 1].ent_type_ in ("", "PERSON") \
-                    and doc[b - 1].lower_ not in self.person_titles:
-                b -= 1  # a first name the model left out
+            if b > 0 and doc[b - 1].text[:1].isupper() and (doc[b - 1].pos_ == "PROPN" or not doc[b - 1].is_sent_start) \
+                    and doc[b - 1].ent_type_ in ("", "PERSON") and doc[b - 1].lower_ not in self.person_titles:
+                b -= 1  # a first name the model left out ("General Secretary To Lam")
             if b > 0 and doc[b - 1].lower_ in self.person_titles:
                 if not (doc[b - 1].lower_ in ("head", "chair") and b >= 2 and doc[b - 2].lower_ in _DETERMINERS):
                     return "person"
@@ -1037,6 +1048,14 @@ class Companies:
                 return "place"  # "Wylfa on Anglesey" (not "sanctions on Rosneft")
             if e < n and doc[e].lower_ in self.site_nouns:
                 return "place"  # "the two abandoned V.C. Summer units"
+            j = e
+            while j < n and j - e < 10 and (doc[j].text in (",", "and") or doc[j].text[:1].isupper()):
+                j += 1
+            if j > e + 1 and j < n and doc[j].lower_ in self.site_nouns and doc[j].lower_.endswith("s") \
+                    and any(t.lower_ == "and" for t in doc[e:j]):
+                return "place"  # "the Alpha, Beta and Gamma plants"
+            if len(span) >= 2 and place_code(doc[s:e - 1].text) and span[-1].is_upper and len(span[-1]) <= 4:
+                return "acronym"  # "U.S. LNG", "Australian LNG": a country's commodity
             # Assets named after their owner: "Georgia Power's Plant Vogtle", "its Explorer SUV".
             if prev in ("its", "their"):
                 return "asset"

@@ -78,6 +78,13 @@ def test_found(nlp, text, name, mention_texts, country):
 
 # Not companies: (id, sentence, strings that must not be a company mention)
 DROPPED = [
+    ("verb-limited-not-suffix", "Prices eased after President Jane Porter limited the duty to wire and rod.", ["Jane Porter limited"]),
+    ("line-break-ends-name", "Demand is soft, said a trader at Acmeco.\n\nPeru's output fell.", ["Acmeco.\n\nPeru"]),
+    ("office-for-portfolio", "Commissioner for Trade and Economic Security Lars Berg said talks would go on.", ["Trade and Economic Security Lars Berg"]),
+    ("title-then-first-name", "Party General Secretary To Minh agreed the terms by phone on Monday.", ["Minh"]),
+    ("coast-is-place", "The partners plan a methanol plant on the U.S. Gulf Coast next year.", ["U.S. Gulf Coast"]),
+    ("country-commodity-acronym", "Tokyo Gas signed U.S. LNG supply deals in June.", ["U.S. LNG"]),
+    ("listed-plants", "The utility runs the Red Hill, Brightwater and Ostend plants upstate.", ["Brightwater"]),
     ("regulator-source", "The Nuclear Regulatory Commission approved the design, Reuters reported.", ["Nuclear Regulatory Commission", "Reuters"]),
     ("according-to", "According to Bloomberg, Amazon is in talks with X-energy.", ["Bloomberg"]),
     ("outlet-unknown", "According to China News reported on Tuesday, the talks went well.", ["China News"]),
