@@ -897,6 +897,18 @@ _PAST_BE = {"was", "were"}
 _PAST_PREPS = {"since"}
 # Present-tense verbs that describe a state, not a scheduled event ('exports are up', 'remains').
 _STATIVE = {"be", "have", "remain", "stand", "say", "show", "mean", "include", "compare", "trail", "exceed", "lag"}
+
+
+def _present_lemma(tok) -> str:
+    """Lemma of a present-tense verb without the lemmatizer (the pipeline leaves it out)."""
+    low = tok.lower_
+    if low in ("is", "are", "am", "'s", "'re", "'m"):
+        return "be"
+    if low == "has":
+        return "have"
+    if tok.tag_ == "VBZ" and low.endswith("s"):
+        return low[:-1]  # says, remains, includes, compares: enough for the stative words above
+    return low
 # How many heads the climb from a date to its governing verb may pass.
 _CLIMB_STEPS = 8
 _NEEDS_DIRECTION = {"named", "natday", "wday", "month", "dord", "mdy", "dmy", "mrange"}
@@ -936,7 +948,7 @@ def _direction(doc: Doc, start: int, end: int) -> str | None:
         return "past"
     if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
         return "future"  # 'is visiting on Friday'
-    if (tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
+    if (tok.tag_ in ("VBZ", "VBP") and _present_lemma(tok) not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
             and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
         return "future"  # 'the duty takes effect on Saturday': a scheduled event
     return None

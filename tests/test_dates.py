@@ -442,3 +442,11 @@ def test_yearless_dateline_leaves_published_unknown(extractor):
     assert record.published is None
     assert [(d.text, d.value, d.granularity) for d in record.dates] == [
         ("Oct 28", None, "day"), ("Tuesday", None, "day")]
+
+
+@pytest.mark.parametrize("text,lemma", [("It says", "say"), ("It is", "be"), ("They have", "have"), ("It remains", "remain")])
+def test_present_lemma_without_lemmatizer(nlp, text, lemma):
+    from extractor.dates import _present_lemma
+
+    assert "lemmatizer" not in nlp.pipe_names
+    assert _present_lemma(nlp(text)[1]) == lemma
