@@ -178,6 +178,8 @@ def find_tariffs(doc: Doc) -> list[dict]:
             prev = sents[bisect_right(sent_starts, sent.start - 1) - 1]
             i = bisect_left(hits, prev.start_char)
             near = i < len(hits) and hits[i] < prev.end_char
+        if not near:  # "Japanese cars now pay 15%": goods that pay a rate need no tariff word
+            near = _goods_pay(sent)
         if near:  # else no tariff word in the sentence, the one before or the article: skip
             found.extend(_sentence_tariffs(sent, items, ctx, has_kw, near=True))
     found.sort(key=lambda m: m["start"])
@@ -187,6 +189,38 @@ def find_tariffs(doc: Doc) -> list[dict]:
         for k in ("_several", "_row", "_named"):
             m.pop(k, None)
     return found
+
+
+def _loose_subject(V: Token, lo: int = 0) -> Token | None:
+    """``V``'s subject, or when the parse gave none (a bullet run into the line before) the
+    noun just before it, over adverbs (``- Japanese cars now pay 15%`` -> cars)."""
+    subj = _subject(V)
+    if subj is not None:
+        return subj
+    k = V.i - 1
+    while k > lo and k > V.i - 3 and V.doc[k].pos_ == "ADV":
+        k -= 1
+    return V.doc[k] if k >= lo and V.doc[k].pos_ in _NOUNS else None
+
+
+def _goods_pay(sent: Span) -> bool:
+    """True when goods from a named country pay or face a percentage (``Japanese cars now pay
+    15%``): a sentence read through the context rules though no tariff word is near."""
+    lex = _lex()
+    cx = lex.cx
+    goods = {w for w in cx.subject_goods if w not in ("it", "they", "that", "this")}
+    for t in sent:
+        if t.lower_ not in cx.pay_verbs or t.pos_ not in _VERBS:
+            continue
+        if not any(c.dep_ == "dobj" and c.like_num or c.dep_ == "dobj" and any(g.like_num for g in c.children)
+                   for c in t.children):
+            continue
+        subj = _loose_subject(t, sent.start)
+        if subj is None or not (subj.lower_ in goods or subj.lower_ in lex.goods or subj.lower_ in lex.products):
+            continue
+        if any(c.ent_type_ in ("GPE", "NORP") for c in subj.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+            return True
+    return False
 
 
 def _harmonise_status(found: list[dict], text: str) -> None:
@@ -227,7 +261,7 @@ def _carry_roles(found: list[dict]) -> None:
         if m["target"] is None:
             if not m.get("_several"):
                 m["target"] = last_target.get(m["imposer"])
-        elif m["imposer"]:
+        elif m["imposer"] and not m.get("_row"):  # a list row's country is that row's alone
             last_target[m["imposer"]] = m["target"]
     for m in found:
         if m["target"] == m["imposer"]:
@@ -810,6 +844,8 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
                 imposers += i2
             elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
                 imposers.append(c)  # "U.S. imports of steel": the importer
+            elif any(g.i < tok.i and ctx.country_of(g) not in (None, c) for g in child.conjuncts):
+                targets.append(_SEVERAL)  # "Thai and Indonesian products": one rate, several countries
             else:
                 targets.append(c)
         elif dep == "prep":
@@ -1027,7 +1063,11 @@ def _product(rate: _Rate) -> str | None:
                 pool.extend(c.subtree)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
         subj = _subject(V)
-        if subj is not None and (passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS):
+        if subj is None and V.lower_ in lex.cx.pay_verbs:
+            subj = _loose_subject(V, V.sent.start)
+            pool.extend(c for c in subj.children if c.i < subj.i) if subj is not None else None
+            pool.extend([subj] if subj is not None else [])
+        elif subj is not None and (passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS):
             pool.extend(subj.subtree)
     for tok in pool:
         if tok.ent_type_ == "ORG":
@@ -1036,6 +1076,11 @@ def _product(rate: _Rate) -> str | None:
         if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.products:
             return lex.products[f"{tok.lower_} {nxt.lower_}"]
         if tok.lower_ in lex.products:
+            for c in tok.children:  # "semi-finished copper", "refined copper": the class as written
+                if c.dep_ in ("amod", "compound") and c.i < tok.i:
+                    full = tok.doc[c.left_edge.i : tok.i + 1].text.lower()
+                    if full in lex.products:
+                        return lex.products[full]
             return lex.products[tok.lower_]
     return None
 
@@ -1198,12 +1243,31 @@ def _list_item(rate: "_Rate", ctx: "_Context") -> bool:
     if row is None:
         return False
     intro = row.intro
+    if row.label is not None and _label_says_tariff(text, row.label, ctx):
+        rate.intro_imposer = ctx.intro_imposer(intro) if intro is not None else None
+        return True
     if intro is None:
         return False
     if not (_lex().keyword_re.search(text, *intro) or re.compile(r"\brates?\b", re.IGNORECASE).search(text, *intro)):
         return False
     rate.intro_imposer = ctx.intro_imposer(intro)
     return True
+
+
+def _label_says_tariff(text: str, label: tuple[int, int], ctx: "_Context") -> bool:
+    """The row's own label names a tariff (``- Out-of-quota tariff: 50%``, ``| U.S. duty on
+    steel | 50% |``) or, in a tariff article, is just a country (``- Vietnam: 20% on most
+    goods``), whatever the list's heading says."""
+    a, b = label
+    if b - a > 80:
+        return False
+    words = text[a:b].strip(" -*|\u2022\t")
+    non = _lex().cx.non_tariff
+    if any(w.lower() in non for w in re.findall(r"[A-Za-z]+", words)):
+        return False
+    if _lex().keyword_re.search(words):
+        return True
+    return ctx.heavy and bool(words) and country_code(words) is not None
 
 
 def _list_intro(text: str, line_start: int, bullets: tuple, table: bool = False) -> tuple[int, int] | None:
@@ -1243,12 +1307,17 @@ def _row(text: str, start: int, end: int) -> SimpleNamespace | None:
         colon = text.find(":", a, start)
         label = (a, colon) if 0 <= colon and colon - a < 80 else None
         return SimpleNamespace(label=label, rest=(end, le), table=False, intro=_list_intro(text, ls, bullets))
-    if "|" in prefix and prefix.rstrip().endswith("|"):
-        bar = text.find("|", ls, start)
-        return SimpleNamespace(label=(ls, bar), rest=(end, le), table=True, intro=_list_intro(text, ls, bullets, table=True))
+    last = prefix.rfind("|")
+    if last >= 0 and (prefix.rstrip().endswith("|") or _CELL_LEAD.match(prefix, last + 1)):
+        a = ls
+        if body.startswith("|"):  # "| label | 50% |": the label is the first cell's words
+            a = start - len(body) + 1
+        bar = text.find("|", a, start)
+        return SimpleNamespace(label=(a, bar), rest=(end, le), table=True, intro=_list_intro(text, ls, bullets, table=True))
     return None
 
 
+_CELL_LEAD = re.compile(r"[ \u00a0]*+(?:about|around|roughly|nearly|some|up to|~)?[ \u00a0]*+\Z", re.IGNORECASE)
 _MAX_LINE = 2000  # a list line or heading longer than this is no list line
 
 
@@ -1313,6 +1382,13 @@ def _sentence_tariffs(sent: Span, items: list, ctx: _Context, has_kw: bool = Tru
         if not r.bare:
             _classify(r, pct_roots)
     _share_links(rates, pct_roots)
+    table = {}
+    for r in rates:
+        # a table row is its own unit: the parse runs rows together ("| share | 65% | tariff |")
+        row = _row(ctx.text, r.pct["start"], r.pct["end"])
+        if not r.bare and row is not None and row.table:
+            r.K = r.V = r.link = None
+            r.decision = table[id(r)] = "yes" if _list_item(r, ctx) else "no"
     if has_kw or near:
         changed = False
         for r in rates:
@@ -1322,6 +1398,9 @@ def _sentence_tariffs(sent: Span, items: list, ctx: _Context, has_kw: bool = Tru
         if changed:
             _share_links(rates, pct_roots, also_no=True)
         _share_pairs(rates, ctx.text)
+    for r in rates:
+        if id(r) in table:
+            r.decision = table[id(r)]
     return _emit(sent, rates, ctx)
 
 

@@ -23,9 +23,9 @@ TARIFFS = [
      [("15%", 15.0, "US", "EU", "imposed", None)]),
     # imposed
     ("tariff-of-percent-on-cars", "Washington imposed a tariff of 15 percent on Japanese cars.",
-     [("15 percent", 15.0, "US", "JP", "imposed", "autos")]),
+     [("15 percent", 15.0, "US", "JP", "imposed", "cars")]),
     ("levies-duty-passenger-cars", "The U.S. levies a 2.5% duty on imported passenger cars.",
-     [("2.5%", 2.5, "US", None, "imposed", "autos")]),
+     [("2.5%", 2.5, "US", None, "imposed", "cars")]),
     ("counter-tariffs", "Canada imposed 25% counter-tariffs on C$30 billion of U.S. goods.",
      [("25%", 25.0, "CA", "US", "imposed", None)]),
     ("raised-tariffs-to", "Beijing raised its tariffs on American products to 125% on Friday.",
@@ -41,7 +41,7 @@ TARIFFS = [
     ("possessive-imposer-took-effect", "China's 34% tariff on U.S. goods took effect on Thursday.",
      [("34%", 34.0, "CN", "US", "imposed", None)]),
     ("secured-rate-car-exports", "Britain secured a 10% rate on its car exports to the United States under a quota.",
-     [("10%", 10.0, "US", "GB", "imposed", "autos")]),
+     [("10%", 10.0, "US", "GB", "imposed", "cars")]),
     ("chicken-tax", "The U.S. imposes a 25 percent tariff on light trucks, known as the chicken tax.",
      [("25 percent", 25.0, "US", None, "imposed", "trucks")]),
     ("subject-to-us-tariff", "Chinese EVs are subject to a 100% U.S. tariff.",
@@ -59,7 +59,7 @@ TARIFFS = [
     ("fifteen-percent-words", "Japan will pay a fifteen percent tariff on its exports to America, the minister said.",
      [("fifteen percent", 15.0, "US", "JP", "imposed", None)]),
     ("per-cent-british-cars", "The U.S. will levy a 10 per cent tariff on British cars under a quota of 100,000 vehicles.",
-     [("10 per cent", 10.0, "US", "GB", "imposed", "autos")]),
+     [("10 per cent", 10.0, "US", "GB", "imposed", "cars")]),
     ("own-phrase-product", "Trump set a 10% tariff on Canadian energy and potash and 25% on other goods.",
      [("10%", 10.0, "US", "CA", "imposed", "energy"), ("25%", 25.0, "US", "CA", "imposed", None)]),
     ("faces-on-exports-to", "Mexico faces a 30% tariff on its exports to the United States from Aug. 1.",
@@ -74,7 +74,7 @@ TARIFFS = [
     ("has-threatened", "Trump has threatened 35% tariffs on Canadian goods not covered by the USMCA.",
      [("35%", 35.0, "US", "CA", "threatened", None)]),
     ("warned-would-face", "Trump warned that Japan would face a 25% levy on cars if talks failed.",
-     [("25%", 25.0, "US", "JP", "threatened", "autos")]),
+     [("25%", 25.0, "US", "JP", "threatened", "cars")]),
     ("threat-of-tariffs", "Trump's threat of 50% tariffs on EU goods rattled markets.",
      [("50%", 50.0, "US", "EU", "threatened", None)]),
     # proposed
@@ -94,11 +94,11 @@ TARIFFS = [
     ("cut-to-from", "Tariffs on Japanese autos were cut to 15% from 27.5%, the White House said.",
      [("15%", 15.0, "US", "JP", "imposed", "autos"), ("27.5%", 27.5, "US", "JP", "previous", "autos")]),
     ("had-been-subject", "South Korean cars had been subject to a 25% tariff before the deal.",
-     [("25%", 25.0, None, "KR", "previous", "autos")]),
+     [("25%", 25.0, None, "KR", "previous", "cars")]),
     ("up-from", "Brazilian goods now face a 50% tariff, up from 10% in April.",
      [("50%", 50.0, None, "BR", "imposed", None), ("10%", 10.0, None, "BR", "previous", None)]),
     ("down-from", "The tariff on Japanese cars is now 15%, down from 27.5%.",
-     [("15%", 15.0, None, "JP", "imposed", "autos"), ("27.5%", 27.5, None, "JP", "previous", "autos")]),
+     [("15%", 15.0, None, "JP", "imposed", "cars"), ("27.5%", 27.5, None, "JP", "previous", "cars")]),
     ("reduction-to-from", "Seoul won a reduction of the tariff on its cars to 15 percent from 25 percent.",
      [("15 percent", 15.0, None, "KR", "imposed", None), ("25 percent", 25.0, None, "KR", "previous", None)]),
     ("already-could-climb", "Tariffs on Chinese goods, already 30%, could climb to 145%.",
@@ -323,3 +323,66 @@ def test_context_needs_a_tariff_article(nlp):
     text = ("Under the plan the combined rate falls to 15%. Swiss watches have paid 39% more for "
             "gold since August.\n\nThe new rates include:\n- Vietnam: 20%\n")
     assert nlp(text)._.tariffs == []
+
+
+# List lines and table rows whose own label decides, whatever the heading says (fresh dev 052-057).
+ROW_ARTICLE_HEAD = (
+    "OTTAWA - New U.S. tariffs on Canadian and Mexican goods took effect, with duties and levies "
+    "piling up on exporters across the continent.\n\n"
+)
+ROW_CASES = [
+    # a country label in a tariff article, under a heading with no tariff word
+    ("country-label", "Where things stand:\n- Mexico: 30% on most goods\n", ["30%"]),
+    # the label names a tariff: "- Safeguard duty: 40%, up from 20% now"
+    ("tariff-label", "The plan in brief:\n- Safeguard duty: 40%, up from 20% now\n", ["40%", "20%"]),
+    # a non-tariff label stays out even beside tariff words in the same parse
+    ("quota-label", "The plan in brief:\n- Quota cut: 30% below last year's volumes\n", []),
+    # table rows with a leading pipe: the first cell is the label; "about 65%" still a cell
+    ("table-rows",
+     "| Item | Figure |\n| Canada's share of U.S. lumber imports | about 65% |\n"
+     "| U.S. duty on Canadian lumber | 35% |\n", ["35%"]),
+]
+
+
+@pytest.mark.parametrize("body,rates", [c[1:] for c in ROW_CASES], ids=[c[0] for c in ROW_CASES])
+def test_row_labels_decide(nlp, body, rates):
+    assert [t["text"] for t in nlp(ROW_ARTICLE_HEAD + body)._.tariffs] == rates
+
+
+# Goods from a named country that pay a rate need no tariff word nearby, even in a bullet the
+# parser runs into the line before; the product follows the text ("cars", not "autos").
+def test_goods_pay_without_tariff_word(nlp):
+    text = ("The pact in brief:\n- Investment flows are split evenly, then 80% to Washington.\n"
+            "- Korean cars now pay 15%, down from 25%.\n")
+    got = [(t["text"], t["target"], t["product"]) for t in nlp(text)._.tariffs]
+    assert got == [("15%", "KR", "cars"), ("25%", "KR", "cars")]
+
+
+def test_goods_pay_needs_goods(nlp):
+    assert nlp("Korean savers now pay 15% on their mortgages.")._.tariffs == []
+
+
+@pytest.mark.parametrize("text,product", [
+    ("The U.S. will charge a 25% duty on refined copper from 2027.", "refined copper"),
+    ("The 50% levy on semi-finished copper took effect on Friday.", "semi-finished copper"),
+    ("The 25% U.S. tariff on imported autos stays.", "autos"),
+], ids=["refined-copper", "semi-finished-copper", "autos-as-written"])
+def test_product_follows_text(nlp, text, product):
+    assert [t["product"] for t in nlp(text)._.tariffs] == [product]
+
+
+def test_coordinated_countries_no_target(nlp):
+    # one rate for goods of two countries: target null (annotation decisions, fresh dev)
+    got = [(t["text"], t["target"]) for t in nlp(
+        "New U.S. tariff rates took effect, locking in a 25% duty on Malaysian goods and 18% on Thai and Philippine products.")._.tariffs]
+    assert got == [("25%", "MY"), ("18%", None)]
+
+
+def test_list_row_target_not_carried(nlp):
+    # a bullet's country is that row's alone; a later general rate does not inherit it
+    text = ("OTTAWA - New U.S. tariffs and duties hit exporters; the levies took effect on Friday.\n\n"
+            "Where things stand:\n- Mexico: 30% on most goods.\n- Canada: 35% on most goods.\n\n"
+            "Trade lawyers expect more talks this year. Officials said the separate 25% U.S. levy "
+            "on steel still applies.\n")
+    got = [(t["text"], t["target"]) for t in nlp(text)._.tariffs]
+    assert got == [("30%", "MX"), ("35%", "CA"), ("25%", None)]
