@@ -25,6 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .extensions import doc_text
 from .data_files import country_names, read_json, read_jsonl
 
 GAZETTEER = "companies.jsonl"
@@ -411,7 +412,7 @@ class Companies:
         return doc
 
     def extract(self, doc: Doc) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         strings = doc.vocab.strings
         # Reactor designs are not companies (unless the design carries a company's name).
         reactor_spans = [
@@ -877,7 +878,7 @@ class Companies:
     def _list_evidence(self, doc, cands, evidence) -> None:
         """Add ``LIST`` evidence for the names that lead list/table rows when at least half of
         the block's named rows (two or more) are known companies."""
-        text = doc.text
+        text = doc_text(doc)
         if "\n" not in text:
             return
         rows = []  # (line_start, [(s, e) token spans])

@@ -45,6 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .extensions import doc_text
 from .data_files import read_json
 
 # Spans longer than this are never handed to dateparser (it can be slow or hang on odd input).
@@ -964,7 +965,7 @@ def make_published_date(nlp: Language, name: str):
 
     def published_date(doc: Doc) -> Doc:
         if doc._.published is None:
-            found = detect_published(doc.text)
+            found = detect_published(doc_text(doc))
             if found:
                 doc._.published = found
                 doc._.published_source = "detected"
@@ -1041,7 +1042,7 @@ def is_generic_today(text: str, start: int, end: int) -> bool:
 
 def find_dates(doc: Doc) -> list[dict]:
     """The date mentions of a processed ``doc`` (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     pub = _as_date(doc._.published)
     lk = _lookups()
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]

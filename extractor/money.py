@@ -26,6 +26,7 @@ from typing import NamedTuple
 from spacy.language import Language
 
 from . import extensions  # noqa: F401
+from .extensions import doc_text
 from .data_files import read_json
 from .numerals import parse_numeral, scale_value, tables, words_to_number
 
@@ -704,6 +705,6 @@ def make_money_amounts(nlp: Language, name: str):
 class MoneyAmounts:
     def __call__(self, doc):
         doc._.money = [
-            {k: str(v) if isinstance(v, Decimal) else v for k, v in m.items()} for m in find_money(doc.text)
+            {k: str(v) if isinstance(v, Decimal) else v for k, v in m.items()} for m in find_money(doc_text(doc))
         ]
         return doc

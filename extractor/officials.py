@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
+from .extensions import doc_text
 from .data_files import country_names, read_json, read_jsonl
 
 _BLANKS = re.compile(r"[ \t]*")
@@ -247,7 +248,7 @@ class _DocView:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ents = list(doc.ents)
         self.ent_by_start = {e.start_char: e for e in self.ents}
         self.ent_by_end = {e.end_char: e for e in self.ents}

@@ -27,11 +27,13 @@ COMPONENTS = {
 UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
 
 
-@Language.component("drop_tensor")
-def drop_tensor(doc):
-    """Release the tok2vec tensor once the model is done with it (nothing after NER reads it):
-    it is three quarters of what ``doc.to_bytes()`` sends back from ``--jobs`` workers."""
+@Language.component("release_caches")
+def release_caches(doc):
+    """Last step: drop what only the pipeline needed. The tok2vec tensor (nothing after NER
+    reads it) is three quarters of what ``doc.to_bytes()`` sends back from ``--jobs`` workers;
+    the components' shared copy of the text is not needed either."""
     doc.tensor = numpy.empty((0, 0), dtype="float32")
+    doc._.text_cache = None
     return doc
 
 
@@ -70,6 +72,6 @@ def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> La
         importlib.import_module(COMPONENTS[name])
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
-    if "drop_tensor" not in nlp.pipe_names:
-        nlp.add_pipe("drop_tensor")
+    if "release_caches" not in nlp.pipe_names:
+        nlp.add_pipe("release_caches")
     return nlp

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .extensions import doc_text
 from .data_files import read_jsonl
 
 GAZETTEER = "reactors.jsonl"
@@ -103,8 +104,8 @@ class ReactorDesigns:
         for span in spans:
             key = span.label_
             if key in self.ambiguous and not (sents and span.sent.start in design_sents) and not _NUCLEAR_CONTEXT.search(
-                    span.sent.text if sents else doc.text) and not _names_vendor(
-                    span.sent.text if sents else doc.text, self.by_key[key].get("vendor")):
+                    span.sent.text if sents else doc_text(doc)) and not _names_vendor(
+                    span.sent.text if sents else doc_text(doc), self.by_key[key].get("vendor")):
                 continue
             if key == "SMR" and _is_ticker(doc, span):
                 continue

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions  # noqa: F401  (registers doc._.tariffs)
+from .extensions import doc_text
 from .data_files import country_code, read_json, read_jsonl
 from .percentages import find_percentages
 
@@ -147,7 +148,7 @@ def find_tariffs(doc: Doc) -> list[dict]:
     (``the combined rate falls to 15%``, ``- Vietnam: 46%`` under a tariff heading).
     """
     lex = _lex()
-    text = doc.text
+    text = doc_text(doc)
     percentages = find_percentages(text)
     if not percentages:
         return []
@@ -273,10 +274,23 @@ class _Context:
 
     def __init__(self, doc: Doc, heavy: bool = False):
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every call
+        self.text = doc_text(doc)
         self.heavy = heavy  # a tariff article: context rules apply to every sentence
         self._persons: dict[str, str | None] = {}
         self._intros: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        # doc.ents and span.ents rebuild every entity on each call: list them once.
+        self.ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self.ents]
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entities inside ``span`` (``span.ents`` without rebuilding the document's)."""
+        i = bisect_left(self._ent_starts, span.start)
+        out = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                out.append(self.ents[i])
+            i += 1
+        return out
 
     def ent_of(self, tok: Token) -> Span | None:
         if tok.ent_iob_ == "O" or not tok.ent_type_:
@@ -391,7 +405,7 @@ class _Context:
         if key in self._persons:
             return self._persons[key]
         code = None
-        for other in self.doc.ents:
+        for other in self.ents:
             if other.label_ != "PERSON" or other[-1].text != key:
                 continue
             code = self._title_country(other)
@@ -1029,7 +1043,7 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context):
         return imposer, target
     codes = []
     actor_nouns = _lex().actor_nouns
-    for ent in sent.ents:
+    for ent in ctx.ents_in(sent):
         if ent.label_ == "NORP" and ent.root.head.lower_ not in actor_nouns and ent.root.dep_ != "nsubj":
             continue  # "Russian oil": a goods modifier, not a party to the tariff
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
