@@ -89,9 +89,11 @@ def _data() -> dict:
         set(words) | {w.lower() for w in codes} | set(cur["multiplier_words"])
         | {w for w in cur["subunit_words"] if len(w) > 1}
     )
-    alternation = "|".join(re.escape(w) for w in sorted(anchor_words, key=len, reverse=True))
-    # Not \b: a code may be glued to the number ("115USD", "42MYR").
-    anchor_re = re.compile(rf"{sym}|(?<![^\W\d_])m?(?:{alternation})|\dp\b", re.IGNORECASE)
+    # The scan finds every symbol, glued pence ("171.4p") and run of letters; a run counts when
+    # it is the first word of a currency name or code (a set lookup: one big case-blind
+    # alternation tried at every position cost more than the parsing itself).
+    anchor_re = re.compile(rf"{sym}|\dp\b|[^\W\d_]+")
+    anchor_first_words = {re.split(r"[^\w€]+", w)[0] for w in anchor_words} - {""}
     qualifiers = phrases["qualifiers"]
     numbers = tables()
     # Words that can start an amount: number words, codes, prefix currency words.
@@ -104,6 +106,8 @@ def _data() -> dict:
         "starters": starters,
         "token_re": token_re,
         "anchor_re": anchor_re,
+        "anchor_words": anchor_first_words,
+        "lower_codes": {c.lower() for c in codes},
         "symbols": symbols,
         "dollar_prefixes": dollar_prefixes,
         "spaced_prefixes": set(cur["spaced_dollar_prefixes"]),
@@ -147,8 +151,15 @@ WINDOW = 80
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged stretches of text around currency markers, cut at whitespace."""
+    d = _data()
+    words, codes, symbols = d["anchor_words"], d["lower_codes"], d["symbols"]
     spans: list[list[int]] = []
-    for m in _data()["anchor_re"].finditer(text):
+    for m in d["anchor_re"].finditer(text):
+        g = m.group()
+        if g[0].isalpha() and g not in symbols:  # 元 and ரூ are letters too
+            low = g.lower()
+            if low not in words and not (low[0] == "m" and low[1:] in codes):  # "30 MUSD"
+                continue
         lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
         # Widen to whitespace, but only a little: a long run without spaces must stay linear.
         stop = max(0, lo - 40)
