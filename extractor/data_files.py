@@ -54,5 +54,9 @@ def country_code(text: str) -> str | None:
     for candidate in (text, text.removeprefix("the ").removeprefix("The "), text.rstrip("'s").rstrip("’")):
         if candidate in names:
             return names[candidate]
-    lowered = {k.lower(): v for k, v in names.items()}
-    return lowered.get(text.lower())
+    return _lowered_country_names().get(text.lower())
+
+
+@lru_cache(maxsize=None)
+def _lowered_country_names() -> dict[str, str]:
+    return {k.lower(): v for k, v in country_names().items()}
