@@ -1,4 +1,4 @@
-"""The scorer: predicted ArticleRecords against gold, as ANNOTATION.md's Scoring section says.
+"""The scorer: predicted ArticleRecords against gold, as ``docs/contract.md`` (Scoring) says.
 
 - Mention fields (money, tariffs, dates): a predicted mention matches a gold mention when their
   character spans overlap; matching is one-to-one (greedy: correct pairs first, then the larger
@@ -14,7 +14,10 @@
 
 Counts are micro-averaged over articles. Records are read as plain dicts, so predictions may
 carry fields the scorer does not know (they are ignored). Predictions for doc_ids with no gold
-are listed and ignored; gold with no prediction counts as all misses.
+are listed and ignored. Gold with no prediction counts as all misses in :func:`score_corpus`;
+:func:`score_files` (``extractor score``) leaves such articles out unless ``strict``.
+
+Splits are the keys of a corpus' ``splits.json`` (:func:`select_splits`), plus ``all``.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ ATTRIBUTES = {
     "officials": ("title", "country"),
     "reactors": ("category", "vendor"),
 }
+# Split names this project's corpus uses (splits.json is the authority; these are for help texts).
+KNOWN_SPLITS = ("dev", "test", "real_dev", "real_test")
+ALL_SPLIT = "all"
 MONEY_TOLERANCE = 0.005  # relative: 0.5%
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "group", "holdings", "plc", "llc"})
 
@@ -284,6 +290,22 @@ class Alignment:
     pred_status: list[str]
     entity_pairs: list[tuple[int, int]] = field(default_factory=list)
     pairs: list[tuple[int, int]] = field(default_factory=list)  # matched (gold, pred) mentions
+    attribute_mistakes: list["AttributeMistake"] = field(default_factory=list)
+
+
+@dataclass
+class AttributeMistake:
+    """A matched pair (tariff mention, official, reactor) whose ``attribute`` disagrees.
+
+    ``text`` and ``start`` locate the gold item (the mention, or an entity's first mention).
+    """
+
+    field_name: str
+    attribute: str
+    text: str
+    start: int
+    gold: Any
+    pred: Any
 
 
 @dataclass
@@ -340,7 +362,15 @@ def score_field(field_name: str, gold: Mapping, pred: Mapping) -> tuple[FieldSco
         alignment = Alignment(gold_mentions, pred_mentions, gold_status, pred_status, entity_pairs,
                               [(i, j) for i, j, _ in pairs])
     for name in ATTRIBUTES.get(field_name, ()):
-        correct = sum(attribute_agrees(name, g.get(name), p.get(name)) for g, p in attribute_pairs)
+        correct = 0
+        for g, p in attribute_pairs:
+            if attribute_agrees(name, g.get(name), p.get(name)):
+                correct += 1
+            else:
+                where = g if field_name in MENTION_FIELDS else ((g.get("mentions") or [{}])[0])
+                label = g.get("text") if field_name in MENTION_FIELDS else (g.get("name") or g.get("design"))
+                alignment.attribute_mistakes.append(AttributeMistake(
+                    field_name, name, str(label or ""), where.get("start", 0), g.get(name), p.get(name)))
         score.attributes[name] = Accuracy(correct, len(attribute_pairs))
     return score, alignment
 
@@ -474,7 +504,9 @@ class Evaluation:
     """Scores of one or more systems on the splits of a corpus, with what they were made from.
 
     ``scores[system][split]`` is a CorpusScore; ``systems`` lists system names in column order
-    (the baseline first). ``texts`` may be empty when no corpus was given (``score``).
+    (the baseline first). ``splits`` holds the doc_ids scored in each split; ``left_out`` the
+    gold doc_ids of a split that were not scored because no system predicted them (only when
+    scoring is not strict). ``texts`` may be empty when no corpus was given (``score``).
     """
 
     systems: list[str]
@@ -486,11 +518,15 @@ class Evaluation:
     errors: dict[str, dict[str, str]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    left_out: dict[str, list[str]] = field(default_factory=dict)
+    strict: bool = True
 
     def to_dict(self) -> dict:
         return {
             "systems": self.systems,
             "splits": self.splits,
+            "strict": self.strict,
+            "left_out": {k: v for k, v in self.left_out.items() if v},
             "scores": {
                 system: {split: score.to_dict() for split, score in by_split.items()}
                 for system, by_split in self.scores.items()
@@ -506,20 +542,145 @@ def score_predictions(
     predictions: Mapping[str, Mapping[str, Any]],
     splits: Optional[dict[str, list[str]]] = None,
     texts: Optional[dict[str, str]] = None,
+    strict: bool = True,
 ) -> Evaluation:
     """Score ``{system: {doc_id: record}}`` against ``{doc_id: gold record}`` on each split
-    (default: one split ``all`` holding every gold doc_id)."""
+    (default: one split ``all`` holding every gold doc_id).
+
+    ``strict``: a gold article some system did not predict counts as an empty prediction (all
+    misses). Otherwise only the gold articles every system predicted are scored, and the others
+    are listed in ``Evaluation.left_out``.
+    """
     gold = {k: as_plain(v) for k, v in gold.items()}
-    splits = splits or {"all": list(gold)}
+    splits = splits or {ALL_SPLIT: list(gold)}
     splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
+    left_out: dict[str, list[str]] = {}
+    if not strict:
+        left_out = {name: [i for i in ids if not all(i in p for p in predictions.values())] for name, ids in splits.items()}
+        splits = {name: [i for i in ids if i not in set(left_out[name])] for name, ids in splits.items()}
     scores = {
         system: {name: score_corpus(gold, preds, ids) for name, ids in splits.items()}
         for system, preds in predictions.items()
     }
+    wanted = list(dict.fromkeys([*(i for ids in splits.values() for i in ids), *(i for ids in left_out.values() for i in ids)]))
     return Evaluation(
         list(predictions), splits, scores, gold, {s: {k: as_plain(v) for k, v in p.items()} for s, p in predictions.items()},
-        texts or {},
+        texts or {}, notes=coverage_notes(wanted, predictions, strict), left_out=left_out, strict=strict,
     )
+
+
+def split_names(corpus_dir: Optional[Path]) -> list[str]:
+    """The split names a corpus offers: the keys of its ``splits.json`` (in file order), then
+    ``all``. Without a corpus or a ``splits.json`` only ``all``."""
+    from .corpus import read_splits
+
+    splits = read_splits(corpus_dir) if corpus_dir is not None else None
+    return [*(splits or {}), ALL_SPLIT]
+
+
+def select_splits(corpus_dir: Optional[Path], split: Optional[str], doc_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Which of ``doc_ids`` each reported split holds.
+
+    ``split`` is a key of the corpus' ``splits.json``, ``all`` (every doc_id, one split), or
+    None: every split of ``splits.json``, each separately (``all`` when there is no such file).
+    An unknown name, or ids in ``splits.json`` that are not among ``doc_ids``, raise InputError.
+    """
+    from .corpus import read_splits
+    from .readers import SPLITS_FILE
+
+    doc_ids = list(doc_ids)
+    if split == ALL_SPLIT:
+        return {ALL_SPLIT: doc_ids}
+    splits = read_splits(corpus_dir) if corpus_dir is not None else None
+    if not splits:
+        if split is None:
+            return {ALL_SPLIT: doc_ids}
+        where = "no --corpus given" if corpus_dir is None else f"there is no {SPLITS_FILE} in {corpus_dir}"
+        raise InputError(f"unknown split {split!r}: {where}, so the only split is 'all'")
+    if split is not None and split not in splits:
+        raise InputError(
+            f"unknown split {split!r}: {SPLITS_FILE} has {', '.join(splits)} (or use 'all')",
+            str(Path(corpus_dir) / SPLITS_FILE),
+        )
+    known = set(doc_ids)
+    for name, ids in splits.items():
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise InputError(
+                f"split {name!r} lists doc_ids with no article: {', '.join(missing[:5])}",
+                str(Path(corpus_dir) / SPLITS_FILE),
+            )
+    names = [split] if split is not None else list(splits)
+    return {name: list(splits[name]) for name in names}
+
+
+def _listed(ids: list[str], most: int = 10) -> str:
+    return ", ".join(ids[:most]) + (f", … ({len(ids) - most} more)" if len(ids) > most else "")
+
+
+def coverage_notes(
+    wanted: list[str], predictions: Mapping[str, Mapping[str, Any]], strict: bool
+) -> list[str]:
+    """Per system: how many of the ``wanted`` gold articles it did not predict, and how many of
+    its predictions fall outside them (no gold, or not in the scored splits)."""
+    notes = []
+    wanted_set = set(wanted)
+    for system, preds in predictions.items():
+        who = f"{system}: " if len(predictions) > 1 else ""
+        missing = [i for i in wanted if i not in preds]
+        if missing:
+            how = "counted as empty records" if strict else "left out of the scores; --strict counts them as empty records"
+            notes.append(f"{who}{len(missing)} of {len(wanted)} gold articles have no prediction ({how}): {_listed(missing)}")
+        outside = sorted(i for i in preds if i not in wanted_set)
+        if outside:
+            notes.append(f"{who}{len(outside)} of {len(preds)} predictions have no gold in the scored split(s) (ignored): "
+                         f"{_listed(outside)}")
+    return notes
+
+
+def score_files(
+    gold_dir: Path,
+    pred_path: Path,
+    corpus_dir: Optional[Path] = None,
+    split: Optional[str] = ALL_SPLIT,
+    strict: bool = False,
+    system: str = "predictions",
+) -> Evaluation:
+    """Score a predictions file (or folder) against a gold folder: what ``extractor score`` does.
+
+    ``split``: ``all`` (default: every gold article), a key of ``corpus_dir/splits.json``, or
+    None (each split of ``splits.json`` separately). Only the gold articles that were predicted
+    are scored unless ``strict`` (then a missing prediction counts as an empty record); the
+    notes say how many gold articles had no prediction and how many predictions had no gold.
+    With ``corpus_dir``, gold offsets are checked against the articles and the texts go into
+    the HTML report.
+    """
+    from .gold import load_gold
+
+    gold = load_gold(gold_dir, corpus_dir)
+    if not gold:
+        raise InputError("no gold files (*.json)", str(gold_dir))
+    predictions = read_predictions(pred_path)
+    articles = list(gold)
+    if corpus_dir is not None:
+        from .corpus import article_paths
+
+        articles = list(dict.fromkeys([*article_paths(corpus_dir), *gold]))
+    splits = select_splits(corpus_dir, split, articles)
+    splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
+    wanted = list(dict.fromkeys(i for ids in splits.values() for i in ids))
+    scored = set(wanted) if strict else {i for i in wanted if i in predictions}
+    if not scored:
+        raise InputError(
+            f"none of the {len(predictions)} predictions has a gold article in split(s) {', '.join(splits)}"
+            " (check the doc_ids, or --split)", str(pred_path))
+    texts = {}
+    if corpus_dir is not None:
+        from .corpus import article_paths, load_corpus
+
+        known = article_paths(corpus_dir)
+        texts = {a.doc_id: a.text for a in load_corpus(corpus_dir, [i for i in wanted if i in known])}
+    return score_predictions(gold, {system: predictions}, splits, texts, strict=strict)
 
 
 def evaluate(
@@ -532,15 +693,16 @@ def evaluate(
     progress: Any = None,
 ) -> Evaluation:
     """Run the extractor (and the spaCy baseline) over the gold articles of ``corpus_dir`` and
-    score both. ``split``: ``dev``, ``test``, ``all`` or None (dev and test when the corpus has
-    ``splits.json``, else all). Each system's model is loaded once (pass ``extractor`` /
+    score both. ``split``: a key of the corpus' ``splits.json``, ``all``, or None (every split
+    of ``splits.json``, each separately; ``all`` without that file). A split with no gold
+    article is left out with a note. Each system's model is loaded once (pass ``extractor`` /
     ``baseline_system`` to reuse loaded ones). ``progress(system, done, total)`` is called as
-    articles are processed."""
+    articles are processed. A system's failure on an article counts as an empty record."""
     import time
 
     from pydantic import ValidationError
 
-    from .corpus import article_paths, load_corpus, resolve_splits
+    from .corpus import article_paths, load_corpus
     from .errors import ExtractorError
     from .gold import load_gold
 
@@ -548,7 +710,7 @@ def evaluate(
     if not gold:
         raise InputError("no gold files (*.json)", str(gold_dir))
     paths = article_paths(corpus_dir)
-    splits = resolve_splits(corpus_dir, split, list(paths))
+    splits = select_splits(corpus_dir, split, list(paths))
     notes = []
     without_article = sorted(set(gold) - set(paths))
     if without_article:
@@ -557,6 +719,14 @@ def evaluate(
     if without_gold:
         notes.append(f"{len(without_gold)} article(s) with no gold (not scored): {', '.join(without_gold[:10])}")
     splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
+    empty = [name for name, ids in splits.items() if not ids]
+    if empty and split is not None:
+        raise InputError(f"split {split!r} has no article with gold", str(corpus_dir))
+    for name in empty:
+        notes.append(f"split {name} has no article with gold yet (not reported)")
+        del splits[name]
+    if not splits:
+        raise InputError("no article with gold to score", str(corpus_dir))
     wanted = [i for i in paths if any(i in ids for ids in splits.values())]
     articles = load_corpus(corpus_dir, wanted)
 
@@ -599,5 +769,5 @@ def evaluate(
     evaluation = score_predictions(gold, predictions, splits, {a.doc_id: a.text for a in articles})
     evaluation.errors = {k: v for k, v in errors.items() if v}
     evaluation.seconds = seconds
-    evaluation.notes = notes
+    evaluation.notes = notes + evaluation.notes
     return evaluation

@@ -1,6 +1,7 @@
-"""The scorer, on small hand-computed cases (ANNOTATION.md, Scoring)."""
+"""The scorer, on small hand-computed cases (docs/contract.md, Scoring)."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from extractor.scoring import (
     read_predictions,
     score_article,
     score_corpus,
+    score_files,
 )
 
 DATA = Path(__file__).parent / "data" / "scoring"
@@ -251,14 +253,102 @@ def test_score_command(tmp_path):
     alpha["money"] = alpha["money"][:1]  # one money miss
     pred = tmp_path / "out.jsonl"
     pred.write_text(json.dumps(alpha) + "\n" + json.dumps({"doc_id": "nope"}) + "\n")  # beta missing
-    result = CliRunner().invoke(app, ["score", "--gold", str(DATA / "gold"), "--pred", str(pred),
+    result = CliRunner().invoke(app, ["score", "--gold", str(DATA / "gold"), "--pred", str(pred), "--strict",
                                       "--report", str(tmp_path / "rep")])
     assert result.exit_code == 0, result.output
-    assert "predictions with no gold (ignored): nope" in result.output
+    assert "1 of 2 predictions have no gold in the scored split(s) (ignored): nope" in result.output
     report = json.loads((tmp_path / "rep" / "report.json").read_text())
     money_value = report["scores"]["predictions"]["all"]["fields"]["money"]["value"]
     assert (money_value["tp"], money_value["fp"], money_value["fn"]) == (1, 0, 2)
     assert report["scores"]["predictions"]["all"]["missing_predictions"] == ["beta"]
+
+
+# ---------------------------------------------------------------------------------------------
+# extractor score with fewer predictions than gold, --strict and --split (issue 8)
+
+CORPUS = DATA / "corpus"
+
+
+def _one_prediction(tmp_path, doc_id="alpha", extra=()):
+    path = tmp_path / "one.jsonl"
+    gold = json.loads((DATA / "gold" / f"{doc_id}.json").read_text())
+    path.write_text("".join(json.dumps(r) + "\n" for r in [gold, *extra]))
+    return path
+
+
+def _corpus_with_splits(tmp_path, splits):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "splits.json").write_text(json.dumps(splits))
+    return corpus
+
+
+def test_score_files_scores_only_the_predicted_gold(tmp_path):
+    result = score_files(DATA / "gold", _one_prediction(tmp_path))
+    assert result.splits == {"all": ["alpha"]} and result.left_out == {"all": ["beta"]}
+    money = result.scores["predictions"]["all"].fields["money"].counts["value"]
+    assert (money.tp, money.fp, money.fn) == (2, 0, 0)  # beta's money is not a miss
+    assert any(n.startswith("1 of 2 gold articles have no prediction (left out") and n.endswith(": beta")
+               for n in result.notes)
+    assert result.to_dict()["left_out"] == {"all": ["beta"]}
+
+
+def test_score_files_strict_counts_missing_predictions_as_empty(tmp_path):
+    result = score_files(DATA / "gold", _one_prediction(tmp_path), strict=True)
+    assert result.splits == {"all": ["alpha", "beta"]} and result.left_out == {}
+    money = result.scores["predictions"]["all"].fields["money"].counts["value"]
+    assert (money.tp, money.fp, money.fn) == (2, 0, 1)
+    assert any("gold articles have no prediction (counted as empty records)" in n for n in result.notes)
+
+
+def test_score_files_split_limits_the_gold(tmp_path):
+    corpus = _corpus_with_splits(tmp_path, {"_note": "x", "dev": ["alpha"], "real_test": ["beta"]})
+    pred = _one_prediction(tmp_path, "beta", extra=[json.loads((DATA / "gold" / "alpha.json").read_text())])
+    result = score_files(DATA / "gold", pred, corpus, split="real_test")
+    assert result.splits == {"real_test": ["beta"]}
+    assert any("1 of 2 predictions have no gold in the scored split(s) (ignored): alpha" in n for n in result.notes)
+    every = score_files(DATA / "gold", pred, corpus, split=None)  # each split of splits.json
+    assert list(every.splits) == ["dev", "real_test"]
+
+
+def test_score_files_with_no_overlap_is_an_input_error(tmp_path):
+    corpus = _corpus_with_splits(tmp_path, {"dev": ["alpha"], "test": ["beta"]})
+    with pytest.raises(InputError, match="none of the 1 predictions has a gold article in split"):
+        score_files(DATA / "gold", _one_prediction(tmp_path, "alpha"), corpus, split="test")
+
+
+def test_score_command_reports_gold_without_prediction(tmp_path):
+    pred = _one_prediction(tmp_path, extra=[{"doc_id": "nope"}])
+    result = CliRunner().invoke(app, ["score", "--gold", str(DATA / "gold"), "--pred", str(pred)])
+    assert result.exit_code == 0, result.output
+    assert "split all (1 of 2 gold articles scored; 1 with no prediction left out)" in result.output
+    assert "1 of 2 gold articles have no prediction" in result.output
+    assert "1 of 2 predictions have no gold" in result.output
+    money_value = next(line for line in result.output.splitlines() if line.startswith("money") and " value " in line)
+    assert money_value.split()[2:5] == ["100.0", "100.0", "100.0"]  # not diluted by beta
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--split", "train"], "unknown split 'train': splits.json has dev, real_test (or use 'all')"),
+    (["--split", "dev", "--no-corpus"], "unknown split 'dev': no --corpus given"),
+], ids=["split not in splits.json", "split without corpus"])
+def test_score_command_bad_split_is_a_usage_error(tmp_path, args, message):
+    corpus = _corpus_with_splits(tmp_path, {"dev": ["alpha"], "real_test": ["beta"]})
+    corpus_args = [] if "--no-corpus" in args else ["--corpus", str(corpus)]
+    args = [a for a in args if a != "--no-corpus"]
+    result = CliRunner().invoke(app, ["score", "--gold", str(DATA / "gold"), "--pred", str(_one_prediction(tmp_path)),
+                                      *corpus_args, *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_score_command_split_from_splits_json(tmp_path):
+    corpus = _corpus_with_splits(tmp_path, {"dev": ["alpha"], "real_test": ["beta"]})
+    pred = _one_prediction(tmp_path, "beta")
+    result = CliRunner().invoke(app, ["score", "--gold", str(DATA / "gold"), "--pred", str(pred), "--corpus", str(corpus),
+                                      "--split", "real_test"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("split real_test (1 articles)")
 
 
 def test_score_command_bad_input_exits_2(tmp_path):

@@ -1,4 +1,7 @@
-"""``extractor evaluate --corpus CORPUS_DIR --gold GOLD_DIR``: extract, score, report."""
+"""``extractor evaluate --corpus CORPUS_DIR --gold GOLD_DIR``: extract, score, report.
+
+A thin wrapper over :func:`extractor.scoring.evaluate`.
+"""
 
 from pathlib import Path
 from typing import Optional
@@ -6,14 +9,20 @@ from typing import Optional
 import typer
 
 from ..errors import ExtractorError
+from ..scoring import KNOWN_SPLITS
 from .app import app
+from .score_cmd import SPLIT_METAVAR
 
 
 @app.command("evaluate")
 def evaluate(
     corpus: Path = typer.Option(..., "--corpus", help="Corpus folder (<doc_id>.txt, .meta.json, splits.json)."),
     gold: Path = typer.Option(..., "--gold", help="Folder of gold files (<doc_id>.json)."),
-    split: Optional[str] = typer.Option(None, "--split", help="dev, test or all (default: dev and test when splits.json exists, else all)."),
+    split: Optional[str] = typer.Option(
+        None, "--split", metavar=SPLIT_METAVAR,
+        help=f"A key of CORPUS/splits.json (this project's: {', '.join(KNOWN_SPLITS)}) or all. "
+        "Default: every split in splits.json, each scored separately (all without splits.json).",
+    ),
     report: Optional[Path] = typer.Option(None, "--report", help="Write report.json, report.md and report.html here."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the spaCy small-model baseline."),
 ) -> None:

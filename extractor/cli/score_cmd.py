@@ -1,4 +1,7 @@
-"""``extractor score --gold GOLD_DIR --pred OUT.jsonl``: score predictions against gold."""
+"""``extractor score --gold GOLD_DIR --pred OUT.jsonl``: score predictions against gold.
+
+A thin wrapper over :func:`extractor.scoring.score_files`.
+"""
 
 from pathlib import Path
 from typing import Optional
@@ -6,36 +9,37 @@ from typing import Optional
 import typer
 
 from ..errors import ExtractorError
+from ..scoring import ALL_SPLIT, KNOWN_SPLITS
 from .app import app
+
+SPLIT_METAVAR = "[" + "|".join((*KNOWN_SPLITS, ALL_SPLIT)) + "]"
 
 
 @app.command("score")
 def score(
     gold: Path = typer.Option(..., "--gold", help="Folder of gold files (<doc_id>.json)."),
     pred: Path = typer.Option(..., "--pred", help="Predictions: JSONL of records, a JSON record/list, or a folder of *.json."),
-    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus folder: checks gold offsets and shows texts in the HTML report."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus folder: its splits.json for --split; checks gold offsets and shows texts in the HTML report."),
+    split: str = typer.Option(
+        ALL_SPLIT, "--split", metavar=SPLIT_METAVAR,
+        help=f"Limit the gold to one split: a key of CORPUS/splits.json (this project's: {', '.join(KNOWN_SPLITS)}; "
+        "needs --corpus) or all (every gold file, the default).",
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Count gold articles with no prediction as empty records (all misses) instead of leaving them out."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write report.json, report.md and report.html here."),
 ) -> None:
-    """Score predicted records against gold (micro P/R/F1 per field, attribute accuracies)."""
-    from ..gold import load_gold
+    """Score predicted records against gold (micro P/R/F1 per field, attribute accuracies).
+
+    Only the gold articles that have a prediction are scored (unless --strict); the report says how many gold articles had no prediction and how many predictions had no gold.
+    """
     from ..report import format_table, write_report
-    from ..scoring import read_predictions, score_predictions
+    from ..scoring import score_files
 
     try:
-        gold_records = load_gold(gold, corpus)
-        if not gold_records:
-            raise ExtractorError(f"{gold}: no gold files (*.json)")
-        predictions = read_predictions(pred)
-        texts = {}
-        if corpus is not None:
-            from ..corpus import load_corpus, article_paths
-
-            known = article_paths(corpus)
-            texts = {a.doc_id: a.text for a in load_corpus(corpus, [i for i in gold_records if i in known])}
+        evaluation = score_files(gold, pred, corpus, split=split, strict=strict)
     except ExtractorError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    evaluation = score_predictions(gold_records, {"predictions": predictions}, texts=texts)
     typer.echo(format_table(evaluation), nl=False)
     if report is not None:
         for path in write_report(evaluation, report):
