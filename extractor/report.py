@@ -1,10 +1,13 @@
 """Reports of an Evaluation: a terminal table, and ``report.json`` / ``report.md`` /
-``report.html`` in a folder.
+``report.html`` in a folder, and the README accuracy table.
 
-Figures are fractions 0-1 in JSON and percentages in tables. The HTML page is self-contained
-(inline CSS, no scripts, fonts or links to fetch): a summary table on top, then each article's
-text with gold and predicted mentions highlighted side by side by spaCy's displaCy, misses and
-false hits marked.
+Figures are fractions 0-1 in JSON and percentages in tables; an undefined figure or an absent
+value is ``–`` in tables and text, ``null`` in JSON (Python's ``None`` is never printed). The
+HTML page is self-contained (inline CSS, no scripts, fonts or links to fetch): summary tables,
+a contents table with one row per article (worst first, each linking to its section), then
+each article's text with gold and predicted mentions highlighted side by side by spaCy's
+displaCy, with misses, false hits, wrong values and wrong attributes listed. The fields and
+metrics are described in ``docs/contract.md``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from .scoring import ATTRIBUTES, FIELD_METRICS, FIELDS, Alignment, Evaluation
+from .scoring import ATTRIBUTES, FIELD_METRICS, FIELDS, Alignment, ArticleScore, Evaluation
 
 # The per-article summary columns: (field, metric).
 ARTICLE_COLUMNS = (
@@ -31,6 +34,19 @@ def pct(x: Optional[float]) -> str:
     ('50.0', '–', '100.0')
     """
     return _NONE if x is None else f"{100 * x:.1f}"
+
+
+def show(x: object) -> str:
+    """A value as report text: ``–`` for None (never ``None``), numbers without a useless ``.0``.
+
+    >>> show(None), show(15.0), show(2.5), show("US")
+    ('–', '15', '2.5', 'US')
+    """
+    if x is None:
+        return _NONE
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
 
 
 def summary_rows(evaluation: Evaluation, split: str) -> tuple[list[str], list[list[str]]]:
@@ -77,16 +93,14 @@ def _markdown_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def _split_title(evaluation: Evaluation, split: str) -> str:
-    return f"split {split} ({len(evaluation.splits[split])} articles)"
+    n, left_out = len(evaluation.splits[split]), len(evaluation.left_out.get(split, ()))
+    if left_out:
+        return f"split {split} ({n} of {n + left_out} gold articles scored; {left_out} with no prediction left out)"
+    return f"split {split} ({n} articles)"
 
 
 def _notes(evaluation: Evaluation) -> list[str]:
     notes = list(evaluation.notes)
-    for system in evaluation.systems:
-        for split, score in evaluation.scores[system].items():
-            if score.unscored_predictions:
-                notes.append(f"{system}: predictions with no gold (ignored): {', '.join(score.unscored_predictions[:10])}")
-                break
     for system, errors in evaluation.errors.items():
         for doc_id, error in errors.items():
             notes.append(f"{system} failed on {doc_id} (counted as all misses): {error.splitlines()[0]}")
@@ -106,29 +120,75 @@ def format_table(evaluation: Evaluation) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-def readme_table(evaluation: Evaluation, split: str) -> str:
-    """The Markdown table of one split for README.md (F1 per system, plus P/R of the last)."""
+def split_counts(evaluation: Evaluation) -> str:
+    """How many articles each split holds, in words: ``dev 45, test 13 (58 articles)``."""
+    parts = [f"{split} {len(ids)}" for split, ids in evaluation.splits.items()]
+    total = len({i for ids in evaluation.splits.values() for i in ids})
+    return f"{', '.join(parts)} ({total} articles)"
+
+
+def readme_table(evaluation: Evaluation, splits: Optional[list[str]] = None) -> str:
+    """The Markdown table for README.md: every split side by side (F1 per system and split,
+    attribute accuracies over matched pairs), with a caption giving each split's size."""
+    splits = list(splits or evaluation.splits)
     systems = evaluation.systems
-    header = ["Field", "Metric"] + [f"{s} F1" for s in systems] + [f"{systems[-1]} P", f"{systems[-1]} R"]
+    header = ["Field", "Metric"] + [f"{split} {system}" for split in splits for system in systems]
     rows = []
     for name in FIELDS:
         for metric in FIELD_METRICS[name]:
-            row = [name, metric]
-            for system in systems:
-                row.append(pct(evaluation.scores[system][split].fields[name].counts[metric].f1))
-            last = evaluation.scores[systems[-1]][split].fields[name].counts[metric]
-            rows.append(row + [pct(last.precision), pct(last.recall)])
-    caption = f"{_split_title(evaluation, split).capitalize()}; micro-averaged, percentages."
+            rows.append([name, f"{metric} F1"] + [
+                pct(evaluation.scores[system][split].fields[name].counts[metric].f1)
+                for split in splits for system in systems])
+        for attribute in ATTRIBUTES.get(name, ()):
+            cells = []
+            for split in splits:
+                for system in systems:
+                    acc = evaluation.scores[system][split].fields[name].attributes[attribute]
+                    cells.append(f"{pct(acc.accuracy)} ({acc.correct}/{acc.n})")
+            rows.append([name, f"{attribute} acc."] + cells)
+    sizes = "; ".join(f"{split}: {len(evaluation.splits[split])} articles" for split in splits)
+    caption = (
+        f"Articles per split ({sizes}); {len({i for s in splits for i in evaluation.splits[s]})} articles in all. "
+        "F1 is micro-averaged over a split's articles, in percent; attribute accuracies are over "
+        "matched pairs (correct/matched). `–`: nothing to score."
+    )
     return caption + "\n\n" + _markdown_table(header, rows)
 
 
-def per_article_rows(evaluation: Evaluation, system: str) -> tuple[list[str], list[list[str]]]:
-    header = ["doc_id", "split"] + [f"{f} {m} F1" for f, m in ARTICLE_COLUMNS]
-    rows = []
+def _article_f1s(article: ArticleScore) -> list[Optional[float]]:
+    return [article.fields[f].counts[m].f1 for f, m in ARTICLE_COLUMNS]
+
+
+def _attribute_mistakes(article: ArticleScore) -> int:
+    return sum(len(a.attribute_mistakes) for a in article.alignments.values())
+
+
+def worst_first(evaluation: Evaluation, system: str) -> list[tuple[str, str]]:
+    """``(split, doc_id)`` of every scored article, worst first: lowest field F1, then lowest
+    mean F1, then most attribute mistakes."""
+    keyed = []
     for split, ids in evaluation.splits.items():
         for doc_id in ids:
             article = evaluation.scores[system][split].articles[doc_id]
-            rows.append([doc_id, split] + [pct(article.fields[f].counts[m].f1) for f, m in ARTICLE_COLUMNS])
+            f1s = [f for f in _article_f1s(article) if f is not None]
+            worst = min(f1s) if f1s else 1.0
+            mean = sum(f1s) / len(f1s) if f1s else 1.0
+            keyed.append(((worst, mean, -_attribute_mistakes(article), split, doc_id), (split, doc_id)))
+    return [item for _, item in sorted(keyed)]
+
+
+def _anchor(split: str, doc_id: str) -> str:
+    """An HTML id for an article's section (letters, digits, ``-`` and ``_`` only)."""
+    return "article-" + "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in f"{split}-{doc_id}")
+
+
+def per_article_rows(evaluation: Evaluation, system: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the per-article F1 table of ``system``, worst article first."""
+    header = ["doc_id", "split"] + [f"{f} {m} F1" for f, m in ARTICLE_COLUMNS] + ["attribute mistakes"]
+    rows = []
+    for split, doc_id in worst_first(evaluation, system):
+        article = evaluation.scores[system][split].articles[doc_id]
+        rows.append([doc_id, split] + [pct(f) for f in _article_f1s(article)] + [str(_attribute_mistakes(article))])
     return header, rows
 
 
@@ -141,7 +201,7 @@ def to_markdown(evaluation: Evaluation) -> str:
     for split in evaluation.splits:
         parts += [f"## {_split_title(evaluation, split).capitalize()}", "", _markdown_table(*summary_rows(evaluation, split)), ""]
     for system in evaluation.systems:
-        parts += [f"## Per article: {system}", "", _markdown_table(*per_article_rows(evaluation, system)), ""]
+        parts += [f"## Per article: {system} (worst first)", "", _markdown_table(*per_article_rows(evaluation, system)), ""]
     notes = _notes(evaluation)
     if notes:
         parts += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
@@ -181,6 +241,7 @@ mark.miss, mark.false { outline: 2px dashed #c00; }
 mark.wrong { outline: 2px dotted #a80; }
 .legend mark { padding: 0.1em 0.4em; border-radius: 0.3em; margin-right: 0.5em; }
 .muted { color: #666; font-size: 0.9rem; }
+table.contents td.bad { background: #ffe3e3; }
 """
 
 
@@ -197,14 +258,24 @@ def _html_table(header: list[str], rows: list[list[str]], left: int = 2) -> str:
 
 
 def _value_text(field_name: str, mention: dict) -> str:
-    """A mention's normalised value in a few words (for tooltips and the mistakes table)."""
+    """A mention's normalised value in a few words (for tooltips and the mistakes table).
+
+    >>> _value_text("money", {"value": None, "min": 80e9, "max": None, "currency": None})
+    '80000000000 to – (no currency)'
+    >>> _value_text("tariffs", {"rate": 15.0, "imposer": "US", "target": None, "status": None})
+    'rate 15, imposer US, target –, status –'
+    """
     if field_name == "money":
-        value = mention.get("value") if mention.get("value") is not None else f"{mention.get('min')}–{mention.get('max')}"
-        return f"{value} {mention.get('currency')}"
+        if mention.get("value") is not None or (mention.get("min") is None and mention.get("max") is None):
+            value = show(mention.get("value"))
+        else:
+            value = f"{show(mention.get('min'))} to {show(mention.get('max'))}"
+        currency = mention.get("currency")
+        return f"{value} {currency}" if currency is not None else f"{value} (no currency)"
     if field_name == "tariffs":
-        return f"rate {mention.get('rate')} {mention.get('imposer')}→{mention.get('target')} {mention.get('status')}"
+        return ", ".join(f"{k} {show(mention.get(k))}" for k in ("rate", "imposer", "target", "status"))
     if field_name == "dates":
-        return f"{mention.get('value')} ({mention.get('granularity')})"
+        return f"{show(mention.get('value'))} ({show(mention.get('granularity'))})"
     return ""
 
 
@@ -214,6 +285,7 @@ def _tip(field_name: str, mention: dict, status: str, record: dict) -> str:
         entities = record.get(field_name) or []
         entity = entities[mention["entity"]] if mention.get("entity", -1) < len(entities) else {}
         extra = entity.get("design") or entity.get("name") or ""
+        extra += "".join(f"; {a} {show(entity.get(a))}" for a in ATTRIBUTES.get(field_name, ()))
     return html.escape(f"{field_name}: {extra} [{status}]", quote=True)
 
 
@@ -251,7 +323,9 @@ def _render_side(text: str, record: dict, alignments: dict[str, Alignment], side
 
 
 def _mistakes(alignments: dict[str, Alignment]) -> list[list[str]]:
-    """Rows ``[offset, field, kind, text, detail]`` for misses, false hits and wrong values."""
+    """Rows ``[offset, field, kind, text, detail]`` for misses, false hits, wrong values and
+    wrong attributes (tariff imposer/target/status, official title/country, reactor
+    category/vendor of matched pairs)."""
     rows = []
     for field_name, a in alignments.items():
         paired = dict(a.pairs)
@@ -265,18 +339,46 @@ def _mistakes(alignments: dict[str, Alignment]) -> list[list[str]]:
         for m, status in zip(a.pred, a.pred_status):
             if status == "false":
                 rows.append([m.get("start"), field_name, "false hit", m.get("text", ""), _value_text(field_name, m)])
+        for mistake in a.attribute_mistakes:
+            rows.append([mistake.start, field_name, f"wrong {mistake.attribute}", mistake.text,
+                         f"gold {show(mistake.gold)}; predicted {show(mistake.pred)}"])
     rows.sort(key=lambda r: r[0] if isinstance(r[0], int) else 0)
     return [[str(r[0])] + r[1:] for r in rows]
 
 
+def _contents(evaluation: Evaluation, system: str, order: list[tuple[str, str]]) -> str:
+    """The contents table: one row per article, worst first, the doc_id linking to its section."""
+    header = ["doc_id", "split"] + [f"{f} {m} F1" for f, m in ARTICLE_COLUMNS] + ["attribute mistakes"]
+    out = ['<table class="contents"><thead><tr>']
+    out += [f'<th class="{"num" if i >= 2 else ""}">{html.escape(h)}</th>' for i, h in enumerate(header)]
+    out.append("</tr></thead><tbody>")
+    for split, doc_id in order:
+        article = evaluation.scores[system][split].articles[doc_id]
+        cells = [pct(f) for f in _article_f1s(article)] + [str(_attribute_mistakes(article))]
+        out.append(
+            f'<tr><td><a href="#{_anchor(split, doc_id)}">{html.escape(doc_id)}</a></td><td>{html.escape(split)}</td>'
+            + "".join(f'<td class="num{" bad" if c not in (_NONE, "100.0", "0") else ""}">{html.escape(c)}</td>' for c in cells)
+            + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
 def to_html(evaluation: Evaluation, system: Optional[str] = None) -> str:
-    """``report.html``: summary tables, then per article gold and ``system``'s mentions side by side."""
+    """``report.html``: a contents table (articles worst first), summary tables, then per
+    article gold and ``system``'s mentions side by side with the article's mistakes."""
     system = system or evaluation.systems[-1]
+    order = worst_first(evaluation, system)
     body = ["<h1>Evaluation report</h1>"]
     body.append(f'<p class="muted">Micro-averaged P/R/F1 in percent; tp/fp/fn are the {html.escape(evaluation.systems[-1])}\'s. '
-                "Attribute accuracies are over matched pairs.</p>")
+                "Attribute accuracies are over matched pairs. <code>–</code>: nothing to score. "
+                '<a href="#summary">Summary tables</a> follow the contents.</p>')
+    body.append(f"<h2 id=\"contents\">Articles, worst first ({html.escape(system)})</h2>")
+    body.append('<p class="muted">Ordered by the article\'s lowest field F1, then its mean F1. '
+                "Click a doc_id to jump to its text and mistakes.</p>")
+    body.append(_contents(evaluation, system, order))
+    body.append('<h2 id="summary">Summary</h2>')
     for split in evaluation.splits:
-        body.append(f"<h2>{html.escape(_split_title(evaluation, split).capitalize())}</h2>")
+        body.append(f"<h3>{html.escape(_split_title(evaluation, split).capitalize())}</h3>")
         body.append(_html_table(*summary_rows(evaluation, split)))
     notes = _notes(evaluation)
     if notes:
@@ -289,26 +391,28 @@ def to_html(evaluation: Evaluation, system: Optional[str] = None) -> str:
             ("≠: span found, value wrong", _STATUS_COLORS["wrong"]))) + "</p>")
     if not evaluation.texts:
         body.append('<p class="muted">No article texts (run with the corpus to see them).</p>')
-    for split, ids in evaluation.splits.items():
-        for doc_id in ids:
-            text = evaluation.texts.get(doc_id)
-            if text is None:
-                continue
-            article = evaluation.scores[system][split].articles[doc_id]
-            figures = ", ".join(f"{f} {pct(article.fields[f].counts[m].f1)}" for f, m in ARTICLE_COLUMNS)
+    for split, doc_id in order:
+        article = evaluation.scores[system][split].articles[doc_id]
+        figures = ", ".join(f"{f} {pct(f1)}" for (f, _), f1 in zip(ARTICLE_COLUMNS, _article_f1s(article)))
+        mistakes = _mistakes(article.alignments)
+        perfect = not mistakes and all(f in (None, 1.0) for f in _article_f1s(article))
+        body.append(f'<details class="article" id="{_anchor(split, doc_id)}"{"" if perfect else " open"}>'
+                    f'<summary>{html.escape(doc_id)} <span class="muted">({html.escape(split)}; F1 {html.escape(figures)})'
+                    f'{" no mistakes" if perfect else ""}</span> <a class="muted" href="#contents">↑ contents</a></summary>')
+        text = evaluation.texts.get(doc_id)
+        hidden: list[str] = []
+        if text is not None:
             gold_html, gold_hidden = _render_side(text, evaluation.gold[doc_id], article.alignments, "gold", "Gold")
             pred = evaluation.predictions.get(system, {}).get(doc_id, {})
             pred_html, pred_hidden = _render_side(text, pred, article.alignments, "pred", system.capitalize())
-            body.append(f'<details class="article" open><summary>{html.escape(doc_id)} '
-                        f'<span class="muted">({html.escape(split)}; F1 {html.escape(figures)})</span></summary>')
             body.append(f'<div class="cols"><div>{gold_html}</div><div>{pred_html}</div></div>')
-            mistakes = _mistakes(article.alignments)
-            if mistakes:
-                body.append("<h4>Misses and false hits</h4>" + _html_table(["offset", "field", "kind", "text", "detail"], mistakes, left=5))
             hidden = [f"gold: {h}" for h in gold_hidden] + [f"{system}: {h}" for h in pred_hidden]
-            if hidden:
-                body.append('<p class="muted">Not drawn (overlap another mention): ' + html.escape("; ".join(hidden)) + "</p>")
-            body.append("</details>")
+        if mistakes:
+            body.append("<h4>Mistakes: misses, false hits, wrong values and attributes</h4>"
+                        + _html_table(["offset", "field", "kind", "text", "detail"], mistakes, left=5))
+        if hidden:
+            body.append('<p class="muted">Not drawn (overlap another mention): ' + html.escape("; ".join(hidden)) + "</p>")
+        body.append("</details>")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>extractor evaluation</title>'
         f"<style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"

@@ -21,6 +21,7 @@ from extractor.report import format_table, readme_table, replace_readme_table, t
 from extractor.scoring import evaluate
 
 DATA = Path(__file__).parent / "data" / "scoring"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def gold_record(doc_id):
@@ -135,10 +136,10 @@ def test_html_marks_wrong_values():
 
 def test_readme_table_replaced_between_markers(evaluation):
     readme = "# extractor\n\n<!-- accuracy:start -->\nold table\n<!-- accuracy:end -->\n\nMore.\n"
-    updated = replace_readme_table(readme, readme_table(evaluation, "all"))
+    updated = replace_readme_table(readme, readme_table(evaluation))
     assert "old table" not in updated and updated.endswith("<!-- accuracy:end -->\n\nMore.\n")
-    assert "| money | value | 0.0 | 80.0 | 100.0 | 66.7 |" in updated
-    assert replace_readme_table(updated, readme_table(evaluation, "all")) == updated
+    assert "| money | value F1 | 0.0 | 80.0 |" in updated
+    assert replace_readme_table(updated, readme_table(evaluation)) == updated
     with pytest.raises(ValueError, match="accuracy:start"):
         replace_readme_table("# no markers\n", "x")
 
@@ -182,3 +183,143 @@ def test_baseline_on_the_real_pipeline_run(baseline, tmp_path):
     span = result.scores["baseline"]["all"].fields["money"].counts["span"]
     value = result.scores["baseline"]["all"].fields["money"].counts["value"]
     assert span.tp >= 2 and value.tp == 0  # spans found, but "$5 billion" read as 5
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 8: splits from splits.json, the README table, the HTML contents and mistakes, no None
+
+FOUR_SPLITS = {"_note": "written and real news", "dev": ["alpha"], "test": ["beta"], "real_dev": ["alpha"],
+               "real_test": ["beta"]}
+
+
+def test_evaluate_scores_every_split_in_splits_json(corpus):
+    (corpus / "splits.json").write_text(json.dumps(FOUR_SPLITS))
+    stub = StubExtractor()
+    result = evaluate(corpus, DATA / "gold", extractor=stub, baseline=False)
+    assert result.splits == {"dev": ["alpha"], "test": ["beta"], "real_dev": ["alpha"], "real_test": ["beta"]}
+    assert [c[0] for c in stub.calls] == ["alpha", "beta"]  # each article extracted once
+    only = evaluate(corpus, DATA / "gold", split="real_test", extractor=StubExtractor(), baseline=False)
+    assert only.splits == {"real_test": ["beta"]}
+
+
+def test_evaluate_leaves_out_a_split_without_gold(corpus):
+    (corpus / "gamma.txt").write_text("An article nobody labelled yet.\n")
+    (corpus / "splits.json").write_text(json.dumps({"dev": ["alpha", "beta"], "real_test": ["gamma"]}))
+    result = evaluate(corpus, DATA / "gold", extractor=StubExtractor(), baseline=False)
+    assert list(result.splits) == ["dev"]
+    assert "split real_test has no article with gold yet (not reported)" in result.notes
+    with pytest.raises(InputError, match="split 'real_test' has no article with gold"):
+        evaluate(corpus, DATA / "gold", split="real_test", extractor=StubExtractor(), baseline=False)
+
+
+def test_evaluate_unknown_split_names_the_known_ones(corpus):
+    (corpus / "splits.json").write_text(json.dumps(FOUR_SPLITS))
+    result = CliRunner().invoke(app, ["evaluate", "--corpus", str(corpus), "--gold", str(DATA / "gold"),
+                                      "--split", "train", "--no-baseline"])
+    assert result.exit_code == 2
+    assert "unknown split 'train': splits.json has dev, test, real_dev, real_test (or use 'all')" in result.output
+
+
+@pytest.mark.parametrize("command", ["evaluate", "score"])
+def test_split_choices_are_listed_in_help(command):
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"})
+    assert result.exit_code == 0
+    assert "[dev|test|real_dev|real_test|all]" in result.output
+    assert "splits.json" in result.output
+
+
+class WrongAttributesExtractor(StubExtractor):
+    """Gold, with beta's tariff imposer, official title and a date value changed."""
+
+    def extract(self, text, doc_id="doc", published=None):
+        record = super().extract(text, doc_id, published).model_dump(mode="json")
+        if doc_id == "beta":
+            record["tariffs"][0]["imposer"] = "CN"  # gold: null
+            record["officials"][0]["title"] = "Prime Minister"  # gold: Finance Minister
+            record["officials"][0]["country"] = None  # gold: JP
+            record["dates"][0]["value"] = None
+        return ArticleRecord.model_validate(record)
+
+
+@pytest.fixture
+def wrong_attributes(corpus):
+    return evaluate(corpus, DATA / "gold", extractor=WrongAttributesExtractor(), baseline_system=StubBaseline())
+
+
+def test_html_shows_attribute_mistakes(wrong_attributes):
+    page = to_html(wrong_attributes)
+    assert "wrong imposer" in page and "gold –; predicted CN" in page
+    assert "wrong title" in page and "gold Finance Minister; predicted Prime Minister" in page
+    assert "wrong country" in page and "gold JP; predicted –" in page
+
+
+def test_html_contents_table_worst_first_with_links(evaluation):
+    page = to_html(evaluation)
+    contents = page[page.index('<table class="contents">'):]
+    contents = contents[:contents.index("</table>")]
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', contents)
+    assert [doc_id for _, doc_id in links] == ["alpha", "beta"]  # alpha has the misses
+    for anchor, _ in links:
+        assert f'id="{anchor}"' in page
+    assert page.index('class="contents"') < page.index("extractor F1") < page.index('class="entities"')
+    # beta is perfect: its section starts closed; alpha's is open
+    assert re.search(r'<details class="article" id="article-all-beta">', page)
+    assert re.search(r'<details class="article" id="article-all-alpha" open>', page)
+
+
+def test_reports_never_print_none(wrong_attributes, tmp_path):
+    write_report(wrong_attributes, tmp_path / "rep")
+    for name in ("report.md", "report.html"):
+        text = (tmp_path / "rep" / name).read_text()
+        assert not re.search(r"\bNone\b", text), name
+    assert not re.search(r"\bNone\b", format_table(wrong_attributes))
+
+
+def test_html_without_texts_still_lists_mistakes():
+    gold = {"a": {"doc_id": "a", "money": [{"text": "$5", "start": 0, "end": 2, "value": 5, "currency": None}]}}
+    result = scoring_module.score_predictions(gold, {"extractor": {"a": {"doc_id": "a"}}})
+    page = to_html(result)
+    assert 'href="#article-all-a"' in page and 'id="article-all-a"' in page
+    assert "missed" in page and "5 (no currency)" in page and "None" not in page
+
+
+def test_readme_table_shows_every_split_side_by_side_with_sizes(corpus):
+    (corpus / "splits.json").write_text(json.dumps(FOUR_SPLITS))
+    result = evaluate(corpus, DATA / "gold", extractor=WrongAttributesExtractor(), baseline_system=StubBaseline())
+    table = readme_table(result)
+    assert table.startswith("Articles per split (dev: 1 articles; test: 1 articles; real_dev: 1 articles; "
+                            "real_test: 1 articles); 2 articles in all.")
+    header = next(line for line in table.splitlines() if line.startswith("| Field"))
+    assert header == ("| Field | Metric | dev baseline | dev extractor | test baseline | test extractor | "
+                      "real_dev baseline | real_dev extractor | real_test baseline | real_test extractor |")
+    rows = {tuple(c.strip() for c in line.strip("|").split("|")[:2]): line for line in table.splitlines()}
+    for attribute in ("imposer", "target", "status"):
+        assert ("tariffs", f"{attribute} acc.") in rows
+    assert ("officials", "title acc.") in rows and ("officials", "country acc.") in rows
+    # test split: beta's one tariff has a wrong imposer, its one official a wrong title
+    assert rows[("tariffs", "imposer acc.")].split("|")[6].strip() == "0.0 (0/1)"
+    assert rows[("officials", "title acc.")].split("|")[6].strip() == "0.0 (0/1)"
+    assert "None" not in table
+
+
+def test_update_readme_table_script_reports_every_split(corpus, tmp_path, monkeypatch):
+    import importlib.util
+
+    (corpus / "splits.json").write_text(json.dumps(FOUR_SPLITS))
+    spec = importlib.util.spec_from_file_location("update_readme_table", ROOT / "scripts" / "update_readme_table.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    seen = {}
+
+    def fake_evaluate(corpus_dir, gold_dir, split=None, **kwargs):
+        seen["split"] = split
+        return evaluate(corpus_dir, gold_dir, split=split, extractor=StubExtractor(), baseline_system=StubBaseline())
+
+    monkeypatch.setattr(scoring_module, "evaluate", fake_evaluate)
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n\n<!-- accuracy:start -->\nold\n<!-- accuracy:end -->\n")
+    assert script.main(["--readme", str(readme), "--corpus", str(corpus), "--gold", str(DATA / "gold")]) == 0
+    assert seen["split"] is None  # every split of splits.json
+    text = readme.read_text()
+    assert "real_test extractor" in text and "dev: 1 articles" in text
+    assert script.main(["--readme", str(readme), "--corpus", str(corpus), "--gold", str(DATA / "gold"), "--check"]) == 0
