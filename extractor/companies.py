@@ -17,7 +17,6 @@ in the article is added as a mention. Output, one entry per company::
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -26,7 +25,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .extensions import doc_text
-from .data_files import country_names, read_json, read_jsonl
+from .data_files import TableComponent, country_names, derived
 
 GAZETTEER = "companies.jsonl"
 NON_COMPANIES = "non_companies.json"
@@ -87,8 +86,8 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
 
 
-@lru_cache(maxsize=1)
-def _country_lower() -> dict[str, str]:
+@derived
+def _country_lower(tables) -> dict[str, str]:
     return {k.casefold(): v for k, v in country_names().items()}
 
 
@@ -116,21 +115,32 @@ def is_place_name(text: str) -> bool:
 # --------------------------------------------------------------------------- component
 
 
-class Companies:
-    """The ``companies`` component: writes ``doc._.companies``."""
+class Companies(TableComponent):
+    """The ``companies`` component: writes ``doc._.companies``.
 
-    def __init__(self, nlp: Language, name: str = "companies"):
-        self.nlp = nlp
-        self.name = name
-        self.initialize()
+    Tables: the gazetteer (``companies.jsonl``), ``non_companies.json``, ``company_rules.json``
+    and the country names (``countries.json``); packaged by default, a user's own through
+    ``initialize(gazetteer=..., non_companies=..., rules=...)`` or ``initialize(data={...})``.
+    """
+
+    TABLES = (GAZETTEER, NON_COMPANIES, RULES, "countries.json")
 
     # Data -----------------------------------------------------------------------------------
 
-    def initialize(self, get_examples=None, *, nlp=None, gazetteer=None, non_companies=None, rules=None):
-        """Build lookups and matchers (default data: the packaged files)."""
-        self.gazetteer = list(gazetteer) if gazetteer is not None else read_jsonl(GAZETTEER)
-        self.non_companies_data = non_companies if non_companies is not None else read_json(NON_COMPANIES)
-        self.rules = rules if rules is not None else read_json(RULES)
+    def initialize(self, get_examples=None, *, nlp=None, gazetteer=None, non_companies=None, rules=None, data=None):
+        """Load the tables (default data: the packaged files) and build lookups and matchers."""
+        data = dict(data or {})
+        for file, value in ((GAZETTEER, gazetteer), (NON_COMPANIES, non_companies), (RULES, rules)):
+            if value is not None:
+                data[file] = list(value) if file == GAZETTEER else value
+        super().initialize(data=data)
+
+    def set_tables(self, tables) -> None:
+        """Build lookups and matchers from ``tables``."""
+        super().set_tables(tables)
+        self.gazetteer = list(self.tables[GAZETTEER])
+        self.non_companies_data = self.tables[NON_COMPANIES]
+        self.rules = self.tables[RULES]
         r = self.rules
         self.suffixes = {s.casefold() for s in r["legal_suffixes"]}
         self.suffix_keys = frozenset(s.strip(".,").casefold() for s in r["legal_suffixes"])
@@ -247,29 +257,6 @@ class Companies:
                 cache.clear()
             cache[text] = company_key(text, self.suffix_keys)
         return cache[text]
-
-    # Saved pipelines carry their own data.
-    def to_disk(self, path, exclude=tuple()):
-        import srsly
-        from pathlib import Path
-
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / GAZETTEER, self.gazetteer)
-        srsly.write_json(path / NON_COMPANIES, self.non_companies_data)
-        srsly.write_json(path / RULES, self.rules)
-
-    def from_disk(self, path, exclude=tuple()):
-        import srsly
-        from pathlib import Path
-
-        path = Path(path)
-        self.initialize(
-            gazetteer=srsly.read_jsonl(path / GAZETTEER),
-            non_companies=srsly.read_json(path / NON_COMPANIES),
-            rules=srsly.read_json(path / RULES),
-        )
-        return self
 
     # Token helpers ------------------------------------------------------------------------------
 
@@ -407,7 +394,7 @@ class Companies:
 
     # The component ------------------------------------------------------------------------------
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         doc._.companies = self.extract(doc)
         return doc
 
@@ -1117,6 +1104,13 @@ class Companies:
         return None
 
 
-@Language.factory("companies")
+@Language.factory(
+    "companies",
+    default_config={},
+    requires=["doc._.reactors", "doc.ents", "token.is_sent_start", "token.pos"],
+    assigns=["doc._.companies"],
+)
 def make_companies(nlp: Language, name: str) -> Companies:
+    """Companies from the gazetteer, company contexts and the model's ORG entities
+    (``doc._.companies``); reactor designs found before are not companies."""
     return Companies(nlp, name)

@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .extensions import doc_text
-from .data_files import read_json
+from .data_files import TableComponent, Tables, derived
 
 # Spans longer than this are never handed to dateparser (it can be slow or hang on odd input).
 MAX_DATEPARSER_CHARS = 40
@@ -62,10 +62,10 @@ DASH = r"[-\u2013\u2014]"
 # Data and the date grammar
 
 
-@lru_cache(maxsize=None)
-def words() -> dict:
+@derived
+def words(t: Tables) -> dict:
     """The date word lists (``data/date_words.json``)."""
-    return read_json("date_words.json")
+    return t["date_words.json"]
 
 
 def _trie(items: dict[str, str]) -> str:
@@ -120,8 +120,8 @@ def _words_alt(items) -> str:
     return _trie({w.lower(): "" for w in items})
 
 
-@lru_cache(maxsize=None)
-def grammar() -> re.Pattern:
+@derived
+def grammar(t: Tables) -> re.Pattern:
     """The compiled date grammar: one alternative per kind, each in a group ``k_<kind>``.
 
     Every quantifier is bounded and every alternative starts at a word start, so the pass
@@ -221,8 +221,8 @@ def grammar() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=None)
-def _lookups() -> dict:
+@derived
+def _lookups(t: Tables) -> dict:
     """Lower-cased lookup tables derived from the word lists."""
     w = words()
     months = {k.lower(): v for k, v in w["months"].items()}
@@ -959,19 +959,28 @@ def _direction(doc: Doc, start: int, end: int) -> str | None:
 # spaCy components
 
 
-@Language.factory("published_date")
-def make_published_date(nlp: Language, name: str):
-    """Fill ``doc._.published`` from the article's date line when the caller gave none."""
+class _DateComponent(TableComponent):
+    """Tables: the date words (``date_words.json``) and country names (packaged by default)."""
 
-    def published_date(doc: Doc) -> Doc:
+    TABLES = ("date_words.json", "countries.json")
+
+
+@Language.factory(
+    "published_date", default_config={}, assigns=["doc._.published", "doc._.published_source"]
+)
+def make_published_date(nlp: Language, name: str) -> "PublishedDate":
+    """Fill ``doc._.published`` from the article's date line when the caller gave none."""
+    return PublishedDate(nlp, name)
+
+
+class PublishedDate(_DateComponent):
+    def process(self, doc: Doc) -> Doc:
         if doc._.published is None:
             found = detect_published(doc_text(doc))
             if found:
                 doc._.published = found
                 doc._.published_source = "detected"
         return doc
-
-    return published_date
 
 
 def _overlaps(intervals, start: int, end: int, labels) -> bool:
@@ -1089,12 +1098,19 @@ def find_dates(doc: Doc) -> list[dict]:
     return mentions
 
 
-@Language.factory("dates")
-def make_dates(nlp: Language, name: str):
-    """Write the article's date mentions to ``doc._.dates``."""
+@Language.factory(
+    "dates",
+    default_config={},
+    requires=["doc._.published", "doc.ents", "token.dep", "token.pos", "token.tag"],
+    assigns=["doc._.dates"],
+)
+def make_dates(nlp: Language, name: str) -> "Dates":
+    """Write the article's date mentions to ``doc._.dates``, resolved against
+    ``doc._.published`` (the caller's, or the one ``published_date`` found)."""
+    return Dates(nlp, name)
 
-    def dates(doc: Doc) -> Doc:
+
+class Dates(_DateComponent):
+    def process(self, doc: Doc) -> Doc:
         doc._.dates = find_dates(doc)
         return doc
-
-    return dates

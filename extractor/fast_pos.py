@@ -11,7 +11,10 @@ Only POS (and the SPACE tag) is set; MORPH and LEMMA, which the rules do not rea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy
+import srsly
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,16 +22,44 @@ from spacy.tokens import Doc
 _KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 
 
-class FastPos:
-    """Applies ``(position, conditions, pos, tag)`` rules in order; later rules win."""
+PATTERNS_FILE = "patterns.jsonl"
 
-    def __init__(self, vocab, rules: list):
+
+class FastPos:
+    """Applies ``(position, conditions, pos, tag)`` rules in order; later rules win.
+
+    The rules are compiled from attribute_ruler patterns, which ``initialize(patterns=...)``
+    takes and ``to_disk``/``to_bytes`` save (a saved pipeline keeps its POS rules).
+    """
+
+    def __init__(self, vocab, rules: list, patterns: list[dict] | None = None, name: str = "fast_pos"):
         self.vocab = vocab
         self.rules = rules
+        self.patterns = list(patterns or [])
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp=None, patterns: list[dict] | None = None):
+        """Compile ``patterns`` (attribute_ruler patterns); without them the rules are kept."""
+        if patterns is not None:
+            self.set_patterns(patterns)
+
+    def set_patterns(self, patterns: list[dict]) -> None:
+        rules = self.compile(self.vocab, patterns)
+        if rules is None:
+            raise ValueError("fast_pos cannot evaluate these attribute_ruler patterns exactly "
+                             "(only TAG, LOWER, DEP and IS_SPACE with equality, IN or NOT_IN)")
+        self.rules = rules
+        self.patterns = list(patterns)
 
     @classmethod
     def from_patterns(cls, vocab, patterns: list[dict]) -> "FastPos | None":
         """Rules from attribute_ruler patterns, or None if one cannot be evaluated exactly."""
+        rules = cls.compile(vocab, patterns)
+        return None if rules is None else cls(vocab, rules, patterns)
+
+    @staticmethod
+    def compile(vocab, patterns: list[dict]) -> list | None:
+        """The rules of attribute_ruler patterns, or None if one cannot be evaluated exactly."""
         strings = vocab.strings
         rules = []
         for p in patterns:
@@ -53,7 +84,7 @@ class FastPos:
                         else:
                             return None
                 rules.append((p.get("index", 0), len(pattern), conditions, pos, tag))
-        return cls(vocab, rules)
+        return rules
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -85,7 +116,31 @@ class FastPos:
         return doc
 
 
-@Language.factory("fast_pos")
-def make_fast_pos(nlp: Language, name: str):
-    """spaCy component; build_pipeline fills its rules from the model's attribute_ruler."""
-    return FastPos(nlp.vocab, [])
+    # Saved pipelines carry the patterns; the rules are compiled again on loading.
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.set_patterns(list(srsly.read_jsonl(Path(path) / PATTERNS_FILE)))
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"patterns": self.patterns})
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self.set_patterns(srsly.msgpack_loads(data)["patterns"])
+        return self
+
+
+@Language.factory(
+    "fast_pos",
+    default_config={},
+    requires=["token.tag", "token.dep"],
+    assigns=["token.pos", "token.tag"],
+)
+def make_fast_pos(nlp: Language, name: str) -> FastPos:
+    """spaCy component; its rules come from attribute_ruler patterns through ``initialize``
+    (``build_pipeline`` passes the model's own) and are saved with the pipeline."""
+    return FastPos(nlp.vocab, [], name=name)

@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
 
 from . import extensions  # noqa: F401
 from .extensions import doc_text
-from .data_files import read_json
+from .data_files import TableComponent, Tables, derived
 from .numerals import parse_numeral, scale_value, tables, words_to_number
 
 MILLION = Decimal(1_000_000)
@@ -63,10 +62,10 @@ class Amount:
     bare_dollar: bool = False  # the currency came from a bare "$" (a later phrase may name it)
 
 
-@lru_cache(maxsize=None)
-def _data() -> dict:
-    cur = read_json("currencies.json")
-    phrases = read_json("money_phrases.json")
+@derived
+def _data(t: Tables) -> dict:
+    cur = t["currencies.json"]
+    phrases = t["money_phrases.json"]
     words = {k: v for k, v in cur["words"].items()}
     codes = {c: c for c in cur["codes"]}
     codes.update({k.upper(): v for k, v in cur["code_aliases"].items()})
@@ -707,14 +706,19 @@ def find_money(text: str) -> list[dict]:
     return found
 
 
-@Language.factory("money_amounts")
-def make_money_amounts(nlp: Language, name: str):
-    """spaCy component: writes ``doc._.money`` (MoneyMention dicts, amounts as decimal strings)."""
-    return MoneyAmounts()
+@Language.factory("money_amounts", default_config={}, assigns=["doc._.money"])
+def make_money_amounts(nlp: Language, name: str) -> "MoneyAmounts":
+    """spaCy component: writes ``doc._.money`` (MoneyMention dicts, amounts as decimal strings).
+    It reads the text only."""
+    return MoneyAmounts(nlp, name)
 
 
-class MoneyAmounts:
-    def __call__(self, doc):
+class MoneyAmounts(TableComponent):
+    """Tables: currencies, money phrases and number words (packaged by default)."""
+
+    TABLES = ("currencies.json", "money_phrases.json", "number_words.json")
+
+    def process(self, doc):
         doc._.money = [
             {k: str(v) if isinstance(v, Decimal) else v for k, v in m.items()} for m in find_money(doc_text(doc))
         ]

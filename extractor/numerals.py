@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
-from .data_files import read_json
+from .data_files import Tables, derived
 
 
-@lru_cache(maxsize=None)
-def tables() -> dict:
+@derived
+def tables(t: Tables) -> dict:
     """The number-word tables, with scale values as Decimals."""
-    raw = read_json("number_words.json")
+    raw = t["number_words.json"]
     return {
         "units": {k: Decimal(v) for k, v in raw["units"].items()},
         "tens": {k: Decimal(v) for k, v in raw["tens"].items()},

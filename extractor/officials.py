@@ -25,14 +25,13 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 from .extensions import doc_text
-from .data_files import country_names, read_json, read_jsonl
+from .data_files import TableComponent, Tables, country_names, derived
 
 _BLANKS = re.compile(r"[ \t]*")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -127,10 +126,10 @@ class _Tables:
     single_heads: set
 
 
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    t = read_json("titles.json")
-    regions = read_json("official_regions.json")["regions"]
+@derived
+def _tables(tables: Tables) -> _Tables:
+    t = tables["titles.json"]
+    regions = tables["official_regions.json"]["regions"]
     official = {h.lower() for h in t["official_heads"]}
     company = {h.lower() for h in t["company_heads"]}
     ambiguous = {h.lower() for h in t["ambiguous_heads"]}
@@ -148,7 +147,7 @@ def _tables() -> _Tables:
     pf = _alternation(t["portfolio_words"])
     pf_re = re.compile(rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)")
     gaz, alias = {}, {}
-    for row in read_jsonl("officials.jsonl"):
+    for row in tables["officials.jsonl"]:
         gaz[row["name"]] = row
         gaz.setdefault(fold_accents(row["name"]), row)
         for a in [row["name"].split()[-1]] + row.get("aliases", []):
@@ -1193,13 +1192,28 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     return officials, executives
 
 
-@Language.factory("officials")
-def make_officials(nlp: Language, name: str):
-    """Officials and executives component; runs after ``companies``."""
-    _tables()
+@Language.factory(
+    "officials",
+    default_config={},
+    requires=["doc._.companies", "doc.ents", "doc.sents", "token.dep", "token.pos"],
+    assigns=["doc._.officials", "doc._.executives"],
+)
+def make_officials(nlp: Language, name: str) -> "Officials":
+    """Officials and executives component; runs after ``companies`` (an executive's company
+    and the names inside company names come from ``doc._.companies``)."""
+    return Officials(nlp, name)
 
-    def officials_component(doc: Doc) -> Doc:
+
+class Officials(TableComponent):
+    """Writes ``doc._.officials`` and ``doc._.executives``. Tables: titles, official regions,
+    the officials gazetteer and the country names (packaged by default)."""
+
+    TABLES = ("titles.json", "official_regions.json", "officials.jsonl", "countries.json")
+
+    def set_tables(self, tables) -> None:
+        super().set_tables(tables)
+        tables.derive(_tables.build)  # compile the title grammar now, not on the first Doc
+
+    def process(self, doc: Doc) -> Doc:
         doc._.officials, doc._.executives = find_people(doc)
         return doc
-
-    return officials_component

@@ -12,9 +12,8 @@ Number words come from ``extractor/data/percent_words.json``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .data_files import read_json
+from .data_files import Tables, derived
 
 # How far before a percent mark the number may start (``one hundred and twenty-five percent``).
 _WINDOW = 80
@@ -24,13 +23,13 @@ _SEP = r"(?:[^\S\n]?[-\u2010\u2011][^\S\n]?|[^\S\n]{0,2}\n?[^\S\n]{0,2})"  # one
 _NO_NUM_BEFORE = r"(?<![\w.%=/&?+#@])(?<!\d,)"
 
 
-@lru_cache(maxsize=None)
-def _lexicon() -> dict:
-    return read_json("percent_words.json")
+@derived
+def _lexicon(t: Tables) -> dict:
+    return t["percent_words.json"]
 
 
-@lru_cache(maxsize=None)
-def _word_values() -> dict[str, float]:
+@derived
+def _word_values(t: Tables) -> dict[str, float]:
     lex = _lexicon()
     values = {}
     for group in ("units", "tens", "scales", "fractions"):
@@ -38,8 +37,8 @@ def _word_values() -> dict[str, float]:
     return values
 
 
-@lru_cache(maxsize=None)
-def _patterns():
+@derived
+def _patterns(t: Tables):
     lex = _lexicon()
     words = sorted(_word_values(), key=len, reverse=True)
     word = r"(?:%s)" % "|".join(words)

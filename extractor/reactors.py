@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .extensions import doc_text
-from .data_files import read_jsonl
+from .data_files import TableComponent
 
 GAZETTEER = "reactors.jsonl"
 
@@ -53,18 +53,30 @@ def alias_variants(alias: str) -> list[str]:
     return out
 
 
-class ReactorDesigns:
-    """The ``reactor_designs`` component: writes ``doc._.reactors``."""
+class ReactorDesigns(TableComponent):
+    """The ``reactor_designs`` component: writes ``doc._.reactors``.
+
+    Its table is the gazetteer ``reactors.jsonl`` (packaged by default; pass your own rows with
+    ``initialize(entries=...)`` or ``initialize(data={"reactors.jsonl": rows})``).
+    """
+
+    TABLES = (GAZETTEER,)
 
     def __init__(self, nlp: Language, name: str = "reactor_designs", entries: Iterable[dict] | None = None):
-        self.nlp = nlp
-        self.name = name
-        self.entries: list[dict] = []
-        self.initialize(entries=entries)
+        super().__init__(nlp, name)
+        if entries is not None:
+            self.initialize(entries=entries)
 
-    def initialize(self, get_examples=None, *, nlp=None, entries: Iterable[dict] | None = None):
+    def initialize(self, get_examples=None, *, nlp=None, entries: Iterable[dict] | None = None, data=None):
         """Build the matchers from gazetteer rows (default: the packaged ``reactors.jsonl``)."""
-        self.entries = list(entries) if entries is not None else read_jsonl(GAZETTEER)
+        data = dict(data or {})
+        if entries is not None:
+            data[GAZETTEER] = list(entries)
+        super().initialize(data=data)
+
+    def set_tables(self, tables) -> None:
+        super().set_tables(tables)
+        self.entries = list(self.tables[GAZETTEER])
         vocab = self.nlp.vocab
         self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -89,7 +101,7 @@ class ReactorDesigns:
             if orth:
                 self.orth_matcher.add(key, list(self.nlp.tokenizer.pipe(orth)))
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         spans = []
         for matcher in (self.lower_matcher, self.orth_matcher, self.class_matcher):
             for key, start, end in matcher(doc):
@@ -125,22 +137,6 @@ class ReactorDesigns:
         doc._.reactors = sorted(found.values(), key=lambda r: r["mentions"][0]["start"])
         return doc
 
-    # Saved pipelines carry their own gazetteer.
-    def to_disk(self, path, exclude=tuple()):
-        import srsly
-        from pathlib import Path
-
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "reactors.jsonl", self.entries)
-
-    def from_disk(self, path, exclude=tuple()):
-        import srsly
-        from pathlib import Path
-
-        self.initialize(entries=srsly.read_jsonl(Path(path) / "reactors.jsonl"))
-        return self
-
 
 def _names_vendor(sentence: str, vendor) -> bool:
     """True when the sentence names the design's vendor ("EDF will build two EPRs").
@@ -156,6 +152,12 @@ def _is_ticker(doc: Doc, span) -> bool:
     return span.start >= 1 and doc[span.start - 1].text == ":"
 
 
-@Language.factory("reactor_designs")
+@Language.factory(
+    "reactor_designs",
+    default_config={},
+    assigns=["doc._.reactors"],
+)
 def make_reactor_designs(nlp: Language, name: str) -> ReactorDesigns:
+    """Reactor designs and classes from the gazetteer table (``doc._.reactors``). Reads sentence
+    boundaries when the pipeline has them (ambiguous names need nuclear context)."""
     return ReactorDesigns(nlp, name)

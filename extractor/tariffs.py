@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from functools import lru_cache
 from types import SimpleNamespace
 
 from spacy.language import Language
@@ -37,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import extensions  # noqa: F401  (registers doc._.tariffs)
 from .extensions import doc_text
-from .data_files import country_code, read_json, read_jsonl
+from .data_files import TableComponent, Tables, country_code, derived
 from .percentages import find_percentages
 
 _NOUNS = ("NOUN", "PROPN")
@@ -52,11 +51,11 @@ _STATUS_RANK = ("threatened", "proposed", "previous", "imposed")
 _SEVERAL = "*"  # a target slot naming several or all countries (target null, nothing carried)
 
 
-@lru_cache(maxsize=None)
-def _lex() -> SimpleNamespace:
-    lex = read_json("tariff_lexicon.json")
+@derived
+def _lex(t: Tables) -> SimpleNamespace:
+    lex = t["tariff_lexicon.json"]
     products = {}
-    for label, forms in read_json("tariff_products.json")["products"].items():
+    for label, forms in t["tariff_products.json"]["products"].items():
         for form in forms:
             products[form] = label
     status = {}
@@ -101,7 +100,7 @@ def _lex() -> SimpleNamespace:
             re.IGNORECASE,
         ),
         products=products,
-        actors=read_json("tariff_actors.json")["actors"],
+        actors=t["tariff_actors.json"]["actors"],
         cx=_context_lexicon(lex["context"]),
     )
 
@@ -121,26 +120,50 @@ def _context_lexicon(c: dict) -> SimpleNamespace:
     )
 
 
-@Language.factory("tariff_rates")
-def make_tariff_rates(nlp: Language, name: str) -> "TariffRates":
-    """Factory of the ``tariff_rates`` component (writes ``doc._.tariffs``)."""
-    return TariffRates()
-
-
-class TariffRates:
-    """Pipeline component: ``doc._.tariffs`` = list of TariffMention dicts (ANNOTATION.md)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.tariffs = find_tariffs(doc)
-        return doc
-
-
 # Longer "sentences" are tables or lists the parser ran together; the dependency rules cost
 # time in proportion to a sentence's length for every rate in it, so these are not read.
 MAX_SENTENCE_TOKENS = 400
 
 
-def find_tariffs(doc: Doc) -> list[dict]:
+@Language.factory(
+    "tariff_rates",
+    default_config={"max_sentence_tokens": MAX_SENTENCE_TOKENS},
+    requires=["doc.sents", "token.dep", "token.head", "token.pos", "token.tag", "doc.ents"],
+    assigns=["doc._.tariffs"],
+)
+def make_tariff_rates(nlp: Language, name: str, max_sentence_tokens: int) -> "TariffRates":
+    """Factory of the ``tariff_rates`` component (writes ``doc._.tariffs``); it reads the
+    dependency parse, so a parser must run before it."""
+    return TariffRates(nlp, name, max_sentence_tokens=max_sentence_tokens)
+
+
+class TariffRates(TableComponent):
+    """Pipeline component: ``doc._.tariffs`` = list of TariffMention dicts (ANNOTATION.md).
+
+    Tables: the tariff lexicon, products and actors, the company gazetteer (home countries),
+    the country names and the percentage words (packaged by default).
+    """
+
+    TABLES = ("tariff_lexicon.json", "tariff_products.json", "tariff_actors.json", "companies.jsonl",
+              "countries.json", "percent_words.json")
+
+    def __init__(self, nlp: Language, name: str = "tariff_rates", max_sentence_tokens: int = MAX_SENTENCE_TOKENS):
+        super().__init__(nlp, name)
+        self.max_sentence_tokens = max_sentence_tokens
+
+    def process(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("DEP"):
+            from .errors import ExtractorError
+
+            raise ExtractorError(
+                f"component {self.name!r} needs a dependency parse and sentence boundaries: add a "
+                f"parser before it (the pipeline {self.nlp.pipe_names} has none that ran on this Doc)"
+            )
+        doc._.tariffs = find_tariffs(doc, self.max_sentence_tokens)
+        return doc
+
+
+def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> list[dict]:
     """Tariff rates in a parsed ``doc`` (needs sentences and the dependency parse).
 
     Sentences with a tariff word are read through the parse; in a tariff article (a few tariff
@@ -165,7 +188,7 @@ def find_tariffs(doc: Doc) -> list[dict]:
         if span is None or len(span) == 0:
             continue
         sent = sents[bisect_right(sent_starts, span[0].i) - 1]
-        if len(sent) > MAX_SENTENCE_TOKENS:
+        if len(sent) > max_sentence_tokens:
             continue  # a run-together table, not a sentence: its parse cannot be read in bounded time
         entry = sentences.get(sent.start)
         if entry is None:
@@ -1002,11 +1025,11 @@ def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
     return targets, imposers
 
 
-@lru_cache(maxsize=None)
-def _company_countries() -> dict[str, str]:
+@derived
+def _company_countries(t: Tables) -> dict[str, str]:
     """Home country of the companies the gazetteer knows (name and unambiguous aliases)."""
     out = {}
-    for row in read_jsonl("companies.jsonl"):
+    for row in t["companies.jsonl"]:
         country = row.get("country")
         if not country:
             continue

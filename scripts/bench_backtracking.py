@@ -10,6 +10,12 @@ above that (100x = quadratic) points at catastrophic backtracking or a quadratic
     python scripts/bench_backtracking.py                  # every kind, 10 KB / 100 KB / 1 MB
     python scripts/bench_backtracking.py --kinds digits dollars --sizes 10000 100000
     python scripts/bench_backtracking.py --json bench.json
+    python scripts/bench_backtracking.py --prose          # ordinary news prose instead
+
+``--prose`` times each component on ordinary text (the corpus articles concatenated, repeated
+up to each size) beside the model's own components: on prose every rule component should grow
+about 10x per 10x, like the model; a component that scans every mention found so far shows
+up as a growth near 100x.
 
 Exit status 1 when some step grew faster than ``--max-growth`` (default 30x per 10x size)
 and took more than ``--min-seconds`` (default 0.5 s) at the largest size.
@@ -35,6 +41,17 @@ KINDS = {
     "commas": "1,",
     "words": "billion dollars ",
 }
+
+
+def make_prose(size: int, corpus_dir=None) -> str:
+    """The corpus articles joined by blank lines, repeated and cut (at a line end) to ``size``."""
+    from pathlib import Path
+
+    corpus_dir = Path(corpus_dir or Path(__file__).resolve().parent.parent / "corpus")
+    unit = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in sorted(corpus_dir.glob("*.txt")))
+    text = (unit + "\n\n") * (size // (len(unit) + 2) + 1)
+    cut = text.rfind("\n", 0, size)
+    return text[: cut if cut > size // 2 else size]
 
 
 def make_line(kind: str, size: int) -> str:
@@ -80,7 +97,12 @@ def main(argv=None) -> int:
     ap.add_argument("--max-growth", type=float, default=30.0)
     ap.add_argument("--min-seconds", type=float, default=0.5)
     ap.add_argument("--json", help="Also write the timings to this JSON file.")
+    ap.add_argument("--prose", action="store_true", help="Time ordinary prose (the corpus, repeated) instead of hostile lines.")
     args = ap.parse_args(argv)
+    make = make_line
+    if args.prose:
+        args.kinds = ["prose"]
+        make = lambda kind, size: make_prose(size)  # noqa: E731
 
     from extractor import Extractor
 
@@ -91,12 +113,12 @@ def main(argv=None) -> int:
     for kind in args.kinds:
         per_size = {}
         for size in sizes:
-            per_size[size] = bench_one(ex, make_line(kind, size))
+            per_size[size] = bench_one(ex, make(kind, size))
             print(f"  {kind:>14} {size:>9,} chars: whole {per_size[size]['extract (whole)']:.3f}s",
                   file=sys.stderr, flush=True)
         results[kind] = per_size
         steps = list(per_size[sizes[0]])
-        print(f"\n{kind!r} ({KINDS[kind]!r} repeated)")
+        print(f"\n{kind!r} ({KINDS.get(kind, 'the corpus')!r} repeated)")
         header = f"{'step':<22}" + "".join(f"{s:>12,}" for s in sizes) + "   growth per step"
         print(header)
         for step in steps:
