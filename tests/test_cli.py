@@ -53,8 +53,8 @@ def test_extract_from_stdin_with_published():
     [
         (["extract", "-", "--published", "28/10/2025"], "published must be YYYY-MM-DD"),
         (["extract", "no/such/file.txt"], "no/such/file.txt"),
-        (["run", "corpus", "--format", "xml"], "unknown --format"),
-        (["run", "corpus", "--engine", "spark"], "unknown --engine"),
+        (["run", "corpus", "--format", "xml"], "Invalid value for '--format'"),
+        (["run", "corpus", "--engine", "spark"], "Invalid value for '--engine'"),
         (["extract", "-", "--no-such-flag"], "No such option"),
     ],
 )
