@@ -165,6 +165,9 @@ class ArticleRecord(_Strict):
     version: Optional[str] = None
     source: Optional[str] = None  # the input file (and line) the article came from
     content_hash: Optional[str] = None  # of text + published: batch runs skip unchanged articles
+    # Where `published` came from: caller (argument, JSON field, --published), sidecar
+    # (NAME.meta.json), metadata (an HTML page's own tags) or detected (the date line).
+    published_source: Optional[Literal["caller", "sidecar", "metadata", "detected"]] = None
     url: Optional[str] = None
     title: Optional[str] = None
     text: Optional[str] = None  # the article text itself, with --keep-text (offsets refer to it)

@@ -7,14 +7,16 @@ for its text only.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Union
 
-from .api import Article, check_published
+from .api import ARTICLE_KEYS, Article, as_article, check_published
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -24,7 +26,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 META_SUFFIX = ".meta.json"  # sidecar metadata of an article file: {"published": "YYYY-MM-DD"}
 SPLITS_FILE = "splits.json"  # a corpus folder's dev/test lists, not an article
 DEFAULT_MAX_BYTES = 8_000_000
-JSON_FIELDS = {"text", "id", "doc_id", "published", "url", "title"}
+JSON_FIELDS = set(ARTICLE_KEYS)  # kept for callers of 0.1
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -123,7 +125,84 @@ _BLOCK_TAGS = {
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
-    """The readable text of an HTML page (scripts, styles and markup dropped) and its <title>."""
+    """The main text of a news page and its title.
+
+    trafilatura (made for news pages) decides what is the article: navigation, footers,
+    "related" boxes and boilerplate are dropped. Its own text can break a line at inline markup
+    (``spend <b>$3 billion</b>``) and marks list items, so the lines kept are the page's visible
+    lines (``_visible_text``) that trafilatura's article contains, in order. A page it finds no
+    article in (a fragment) keeps all its visible text. Links are never followed, scripts
+    never run.
+    """
+    import trafilatura
+
+    visible, title = _visible_text(html)
+    main = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False,
+                               favor_recall=True)
+    kept = _lines_in(visible.split("\n"), _letters(main or ""))
+    return ("\n".join(kept) if kept else visible), title
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum()).lower()
+
+
+def _lines_in(lines: list[str], main: str) -> list[str]:
+    """The lines whose letters occur in ``main`` in order; a short line (a menu word) only
+    when it comes right where the previous kept line ended."""
+    kept, at = [], 0
+    for line in lines:
+        key = _letters(line)
+        if not key:
+            continue
+        found = main.find(key, at)
+        if found < 0 or (len(key) < 20 and found != at):
+            continue
+        kept.append(line)
+        at = found + len(key)
+    return kept
+
+
+def _html_title(html: str) -> str | None:
+    from bs4 import BeautifulSoup, SoupStrainer
+
+    soup = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("title"))
+    return soup.title.get_text(" ", strip=True) if soup.title else None
+
+
+def html_published(html: str) -> str | None:
+    """The publication date a page declares in its own metadata (``article:published_time``,
+    JSON-LD ``datePublished``, ``<time>``...), read by htmldate without guessing from the text."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - a page with broken metadata simply has no date
+        return None
+    return found if found and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None
+
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares (``<meta charset>`` or HTTP-equiv), if Python knows it."""
+    m = _DECLARED_CHARSET.search(data[:8192])
+    if m is None:
+        return None
+    label = m.group(1).decode("ascii", "replace").lower()
+    if label in _AS_CP1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _visible_text(html: str) -> tuple[str, str | None]:
+    """All visible text of an HTML document (scripts, styles and markup dropped) and its <title>."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -162,29 +241,11 @@ def read_sidecar(path: Path) -> dict:
     return data
 
 
-def _item(text: str, doc_id: str, published, source: str, extra: dict) -> Item:
-    _check_not_empty(text, source)
-    published = check_published(published, source)
-    return Item(Article(text, doc_id, published), source, content_hash(text, published), extra)
-
-
-def _json_item(obj, source: str, default_id: str, published: str | None, where: str) -> Item:
-    if not isinstance(obj, dict):
-        raise InputError(f"{where}: expected a JSON object with 'text', got {type(obj).__name__}", source)
-    unknown = sorted(set(obj) - JSON_FIELDS)
-    if unknown:
-        raise InputError(f"{where}: unknown field(s) {unknown}; allowed: {sorted(JSON_FIELDS)}", source)
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"{where}.text: expected a string, got {type(text).__name__}", source)
-    doc_id = obj.get("id", obj.get("doc_id", default_id))
-    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
-        raise InputError(f"{where}.id: expected a non-empty string, got {doc_id!r}", source)
-    for key in ("url", "title", "published"):
-        if obj.get(key) is not None and not isinstance(obj[key], str):
-            raise InputError(f"{where}.{key}: expected a string, got {type(obj[key]).__name__}", source)
-    extra = {k: obj[k] for k in ("url", "title") if obj.get(k)}
-    return _item(text, str(doc_id), obj.get("published") or published, source, extra)
+def _item(article: Article, source: str, extra: dict, published: str | None = None) -> Item:
+    """An Item from a validated article; ``published`` (the run's default) fills a missing date."""
+    if article.published is None and published is not None:
+        article.published, article.published_source = check_published(published, source), "caller"
+    return Item(article, source, content_hash(article.text, article.published), extra)
 
 
 def read_file(
@@ -193,26 +254,63 @@ def read_file(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Union[Item, Failure]]:
-    """Yield the articles of one file (several for JSON/JSONL), or Failures, never raising."""
+    """Yield the articles of one file (several for JSON/JSONL), or Failures, never raising.
+
+    ``extractor run`` and ``extractor extract`` both read files here. The date of a text or
+    HTML article comes from its sidecar, else ``published``, else the page's own metadata.
+    """
     source = str(path)
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     suffix = path.suffix.lower()
     try:
         data = read_bytes(path, max_bytes)
-        text, note = decode_bytes(data, source, encoding)
+        if suffix in HTML_SUFFIXES:
+            text, note = decode_html(data, source, encoding)
+        else:
+            text, note = decode_bytes(data, source, encoding)
         extra = {"warnings": [note]} if note else {}
         if suffix in JSON_SUFFIXES:
             yield from _read_json(text, path, stem, published, extra)
             return
+        article = Article(text, stem)
         meta = read_sidecar(path)
-        pub = meta.get("published") or published
+        if meta.get("published"):
+            article.published, article.published_source = meta["published"], "sidecar"
         if suffix in HTML_SUFFIXES:
-            text, title = html_to_text(text)
-            if title:
-                extra["title"] = title
-        yield _item(text, stem, pub, source, extra)
+            article.text, article.title = html_to_text(text)
+            if article.published is None and published is None:
+                article.published = html_published(text)
+                article.published_source = "metadata" if article.published else None
+        yield _item(as_article(article, stem, source=source), source, extra, published)
     except InputError as exc:
         yield Failure(exc.source or source, exc.reason, stem)
+
+
+def _json_object(obj, where: str, source: str):
+    """A JSON article must be an object (a bare JSON string is not an article)."""
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object with 'text', got {type(obj).__name__}", source)
+    return obj
+
+
+def decode_html(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str | None]:
+    """Decode an HTML page: ``encoding``, a byte order mark, strict UTF-8, then the page's
+    declared charset, then detection. Valid UTF-8 beats a declaration (pages often keep a
+    stale one; Latin-1 text is almost never valid UTF-8); the declaration beats guessing."""
+    if encoding or any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode_bytes(data, source, encoding)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), None
+        except UnicodeDecodeError:
+            text, note = decode_bytes(data, source)
+            return text, f"page declares {declared} but is not; {note}"
+    return decode_bytes(data, source)
 
 
 def _read_json(text: str, path: Path, stem: str, published, extra: dict) -> Iterator[Union[Item, Failure]]:
@@ -231,9 +329,7 @@ def _read_json(text: str, path: Path, stem: str, published, extra: dict) -> Iter
                 yield Failure(where, f"malformed JSON: {exc.msg} at column {exc.colno}", f"{stem}-{n}")
                 continue
             try:
-                item = _json_item(obj, where, f"{stem}-{n}", published, "$")
-                item.extra = {**extra, **item.extra}
-                yield item
+                yield _item(as_article(_json_object(obj, "$", where), f"{stem}-{n}", "$", where), where, dict(extra), published)
             except InputError as exc:
                 yield Failure(where, exc.reason, f"{stem}-{n}")
         return
@@ -247,9 +343,7 @@ def _read_json(text: str, path: Path, stem: str, published, extra: dict) -> Iter
         where = f"$[{k}]" if isinstance(obj, list) else "$"
         default_id = f"{stem}-{k + 1}" if isinstance(obj, list) else stem
         try:
-            item = _json_item(o, source, default_id, published, where)
-            item.extra = {**extra, **item.extra}
-            yield item
+            yield _item(as_article(_json_object(o, where, source), default_id, where, source), source, dict(extra), published)
         except InputError as exc:
             yield Failure(source, exc.reason, default_id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Mapping
 
 from pydantic import ValidationError
 from spacy.tokens import Doc
@@ -30,7 +31,26 @@ def doc_to_dict(doc: Doc, doc_id: str | None = None) -> dict:
     ]
     record["warnings"] = list(doc._.warnings or [])
     record["version"] = __version__
+    record["published_source"] = doc._.published_source if doc._.published else None
     return record
+
+
+def build_record(doc: Doc, extra: Mapping | None = None, keep_text: bool = False) -> dict:
+    """The one place a processed Doc becomes a record: a validated, JSON-ready dict.
+
+    ``extra`` carries what the reader knew of the input (``source``, ``content_hash``, ``url``,
+    ``title``, and ``warnings`` that go before the pipeline's own); ``keep_text`` adds the text.
+    """
+    data = doc_to_dict(doc)
+    extra = extra or {}
+    data["warnings"] = list(extra.get("warnings", [])) + data["warnings"]
+    for key in ("source", "content_hash", "url", "title"):
+        if extra.get(key):
+            data[key] = extra[key]
+    if keep_text:
+        data["text"] = doc.text
+    # A record that breaks the contract is a bug: it raises here and is never written.
+    return validate_record(data, doc.text).model_dump(mode="json")
 
 
 def doc_to_record(doc: Doc, doc_id: str | None = None) -> ArticleRecord:

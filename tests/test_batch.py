@@ -237,9 +237,9 @@ def test_dask_engine_matches_local(mixed, tmp_path, extractor):
 
 def test_a_record_that_breaks_the_contract_is_an_error_line_not_output(mixed, tmp_path, extractor, monkeypatch):
     # A component bug (here: a status the contract does not know) must never reach the output.
-    import extractor.batch as batch
+    import extractor.records as records
 
-    real = batch.doc_to_dict
+    real = records.doc_to_dict
 
     def broken(doc, doc_id=None):
         data = real(doc, doc_id)
@@ -248,7 +248,7 @@ def test_a_record_that_breaks_the_contract_is_an_error_line_not_output(mixed, tm
                 {"text": "x", "start": 0, "end": 1, "rate": 1.0, "status": "suspended"}]
         return data
 
-    monkeypatch.setattr(batch, "doc_to_dict", broken)
+    monkeypatch.setattr(records, "doc_to_dict", broken)
     out = tmp_path / "out.jsonl"
     summary = run_batch([mixed], out, extractor=extractor, progress=False)
     assert sorted(r["doc_id"] for r in read_jsonl(out)) == ["b", "e-2", "json-1", "l1", "é c"]

@@ -132,9 +132,9 @@ def test_tokenize_keeps_the_text(nlp, text):
 @pytest.mark.parametrize(
     "bad, error",
     [
-        pytest.param(b"bytes", "text must be a string", id="bytes-not-str"),
-        pytest.param(None, "text must be a string", id="none"),
-        pytest.param(42, "text must be a string", id="int"),
+        pytest.param(b"bytes", "text: expected a string", id="bytes-not-str"),
+        pytest.param(None, "text: expected a string", id="none"),
+        pytest.param(42, "text: expected a string", id="int"),
     ],
 )
 def test_non_text_input_is_our_own_error(extractor, bad, error):
