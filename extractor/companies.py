@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .extensions import doc_text
+from .extensions import IntervalIndex, doc_text
 from .data_files import TableComponent, country_names, derived
 
 GAZETTEER = "companies.jsonl"
@@ -406,7 +406,11 @@ class Companies(TableComponent):
             (m["start"], m["end"]) for r in (doc._.reactors or []) for m in r["mentions"]
         ]
 
+        reactor_index = IntervalIndex(reactor_spans)
+
         def hits_reactor(sc, ec, company=None):
+            if not reactor_index.overlaps(sc, ec):
+                return False  # the usual case, answered without a scan
             for a, b in reactor_spans:
                 if a < ec and sc < b:
                     if company is not None and self.key(text[a:b]) in self._alias_keys(company):
@@ -731,23 +735,21 @@ class Companies(TableComponent):
         # Unknown groups that are another group's short form, acronym or initials.
         unknown = [g for g in order if g[0] == "U"]
         redirect = {}
+        longer, by_initials = self._group_lookups(doc, order, groups) if unknown else ({}, {})
         for g in unknown:
             g_text = doc[groups[g][0]["s"]:groups[g][0]["e"]].text
             target = alias_of.get(g_text)
             if target is None:
-                for h in order:
-                    if h == g:
-                        continue
-                    h_name = self._group_name(doc, h, groups[h])
-                    h_key = self.key(h_name)
-                    if h[0] == "U" and len(h_key) > len(g[1]) and h_key.startswith(g[1] + " "):
-                        target = h
-                        break
-                    if g_text.isupper() and len(g_text) >= 2 and (initials(h_name) == g_text or (
-                            len(g_text) >= 3 and initials(h_name) == g_text[:-1] and g_text[-1] in "LCGIP")):
-                        # "Reliance Industries" ... "RIL" (Limited, Corporation, Group, Inc, plc)
-                        target = h
-                        break
+                # The first group in order (not g) whose key extends g's by whole words, or
+                # whose initials are g's acronym ("Reliance Industries" ... "RIL": Limited,
+                # Corporation, Group, Inc, plc).
+                found = [*longer.get(g[1], ())]
+                if g_text.isupper() and len(g_text) >= 2:
+                    found += by_initials.get(g_text, ())
+                    if len(g_text) >= 3 and g_text[-1] in "LCGIP":
+                        found += by_initials.get(g_text[:-1], ())
+                found = [(pos, h) for pos, h in found if h != g]
+                target = min(found)[1] if found else None
             if target is not None and target != g:
                 redirect[g] = target
         for g, target in redirect.items():
@@ -775,6 +777,10 @@ class Companies(TableComponent):
         for cs in final.values():
             for c in cs:
                 spans_taken.append((c["s"], c["e"]))
+        # Token positions taken (spans are never empty: overlap = a shared token) and the
+        # dropped character spans, indexed: each look-up is cheap however many names were found.
+        tokens_taken = {i for a, b in spans_taken for i in range(a, b)}
+        dropped_index = IntervalIndex(dropped_spans)
         names: dict[str, tuple] = {}
         for gid, cs in final.items():
             for c in cs:
@@ -810,12 +816,10 @@ class Companies(TableComponent):
                 pm.add(str(i), [self.nlp.make_doc(n)])
             extra = sorted(pm(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
             for k, s, e in extra:
-                if any(a < e and s < b for a, b in spans_taken):
+                if any(i in tokens_taken for i in range(s, e)):
                     continue
                 span = doc[s:e]
-                if hits_reactor(span.start_char, span.end_char) or any(
-                    a < span.end_char and span.start_char < b for a, b in dropped_spans
-                ):
+                if hits_reactor(span.start_char, span.end_char) or dropped_index.overlaps(span.start_char, span.end_char):
                     continue
                 gid = names[name_list[int(strings[k])]]
                 if e - s == 1 and name_list[int(strings[k])] in short_forms and (
@@ -825,6 +829,7 @@ class Companies(TableComponent):
                     continue
                 final[gid].append({"s": s, "e": e, "idx": gid[1] if gid[0] == "G" else None})
                 spans_taken.append((s, e))
+                tokens_taken.update(range(s, e))
 
         # 8. Output.
         out = []
@@ -918,6 +923,22 @@ class Companies(TableComponent):
             for _a, _b, spans in block:
                 for s, e in spans:
                     evidence.append((s, e, None, "LIST"))
+
+    def _group_lookups(self, doc, order, groups) -> tuple[dict, dict]:
+        """Indexes of the groups by what a short form can match, each entry ``(position, gid)``:
+        an unknown group's key by every whole-word prefix of it ("Fermi" -> "Fermi America"),
+        and every group by the initials of its name."""
+        longer: dict[str, list] = {}
+        by_initials: dict[str, list] = {}
+        for pos, h in enumerate(order):
+            h_name = self._group_name(doc, h, groups[h])
+            by_initials.setdefault(initials(h_name), []).append((pos, h))
+            if h[0] == "U":
+                h_key = self.key(h_name)
+                for i, ch in enumerate(h_key):
+                    if ch == " ":
+                        longer.setdefault(h_key[:i], []).append((pos, h))
+        return longer, by_initials
 
     def _alias_keys(self, idx: int) -> set:
         return self.alias_keys[idx]

@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .extensions import doc_text
+from .extensions import IntervalIndex, doc_text
 from .data_files import TableComponent, Tables, derived
 
 # Spans longer than this are never handed to dateparser (it can be slow or hang on odd input).
@@ -1058,11 +1058,14 @@ def find_dates(doc: Doc) -> list[dict]:
     mentions = []
     cores = find_cores(text)
     spoken = [(c.start, c.end, c) for c in cores if c.kind in _SPOKEN_KINDS]
+    # The model's DATE (and TIME) entities indexed for overlap look-ups (was a scan per core).
+    ent_index = {labels: IntervalIndex((s, e) for s, e, label in ents if label in labels)
+                 for labels in (("DATE", "TIME"), ("DATE",))}
     has_dep = doc.has_annotation("DEP")
     for core in cores:
         if core.kind in WEAK_KINDS and not (WEAK_KINDS[core.kind] and core.g(WEAK_KINDS[core.kind])):
             labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
-            if not (_overlaps(ents, core.start, core.end, labels)
+            if not (ent_index[labels].overlaps(core.start, core.end)
                     or lk["context"].search(text, max(0, core.start - 20), core.start)):
                 continue
             if core.kind == "dord":
@@ -1083,10 +1086,10 @@ def find_dates(doc: Doc) -> list[dict]:
         mentions.append({"text": core.text, "start": core.start, "end": core.end,
                          "value": resolved[0], "granularity": resolved[1]})
     # Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter.
-    found = [(m["start"], m["end"], "DATE") for m in mentions]
+    found = IntervalIndex((m["start"], m["end"]) for m in mentions)
     pub_iso = pub.isoformat() if pub else None
     for start, end, label in ents:
-        if label != "DATE" or _overlaps(found, start, end, ("DATE",)):
+        if label != "DATE" or found.overlaps(start, end):
             continue
         span_text = text[start:end]
         if could_be_date(span_text):

@@ -265,6 +265,17 @@ class _DocView:
             self.company_by_text[comp["name"]] = comp["name"]
         self._caps_lines = None
         self._case_words = None
+        # in_company's index: spans sorted by start with a running maximum of their ends, and
+        # the spans by end (a company mention whose span equals the query needs its name).
+        spans = sorted(self.company_spans)
+        self._cs_starts = [sp[0] for sp in spans]
+        self._cs_reach = []
+        self._cs_by_end: dict[int, list] = {}
+        reach = -1
+        for a, b, name in spans:
+            reach = max(reach, b)
+            self._cs_reach.append(reach)
+            self._cs_by_end.setdefault(b, []).append((a, name))
 
     def token_at(self, char: int):
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -273,9 +284,13 @@ class _DocView:
     def in_company(self, start: int, end: int) -> bool:
         """Whether a company mention covers this span. A company whose only name is exactly
         this text (a surname the model tagged ORG, ``Trump``) does not count."""
-        text = self.text[start:end]
-        return any(s <= start and end <= e and not (s == start and e == end and name == text)
-                   for s, e, name in self.company_spans)
+        i = bisect.bisect_right(self._cs_starts, start)   # the spans with s <= start
+        if i == 0 or self._cs_reach[i - 1] < end:
+            return False
+        if self._cs_reach[i - 1] > end:
+            return True                                     # one reaches past end: not the same span
+        text = self.text[start:end]                         # only spans ending exactly at end remain
+        return any(s < start or name != text for s, name in self._cs_by_end.get(end, ()) if s <= start)
 
     def is_company(self, text: str, start: int, end: int) -> bool:
         if text in self.company_by_text or self.in_company(start, end):
@@ -948,8 +963,15 @@ def _find_variants(text: str, variants) -> list[tuple[int, int]]:
         return [m.span() for m in rx.finditer(text)]
     longest = max(len(v.split()) for v in variants)
     words = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
+    # A name starts with its first word as written (its only word may also carry a possessive):
+    # positions whose word starts no name are skipped without building chunks.
+    firsts = {v.split(" ", 1)[0] for v in variants}
     spans, i = [], 0
     while i < len(words):
+        w = words[i][2]
+        if w not in firsts and strip_possessive(w) not in firsts:
+            i += 1
+            continue
         for k in range(min(longest, len(words) - i), 0, -1):
             chunk = words[i:i + k]
             if any(not _blank(text, a[1], b[0]) or a[1] == b[0] for a, b in zip(chunk, chunk[1:])):
