@@ -198,6 +198,7 @@ def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
     for field_name in ("companies", "officials"):
         for i, e in enumerate(getattr(record, field_name)):
             bad_country(f"{field_name}[{i}].country", e.country, e.mentions[0].start)
+    problems += _investment_problems(name, record)
     for i, r in enumerate(record.reactors):
         is_class = r.design in REACTOR_CLASSES
         if is_class != (r.category == "class"):
@@ -207,6 +208,31 @@ def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
             )
             problems.append(Problem(name, f"reactors[{i}].category", reason, r.mentions[0].start))
     return problems
+
+
+def _investment_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """An investment points at a money mention (same span); its investor is a company of the
+    record or a country code; its companies are companies of the record."""
+    problems = []
+    money_spans = {(m.start, m.end) for m in record.money}
+    names = {_fold(n) for c in record.companies for n in [c.name, *(m.text for m in c.mentions)]}
+    countries = country_codes()
+    for i, inv in enumerate(record.investments):
+        path = f"investments[{i}]"
+        if (inv.start, inv.end) not in money_spans:
+            problems.append(Problem(name, path, f"span {inv.start}:{inv.end} {inv.text!r} is not a money mention", inv.start))
+        if inv.investor is not None and inv.investor not in countries and _fold(inv.investor) not in names:
+            problems.append(Problem(name, f"{path}.investor", f"{inv.investor!r} is neither a country code nor a company of this record", inv.start))
+        if inv.destination is not None and inv.destination not in countries:
+            problems.append(Problem(name, f"{path}.destination", f"unknown country code {inv.destination!r}", inv.start))
+        for j, company in enumerate(inv.companies):
+            if _fold(company) not in names:
+                problems.append(Problem(name, f"{path}.companies[{j}]", f"{company!r} is not a company of this record", inv.start))
+    return problems
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().replace(".", "").replace(",", "").split())
 
 
 def _date_problems(value: Optional[str], granularity: Optional[str]) -> list[str]:

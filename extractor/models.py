@@ -144,7 +144,25 @@ class DateMention(Mention):
     granularity: Optional[Granularity] = None
 
 
-_MENTION_FIELDS = ("money", "tariffs", "dates")
+Sector = Literal[
+    "energy", "nuclear", "ai", "semiconductors", "critical_minerals", "autos", "shipbuilding",
+    "pharma", "infrastructure", "defense", "manufacturing", "finance", "other",
+]
+InvestmentStatus = Literal["pledged", "completed", "proposed", "cancelled"]
+
+
+class Investment(Mention):
+    """Money committed to build, buy, develop or fund a business, plant or project; the span is
+    exactly that of its money mention."""
+
+    investor: Optional[str] = None  # a company as named in `companies`, or a country code / EU
+    destination: Optional[CountryCode] = None
+    companies: list[str] = Field(default_factory=list)
+    sectors: list[Sector] = Field(default_factory=list)
+    status: Optional[InvestmentStatus] = None
+
+
+_MENTION_FIELDS = ("money", "tariffs", "dates", "investments")
 _ENTITY_FIELDS = ("companies", "reactors", "officials", "executives")
 
 
@@ -160,6 +178,7 @@ class ArticleRecord(_Strict):
     officials: list[Official] = Field(default_factory=list)
     executives: list[Executive] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    investments: list[Investment] = Field(default_factory=list)
     # Output-only extras; the scorer ignores them.
     warnings: list[str] = Field(default_factory=list)
     version: Optional[str] = None

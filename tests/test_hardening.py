@@ -213,10 +213,26 @@ def test_bench_script_runs(tmp_path):
 
 # -- size limits --------------------------------------------------------------------------------
 
-def test_default_max_chars_is_two_million(extractor):
-    assert DEFAULT_MAX_CHARS == 2_000_000 and extractor.max_chars == DEFAULT_MAX_CHARS
+def test_default_max_chars_is_the_limits_default(extractor):
+    # The number itself (what a 2 GB worker holds) lives in extractor.limits; see test_memory_limits.
+    from extractor import limits
+
+    assert DEFAULT_MAX_CHARS == limits.DEFAULT_MAX_CHARS and extractor.max_chars == DEFAULT_MAX_CHARS
     # spaCy's own limit is raised above ours, so spaCy never refuses (or cuts) an accepted article.
     assert extractor.nlp.max_length > extractor.max_chars
+
+
+def test_too_large_message_names_the_limit(small_limit):
+    with pytest.raises(TooLargeError) as info:
+        small_limit.extract("$5 billion. " * 500)
+    assert "over the limit of 5,000" in str(info.value)
+
+
+@xfail("extractor/api.py", "the too-large message does not say how to raise the limit (--max-chars)")
+def test_too_large_message_says_to_use_max_chars(small_limit):
+    with pytest.raises(TooLargeError) as info:
+        small_limit.extract("$5 billion. " * 500)
+    assert "--max-chars" in str(info.value)
 
 
 @pytest.fixture
@@ -440,6 +456,11 @@ GOLD_TEXT = "Toyota will invest $10 billion in Kentucky."
 MONEY = {"text": "$10 billion", "start": 19, "end": 30, "value": 10_000_000_000, "currency": "USD"}
 
 
+INVEST = {"text": "$10 billion", "start": 19, "end": 30, "investor": "JP", "destination": "US", "companies": [],
+          "sectors": ["autos"], "status": "pledged"}
+TOYOTA = {"name": "Toyota", "country": "JP", "mentions": [{"text": "Toyota", "start": 0, "end": 6}]}
+
+
 def _gold(doc_id, **fields):
     return json.dumps({"doc_id": doc_id, "published": None, **fields})
 
@@ -461,6 +482,16 @@ GOLD_CASES = [
     pytest.param(_gold("g", money=[{**MONEY, "start": "19"}]), ["g.json: money[0].start"], id="offset-as-string"),
     pytest.param(_gold("g", money=[{**MONEY, "value": "10000000000"}]), ["g.json: money[0].value"], id="amount-as-string"),
     pytest.param(_gold("g", money=[{**MONEY, "start": 19.0}]), ["g.json: money[0].start"], id="offset-as-float"),
+    pytest.param(_gold("g", money=[MONEY], investments=[{**INVEST, "start": 20, "end": 30, "text": "10 billion"}]),
+                 ["investments[0]: offset 20", "is not a money mention"], id="investment-not-on-money"),
+    pytest.param(_gold("g", money=[MONEY], investments=[{**INVEST, "investor": "Honda"}]),
+                 ["investments[0].investor", "neither a country code nor a company"], id="investment-unknown-investor"),
+    pytest.param(_gold("g", money=[MONEY], companies=[TOYOTA], investments=[{**INVEST, "companies": ["Ford"]}]),
+                 ["investments[0].companies[0]", "'Ford' is not a company"], id="investment-unknown-company"),
+    pytest.param(_gold("g", money=[MONEY], investments=[{**INVEST, "status": "done"}]),
+                 ["investments[0].status"], id="investment-bad-status"),
+    pytest.param(_gold("g", money=[MONEY], investments=[{**INVEST, "sectors": ["cars"]}]),
+                 ["investments[0].sectors[0]"], id="investment-bad-sector"),
 ]
 
 
