@@ -158,7 +158,7 @@ def grammar(t: Tables) -> re.Pattern:
         )
 
     named = {}
-    for key in ("named_days", "floating_named_days", "named_events"):
+    for key in ("named_days", "floating_named_days", "named_events", "term_start_days"):
         for name in w[key]:
             named[name] = ""
             named[name.replace("'", "\u2019")] = ""
@@ -212,7 +212,8 @@ def grammar(t: Tables) -> re.Pattern:
                    "year", "month", "quarter", "end", "start"}
     for key in ("period_parts", "modifiers", "quarter_words", "half_words", "seasons",
                 "relative_words", "number_words", "deictic_days", "months", "month_abbreviations",
-                "weekdays", "weekday_abbreviations", "named_days", "floating_named_days", "named_events"):
+                "weekdays", "weekday_abbreviations", "named_days", "floating_named_days", "named_events",
+                "term_start_days"):
         first_words |= {entry.split()[0].lower() for entry in w[key]}
     first_words |= {f.replace("'", "\u2019") for f in first_words} | {"national"}
     guard = rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
@@ -245,6 +246,7 @@ def _lookups(t: Tables) -> dict:
             re.IGNORECASE,
         ),
         "not_followers": set(w["ordinal_not_date_followers"]),
+        "term_days": set(w["term_start_days"]),
         "generic_today_after": re.compile(
             rf"['\u2019]s?{WS}(?:{_words_alt(w['generic_today_followers'])})\b", re.IGNORECASE),
         "generic_today_before": re.compile(
@@ -565,12 +567,40 @@ def _floating_day(year: int, rule: list) -> _dt.date:
     return day + _dt.timedelta(days=extra)
 
 
+def _term_start(pub: _dt.date | None):
+    """``Day One``: the first day of the US presidential term running on the published date."""
+    if pub is None:
+        return None
+    starts = [d for d in map(_dt.date.fromisoformat, words()["us_term_starts"]) if d <= pub]
+    return (_fmt(max(starts), "day"), "day") if starts else None
+
+
+def has_term_cue(text: str, start: int, end: int, window: int = 120) -> bool:
+    """Whether a presidency is named near ``Day One`` (``Since Day One, President Trump ...``)."""
+    near = text[max(0, start - window):end + window]
+    return any(re.search(rf"\b{re.escape(c)}\b", near) for c in words()["term_cues"])
+
+
+_STATUTE_YEAR = None
+
+
+def statute_years(text: str) -> list[tuple[int, int]]:
+    """Spans of the years in statute and treaty names (``the Mining Act of 1872``)."""
+    global _STATUTE_YEAR
+    if _STATUTE_YEAR is None:
+        names = "|".join(map(re.escape, words()["statute_words"]))
+        _STATUTE_YEAR = re.compile(rf"\b[A-Z][\w.-]*\s+(?:{names})(?:\s+of)?\s+(1[5-9]\d\d|20\d\d)(?!\d)")
+    return [m.span(1) for m in _STATUTE_YEAR.finditer(text)]
+
+
 def _resolve_named(core: Core, pub: _dt.date | None, direction: str | None):
     """Named days: ``Christmas Day``, ``Thanksgiving``, ``Liberation Day`` (a one-off event) and
     ``<Country>'s national day`` / ``Independence Day``. None for a national day of no known
     country and for an event after the published date."""
     w = words()
     name = core.g("nm").replace("\u2019", "'") if core.kind == "named" else "national day"
+    if name in w["term_start_days"]:
+        return _term_start(pub)
     if name in w["named_events"]:
         date = _dt.date.fromisoformat(w["named_events"][name])
         return (_fmt(date, "day"), "day") if pub is None or pub >= date else None
@@ -1074,6 +1104,8 @@ def find_dates(doc: Doc) -> list[dict]:
                     continue
         if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
             continue
+        if core.kind == "named" and core.g("nm") in lk["term_days"] and not has_term_cue(text, core.start, core.end):
+            continue          # "from day one of the project": no presidency named
         direction = _direction(doc, core.start, core.end) if has_dep and core.kind in _NEEDS_DIRECTION else None
         resolved = _resolve(core, pub, direction)
         if resolved is None:
@@ -1097,6 +1129,11 @@ def find_dates(doc: Doc) -> list[dict]:
             if resolved:
                 mentions.append({"text": span_text, "start": start, "end": end,
                                  "value": resolved[0], "granularity": resolved[1]})
+    found = IntervalIndex((m["start"], m["end"]) for m in mentions)
+    for start, end in statute_years(text):
+        if not found.overlaps(start, end):
+            mentions.append({"text": text[start:end], "start": start, "end": end,
+                             "value": text[start:end], "granularity": "year"})
     mentions.sort(key=lambda m: m["start"])
     return mentions
 

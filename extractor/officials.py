@@ -319,16 +319,46 @@ def is_caps_line(line: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_HEADLINE_SMALL_WORDS = {"with", "from", "into", "onto", "over", "upon", "than", "that", "amid", "after",
+                         "about", "under", "through", "against", "during"}
+
+
+def is_headline_line(line: str) -> bool:
+    """Whether a line is a headline in title case: at least four words of four letters or more,
+    nearly all capitalised, and not a sentence of names (``Fact Sheet: President Donald J. Trump
+    Imposes Tariffs on Imports``).
+
+    >>> is_headline_line("President Trump Signs Executive Orders to Usher in a Nuclear Renaissance")
+    True
+    >>> is_headline_line("President Donald Trump signed the order on Monday in Washington")
+    False
+    """
+    words = [w for w in _LONG_WORD.findall(line) if w not in _HEADLINE_SMALL_WORDS]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words) and not is_caps_line(line)
+
+
+def _line_spans(view: "_DocView", test) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in view.text.split("\n"):
+        if test(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def _caps_lines(view: "_DocView") -> list[tuple[int, int]]:
     """Spans of the doc's ALL-CAPS lines (cached on the view)."""
     if view._caps_lines is None:
-        out, pos = [], 0
-        for line in view.text.split("\n"):
-            if is_caps_line(line):
-                out.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        view._caps_lines = out
+        view._caps_lines = _line_spans(view, is_caps_line)
     return view._caps_lines
+
+
+def _in_headline_line(view: "_DocView", pos: int) -> bool:
+    """Whether ``pos`` lies in a title-case headline line (cached on the view)."""
+    if getattr(view, "_headline_lines", None) is None:
+        view._headline_lines = _line_spans(view, is_headline_line)
+    return any(a <= pos < b for a, b in view._headline_lines)
 
 
 def _in_caps_line(view: "_DocView", pos: int) -> bool:
@@ -347,7 +377,7 @@ def _case_words(view: "_DocView") -> tuple[set, set]:
     if view._case_words is None:
         upper, lower = set(), set()
         for m in _WORD.finditer(view.text):
-            if _in_caps_line(view, m.start()):
+            if _in_caps_line(view, m.start()) or _in_headline_line(view, m.start()):
                 continue
             w = strip_possessive(m.group())
             (upper if w[:1].isupper() else lower).add(w.casefold())
@@ -414,15 +444,28 @@ def _classify_run(view: _DocView, words: list) -> _Owner | None:
             break
     s, e = words[0][0], words[-1][1]
     phrase = text[s:e]
+    named_company = phrase in view.company_by_text or view.in_company(s, e)
+    if any(w in phrase for w in tb.public_words) and not named_company:
+        # "White House Office of Science and Technology": a public body, whatever the model says.
+        code = next((c for k in (3, 2, 1) for x in range(len(words) - k + 1)
+                     for c in [place_code(text[words[x][0]:words[x + k - 1][1]])[0]] if c), None)
+        return _Owner("body", phrase, code, s)
     if view.is_company(phrase, s, e):
         return _Owner("company", view.company_name(phrase), None, s)
-    if any(w in phrase for w in tb.public_words):
-        code = next((c for _, _, w in words for c in [place_code(w)[0]] if c), None)
-        return _Owner("body", phrase, code, s)
     code, found = place_code(text[words[-1][0]:e])
     if found:
         return _Owner("place", phrase, code, s)
     return _Owner("unknown", phrase, None, s)
+
+
+def _public_org_ends(view: _DocView, start: int, end: int) -> bool:
+    """Whether a longer ORG entity naming a public body ends at this word."""
+    ent = view.ent_by_end.get(end)
+    if ent is None or ent.label_ != "ORG":
+        return False
+    words = [t for t in ent if t.lower_ != "the" or t.i > ent.start]
+    return (len(words) >= 3 and words[0].idx < start
+            and any(w in ent.text for w in _tables().public_words) and not view.in_company(ent.start_char, end))
 
 
 def _owner_before(view: _DocView, words: list, i: int) -> tuple[_Owner | None, int]:
@@ -442,6 +485,15 @@ def _owner_before(view: _DocView, words: list, i: int) -> tuple[_Owner | None, i
         return _Owner("body", "", None, s), i - 1          # "the government's plenipotentiary"
     if not (core[:1].isupper() or core[:1].isdigit()):
         return None, i
+    ent = view.ent_by_end.get(s + len(core))
+    if ent is not None and ent.label_ == "ORG" and ent.start_char < s and "\n" not in ent.text:
+        # "White House Office of Science and Technology Director": the model's organisation.
+        k = i
+        while k > 0 and words[k - 1][0] >= ent.start_char:
+            k -= 1
+        start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+        if words[k][0] == start:
+            return _classify_run(view, words[k:i] + [(s, s + len(core), core)]), k - 1
     run = [(s, s + len(core), core)]
     j = i - 1
     while j >= 0 and len(run) < 5 and _blank(text, words[j][1], run[0][0]):
@@ -474,6 +526,7 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     p = pos
     ent = view.ent_by_start.get(pos)
     person_ent = ent is not None and ent.label_ == "PERSON" and len(ent) > 1   # "He Lifeng"
+    headline = _in_headline_line(view, pos)
     for m in _WORD.finditer(text, pos, min(len(text), pos + 120)):
         if not _blank(text, p, m.start()) or (spans and m.start() == p):
             break
@@ -481,6 +534,13 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
         if w in tb.particles and spans:
             spans.append((m.start(), m.end(), w, True))
             p = m.end()
+            continue
+        if spans and "-" in w and w.split("-", 1)[0] in tb.particles and w.split("-", 1)[1][:1].isupper():
+            bare = strip_possessive(w)          # "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani"
+            spans.append((m.start(), m.start() + len(bare), bare, False))
+            p = m.end()
+            if bare != w:
+                break
             continue
         bare = strip_possessive(w)
         if not w[:1].isupper() or (bare in tb.stopwords and not person_ent) or bare in tb.honorifics and spans:
@@ -492,6 +552,8 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
             tok = view.token_at(m.start())
             if tok is not None and tok.pos_ in _STOP_POS:
                 break
+            if headline and not _headline_name_word(view, bare, in_person):
+                break          # "President Donald J. Trump Imposes Tariffs": the headline's verb
         spans.append((m.start(), m.start() + len(bare), bare, False))
         p = m.end()
         if bare != w or len(spans) >= 5:
@@ -503,6 +565,24 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     if not spans:
         return None
     return spans[0][0], spans[-1][1]
+
+
+def _names_a_thing(view: _DocView, end: int) -> bool:
+    """Whether the word after a name makes it the name of a place or body (``King Salman
+    International Airport``, ``Trump Tower``)."""
+    nxt = _WORD.match(view.text, end + 1) if view.text[end:end + 1] == " " else None
+    return bool(nxt and nxt.group() in _tables().not_person_after)
+
+
+def _headline_name_word(view: _DocView, word: str, in_person: bool) -> bool:
+    """Whether a word after a name's first word in a title-case headline still belongs to the
+    name: the article writes it capitalised elsewhere and never in lower case, or the model's
+    PERSON entity covers it and it does not read as a verb (``Imposes``, ``Signs``)."""
+    names, lower = _case_words(view)
+    cf = word.casefold()
+    if cf in names:
+        return True
+    return in_person and cf not in lower and not (cf.endswith("s") and not cf.endswith("ss"))
 
 
 def _valid_name(view: _DocView, start: int, end: int) -> bool:
@@ -614,8 +694,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         if any(p not in tb.head_kind for p in parts):
             return None
         if " ".join(head.split()).title() in tb.cap_only or head in tb.cap_only:
-            if not head[:1].isupper():
-                return None
+            if not head[:1].isupper() or _in_caps_line(view, hs) or (head.isupper() and head not in tb.cap_only):
+                return None          # "a global leader", "A GLOBAL LEADER IN": no capital to go by
         # A head word followed by another title word is a modifier ("Chief Cabinet Secretary").
         nxt = _WORD.match(text, he + 1) if text[he:he + 1] == " " else None
         if nxt and nxt.group().lower() in tb.title_words:
@@ -652,6 +732,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
             break          # "Mitsubishi Heavy Industries President": Industries is the company's
         if any(i >= k and place_code(text[words[i - k][0]:words[i][1]])[1] for k in (1, 2)):
             break          # "White House trade adviser": House ends a body's name
+        if _public_org_ends(view, words[i][0], words[i][1]):
+            break          # "Office of Science and Technology Director": the body's own words
         if wl in tb.dropped or wl.rstrip("-") in tb.dropped:
             pass
         elif wl in tb.modifiers or wl in tb.portfolio or (
@@ -721,13 +803,16 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
             name_span = None
     elif text[after:after + 2] == ", ":
         ent = view.ent_by_start.get(after + 2)
-        if ent is not None and ent.label_ == "PERSON":
-            name_span = _read_name(view, after + 2)
+        name_span = _read_name(view, after + 2)
+        if name_span and not (ent is not None and ent.label_ == "PERSON"
+                              or (suffix and len(text[name_span[0]:name_span[1]].split()) > 1
+                                  and _valid_name(view, *name_span))):
+            name_span = None          # "Minister of Petroleum and Natural Gas, Hardeep Singh Puri"
     if name_span is None:
         name_span = _apposition_name(view, title_start)
         if name_span and not _valid_name(view, *name_span):
             name_span = None
-    if name_span is None:
+    if name_span is None or _names_a_thing(view, name_span[1]):
         return None
     ns, ne = name_span
     # Who holds it: public office or company role.
@@ -775,7 +860,7 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
             kind = "official"          # "President Donald Trump"
         else:
             return None
-        if kind == "executive" and _non_company_owner(view, hs, he):
+        if (kind == "executive" or owner is None) and _non_company_owner(view, hs, he):
             return None          # "founder of the think tank GTRI", "industry association president"
         if kind == "executive" and okind in ("company", "unknown"):
             company = owner.text or None
@@ -839,7 +924,7 @@ def _non_company_owner(view: _DocView, hs: int, he: int) -> bool:
     before = text[max(line, hs - 24):hs]
     if tb.non_company_re.search(re.split(r"[,.;:]", before)[-1]):
         return True
-    om = re.match(r"[ \t]+(?:of|at)[ \t]+([^,.;:()\n]{1,50})", text[he:he + 56])
+    om = re.match(r"[ \t]+(?:of|at)[ \t]+([^,.;:()\n]{1,70})", text[he:he + 76])
     return bool(om and tb.non_company_re.search(om.group(1)))
 
 
@@ -850,11 +935,30 @@ def _clean_person_ent(view: _DocView, ent) -> tuple[int, int] | None:
     ws = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, ent.start_char, ent.end_char)]
     if not ws or "\n" in ent.text:
         return None
+    before = _words_before(text, ent.start_char, 30)
+    if len(ws) == 1 and before and _blank(text, before[-1][1], ent.start_char):
+        if before[-1][2].lower() in ("this", "that", "these", "those"):
+            return None          # "this Order": a demonstrative does not go with a name
+        popped = [before[-1][2]] if before[-1][2].lower() in tb.title_words else []   # "Executive | Order"
+    else:
+        popped = []
     while ws and (ws[0][2].lower() in tb.title_words or ws[0][2] in tb.honorifics
                   or ws[0][2].lower().rstrip("-") in tb.dropped):
-        ws.pop(0)
+        popped.append(ws.pop(0)[2])
+    # The name ends at a possessive ("Trump’s State Visit") and, in a headline, at a word that
+    # is not a name word ("President Trump Signs Executive Orders").
+    cut = next((k + 1 for k, w in enumerate(ws) if strip_possessive(w[2]) != w[2] and w[2].endswith(_POSSESSIVE)), len(ws))
+    ws = ws[:cut]
+    if ws and _in_headline_line(view, ws[0][0]):
+        k = 1
+        while k < len(ws) and _headline_name_word(view, strip_possessive(ws[k][2]), True):
+            k += 1
+        ws = ws[:k]
     if not ws:
         return None
+    if popped and len(ws) == 1 and (strip_possessive(ws[0][2]).casefold() in _case_words(view)[1]
+                                    or not any(w.lower() in tb.head_kind for w in popped)):
+        return None          # "Executive Order": a title modifier and a common noun, not a name
     last = ws[-1]
     bare = strip_possessive(last[2])
     ws[-1] = (last[0], last[0] + len(bare), bare)
@@ -915,11 +1019,28 @@ def _gaz(name: str) -> dict | None:
     return tb.gazetteer.get(name) or tb.gazetteer.get(fold_accents(name))
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def without_initials(words: list[str]) -> list[str]:
+    """A name without its middle initials (``Donald J. Trump`` -> ``Donald Trump``).
+
+    >>> without_initials(["Donald", "J.", "Trump"]), without_initials(["J.", "D.", "Vance"])
+    (['Donald', 'Trump'], ['J.', 'Vance'])
+    """
+    if len(words) < 3:
+        return words
+    middle = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+    return [words[0]] + middle + [words[-1]]
+
+
 def _gazetteer_row(person: _Person) -> dict | None:
     tb = _tables()
     name = person.name
     if _gaz(name):
         return _gaz(name)
+    if _gaz(" ".join(without_initials(person.words))):
+        return _gaz(" ".join(without_initials(person.words)))
     rows = tb.gazetteer_alias.get(name) or tb.gazetteer_alias.get(person.words[-1]) or []
     rows = [r for r in rows if len(person.words) == 1 or _compatible(person.words, r["name"].split())
             or name in r.get("aliases", [])]

@@ -354,6 +354,13 @@ IN_CONTEXT = [
     # a year as a modifier
     ("A 2023 survey by the ministry found costs had doubled.", "2025-10-29",
      [("2023", "2023", "year")]),
+    # Real news (real_dev): Day One of the presidential term, a statute's year
+    ("Since Day One, President Trump challenged the assumption that trade deficits do not matter.", "2025-07-22",
+     [("Day One", "2025-01-20", "day")]),
+    ("From day one, President Trump\u2019s America First Trade Policy has put workers first.", "2025-05-13",
+     [("day one", "2025-01-20", "day")]),
+    ("The team has worked on the plan from day one.", "2025-05-13", []),
+    ("Claims are located under the Mining Act of 1872.", "2025-03-20", [("1872", "1872", "year")]),
 ]
 
 

@@ -131,6 +131,18 @@ OFFICIALS = [
      "Ken Doyle", "Treasurer", "AU"),
     ("caps-headline-title-from-text", "FINANCE MINISTER ALDO RENZI QUITS OVER BUDGET\nFinance Minister Aldo Renzi of Italy resigned on Monday.\n",
      "Aldo Renzi", "Finance Minister", "IT"),
+    # Real news (real_dev): a title-case headline's verb is no part of the name; middle initials
+    # still find the gazetteer row (country US, not the countries the headline names).
+    ("headline-verb", "Fact Sheet: President Donald J. Trump Imposes Tariffs on Imports from Canada, Mexico and China\n\n"
+     "President Trump is taking bold action.", "Donald J. Trump", "President", "US"),
+    ("portfolio-list-comma-name", "Australian Minister for Education, Science and Training, Julie Bishop visited the "
+     "Australian Nuclear Science and Technology Organisation.", "Julie Bishop", "Minister for Education, Science and Training", "AU"),
+    ("portfolio-gas-comma-name", "India's Minister of Petroleum and Natural Gas, Hardeep Singh Puri, said imports would rise.",
+     "Hardeep Singh Puri", "Minister of Petroleum and Natural Gas", "IN"),
+    ("org-entity-owner", "\u201cThis is a great day,\u201d said White House Office of Science and Technology Director Michael Kratsios.",
+     "Michael Kratsios", "Director", "US"),
+    ("particle-hyphen-surname", "At the opening of the AU summit, AU chairperson President Abdel Fattah el-Sisi of Egypt said it was a success.",
+     "Abdel Fattah el-Sisi", "President", "EG"),
 ]
 
 
@@ -214,6 +226,12 @@ NO_OFFICIALS = [
     ("founder-of-think-tank", "Ravi Menon, founder of the think tank TradeWatch, said the scheme buys time."),
     ("association-ceo", "Clara Hoff, CEO of the Federation of Chemical Industries, said costs were rising."),
     ("company-after-owner", "Temu owner PDD Holdings and online retailer Shein face new duties."),
+    # Real news (real_dev)
+    ("caps-leader", "POSITIONING AMERICA AS A GLOBAL LEADER IN CRITICAL MINERALS: the order directs new surveys."),
+    ("named-airport", "Jacobs, Parsons, and AECOM are building projects like King Salman International Airport and King Salman Park."),
+    ("executive-order", "Today, the President signed an Executive Order. By addressing these needs, this Order enhances our security."),
+    ("committee-chairman", "\"The US can't impose safeguards on those countries,\" Peter Liu, chairman of the textiles and apparel "
+     "committee at the American Chamber of Commerce, said."),
 ]
 
 
