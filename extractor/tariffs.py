@@ -94,6 +94,11 @@ def _lex(t: Tables) -> SimpleNamespace:
         reach_verbs=frozenset(lex["reach_verbs"]),
         change_from=frozenset(lex["change_from_heads"]),
         several=frozenset(lex["several_targets"]),
+        several_dets=frozenset(lex["several_determiners"]),
+        several_singulars=frozenset(lex["several_singulars"]),
+        own_schedule=frozenset(lex["own_schedule_modifiers"]),
+        previous_time=frozenset(lex["previous_time_preps"]),
+        article_window=lex["article_roles_window"],
         list_status=lex["list_status_phrases"],
         list_status_re=re.compile(
             r"\b(%s)\b" % "|".join(sorted(map(re.escape, lex["list_status_phrases"]), key=len, reverse=True)),
@@ -207,6 +212,8 @@ def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> li
         if near:  # else no tariff word in the sentence, the one before or the article: skip
             found.extend(_sentence_tariffs(sent, items, ctx, has_kw, near=True))
     found.sort(key=lambda m: m["start"])
+    if any(m["imposer"] is None for m in found):
+        _article_roles(found, ctx, sents)
     _carry_roles(found)
     _harmonise_status(found, text)
     for m in found:
@@ -265,6 +272,68 @@ def _harmonise_status(found: list[dict], text: str) -> None:
     for m in found:
         if m["status"] == "proposed" and (m["rate"], m["imposer"]) in threats:
             m["status"] = "threatened"
+
+
+def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+    """(imposer, target) a tariff phrase names, with or without a rate (``heightened tariffs on
+    Chinese imports``, ``Trump imposed tariffs on Japan``)."""
+    targets, imposers = _tariff_np_roles(tok, ctx)
+    V = _governing_verb(tok)
+    if V is not None and V.lower_ in _lex().impose:
+        subj = _subject(V)
+        if subj is not None:
+            imposers.append(ctx.country_of(subj))
+        for c in V.children:
+            if c.dep_ == "prep" and c.lower_ in _lex().target_preps:
+                targets += [t for p in c.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
+    imposer = next((c for c in imposers if c), None)
+    if _SEVERAL in targets:
+        return imposer, None
+    return imposer, next((c for c in targets if c and c != imposer), None)
+
+
+def _article_roles(found: list[dict], ctx: "_Context", sents: list) -> None:
+    """A rate whose sentence names neither party (``The current 10% reciprocal tariff remains in
+    effect``) takes the roles of the nearest tariff phrase before it in the article (``the
+    suspension of heightened tariffs on Chinese imports``), one without a rate too."""
+    window = _lex().article_window
+    phrases = []
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ in _NOUNS and _is_strong(tok):
+                imposer, target = _phrase_roles(tok, ctx)
+                if imposer or target:
+                    phrases.append((tok.idx, imposer, target))
+    starts = [p[0] for p in phrases]
+    for m in found:
+        if m["imposer"] is not None or m["target"] is not None or m.get("_several"):
+            continue
+        i = bisect_left(starts, m["start"]) - 1
+        if i >= 0 and m["start"] - phrases[i][0] <= window:
+            _, imposer, target = phrases[i]
+            m["imposer"] = imposer
+            m["target"] = target
+            if imposer is None:
+                m["imposer"] = next((p[1] for p in reversed(phrases[: i + 1]) if p[1]), None)
+    if all(m["imposer"] is None for m in found):
+        # No rate or tariff phrase names an imposer: the country of the article's leading actor
+        # ("President Donald J. Trump ... imposes", a government fact sheet)
+        leader = _article_actor(ctx)
+        for m in found:
+            if leader is not None and m["target"] != leader:
+                m["imposer"] = leader
+
+
+def _article_actor(ctx: "_Context") -> str | None:
+    """Country of the person the article names most often among known tariff actors."""
+    actors = _lex().actors
+    counts = Counter()
+    for ent in ctx.ents:
+        if ent.label_ == "PERSON":
+            code = actors.get(ent.text) or actors.get(ent[-1].text)
+            if code:
+                counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _carry_roles(found: list[dict]) -> None:
@@ -866,10 +935,12 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     targets, imposers = [], []
     if depth > 3:
         return targets, imposers
-    if tok.lower_ in lex.several:
+    if tok.lower_ in lex.several or _universal(tok):
         return [_SEVERAL], imposers  # "applies to all countries": no one target
     code = ctx.country_of(tok)
     if code is not None:
+        if _coordinated_countries(tok, code, ctx):
+            return [_SEVERAL], imposers  # "imports from Canada and Mexico": one rate, several countries
         targets.append(code)
     for child in tok.children:
         dep = child.dep_
@@ -900,6 +971,26 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
             targets += t2
             imposers += i2
     return targets, imposers
+
+
+def _universal(tok: Token) -> bool:
+    """``any country``, ``every trading partner``: a singular country noun read as all of them."""
+    lex = _lex()
+    return tok.lower_ in lex.several_singulars and any(
+        c.dep_ == "det" and c.lower_ in lex.several_dets for c in tok.children
+    )
+
+
+def _coordinated_countries(tok: Token, code: str, ctx: _Context) -> bool:
+    """``Canada and Mexico``, ``charge Mexico and Canada``: a country coordinated with another."""
+    return any(ctx.country_of(c) not in (None, code) for c in tok.conjuncts)
+
+
+def _own_schedule(rate: _Rate) -> bool:
+    """``the UK average applied tariff``, ``its MFN rate``: a country's own schedule on all."""
+    K = rate.K if rate.K is not None else rate.N
+    lex = _lex()
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.own_schedule for c in K.children)
 
 
 def _subject(V: Token) -> Token | None:
@@ -976,6 +1067,8 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
                 t2, i2 = _goods_roles(subj, ctx)
                 targets += t2
                 imposers += i2
+            elif ctx.country_of(subj) is None and subj.lower_ in lex.goods:
+                targets += _goods_roles(subj, ctx)[0]  # "Energy resources from Canada will have"
             else:
                 imposers.append(ctx.country_of(subj))
         for c in V.children:
@@ -1000,6 +1093,8 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
                         imposers += i2
     imposers = [c for c in imposers + late_imposers if c]
     targets = [c for c in targets if c]
+    if _own_schedule(rate):
+        targets = [_SEVERAL]
     return imposers, targets
 
 
@@ -1058,15 +1153,25 @@ def rate_tokens(rate: _Rate) -> set[int]:
     return {t.i for t in rate.span}
 
 
-def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context):
-    """One role known and one other country named in the sentence: it fills the other role."""
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the text line holding ``pos`` (a bullet is its own line)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, pos: int = -1):
+    """One role known and one other country named in the sentence (on the rate's own line: a
+    parse may run two bullets together): it fills the other role."""
     imposer = imposers[0] if imposers else None
     target = next((c for c in targets if c != imposer), None)
     if (imposer is None) == (target is None):
         return imposer, target
     codes = []
     actor_nouns = _lex().actor_nouns
+    lo, hi = _line_bounds(ctx.text, pos) if pos >= 0 else (0, len(ctx.text))
     for ent in ctx.ents_in(sent):
+        if not lo <= ent.start_char < hi:
+            continue
         if ent.label_ == "NORP" and ent.root.head.lower_ not in actor_nouns and ent.root.dep_ != "nsubj":
             continue  # "Russian oil": a goods modifier, not a party to the tariff
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
@@ -1500,7 +1605,7 @@ def _emit(sent: Span, rates: list, ctx: _Context) -> list[dict]:
             target = label
             imposer = next((c for c in imposers if c != label), None)
         else:
-            imposer, target = _fallback_roles(sent, imposers, targets, ctx)
+            imposer, target = _fallback_roles(sent, imposers, targets, ctx, r.pct["start"])
             if row is not None and (row.label or row.intro):
                 # "- U.S. on Canadian steel: 50%", "Steel (Section 232) | 50% | in force" under
                 # "Where U.S. tariffs on Mexico stand:": the label, then the heading, decide
@@ -1528,7 +1633,9 @@ def _emit(sent: Span, rates: list, ctx: _Context) -> list[dict]:
             imposer = imposer or out[-1]["imposer"]
             if target is None and not several and out[-1]["target"] != imposer:
                 target = out[-1]["target"]
-        if out and r.pct["start"] - out[-1]["end"] < 200 and label is None and row is None:
+        if out and r.pct["start"] - out[-1]["end"] < 200 and label is None and row is None and (
+            "\n" not in ctx.text[out[-1]["end"] : r.pct["start"]]
+        ):
             # A rate compared with the one before it ("lowered from the 25% threatened")
             # shares the roles the text gives only once.
             imposer = imposer or out[-1]["imposer"]
