@@ -30,6 +30,9 @@ from .data_files import TableComponent, country_names, derived
 GAZETTEER = "companies.jsonl"
 NON_COMPANIES = "non_companies.json"
 RULES = "company_rules.json"
+EVIDENCE = "company_evidence.json"
+_OTHER_ENTITY_TYPES = {"GPE", "LOC", "NORP", "PRODUCT", "LAW", "EVENT", "MONEY", "PERSON", "FAC", "WORK_OF_ART",
+                       "DATE", "CARDINAL", "QUANTITY", "PERCENT"}
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _DETERMINERS = {"the", "a", "an"}
@@ -123,7 +126,9 @@ class Companies(TableComponent):
     ``initialize(gazetteer=..., non_companies=..., rules=...)`` or ``initialize(data={...})``.
     """
 
-    TABLES = (GAZETTEER, NON_COMPANIES, RULES, "countries.json")
+    TABLES = (GAZETTEER, NON_COMPANIES, RULES, EVIDENCE, "countries.json")
+    #: When a list, every unknown group's features are appended to it (``scripts/fit_company_weights.py``).
+    evidence_log = None
 
     # Data -----------------------------------------------------------------------------------
 
@@ -149,6 +154,7 @@ class Companies(TableComponent):
         self.title_words = set(r["title_words"])
         self.gov_words = set(r["government_words"])
         self.gov_phrases = [p.casefold() for p in r["government_phrases"]]
+        self.central_bank_words = set(r.get("central_bank_words", ()))
         self.not_after = [p.split() for p in r["not_after"]]
         self.person_titles = set(r.get("person_titles", ()))
         self.place_words = set(r.get("place_words", ()))
@@ -164,6 +170,10 @@ class Companies(TableComponent):
         self.outlet_keys = {key(n) for n in self.non_companies_data["news_outlets"]}
         self.outlet_keys |= {key(n) for n in self.non_companies_data.get("research_firms", ())}
         self.product_keys = {key(n) for n in self.non_companies_data.get("products", ())}
+        ev = self.tables[EVIDENCE]
+        self.non_company_heads = set(ev["non_company_heads"])
+        self.evidence_weights = dict(ev.get("weights") or {})
+        self.evidence_threshold = float(ev.get("threshold") or 0.0)
 
         vocab = self.nlp.vocab
         tok = self.nlp.tokenizer
@@ -655,7 +665,12 @@ class Companies(TableComponent):
                 cand_tokens[i] = c
         unknown = []
         bad_keys = set()
+        org_votes: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                org_votes[ent.text] = org_votes.get(ent.text, 0) + 1
         for c in cands:
+            c["org_votes"] = org_votes.get(doc[c["s"]:c["e"]].text, 0)
             s, e = c["s"], c["e"]
             span = doc[s:e]
             sc, ec = span.start_char, span.end_char
@@ -770,6 +785,8 @@ class Companies(TableComponent):
             if gid[0] == "G":
                 if all(c.get("pending") for c in cs):
                     continue
+            if gid[0] == "U" and not self._evidence_accepts(doc, text, cs):
+                continue
             final[gid] = cs
 
         # 7. Every other occurrence of an accepted name is a mention.
@@ -866,6 +883,67 @@ class Companies(TableComponent):
             out.append({"name": name, "country": country, "mentions": mentions})
         out.sort(key=lambda x: x["mentions"][0]["start"])
         return out
+
+    # Evidence model for unknown names -----------------------------------------------------------
+
+    def group_features(self, doc, text, cs) -> dict[str, float]:
+        """Features of one unknown name (all its candidates): context cues, the head noun, the
+        model's labels, capitalisation, list structure and repetition (see company_evidence.json)."""
+        toks = [t for c in cs for t in doc[c["s"]:c["e"]]]
+        longest = max(cs, key=lambda c: c["e"] - c["s"])
+        span = doc[longest["s"]:longest["e"]]
+        words = [t for t in span if t.is_alpha]
+        kinds = set().union(*(c.get("kinds", set()) for c in cs))
+        ctx = any(c.get("company_context") for c in cs)
+        head = words[-1].lower_ if words else ""
+        n_toks = max(1, len(toks))
+        other = sum(1 for t in toks if t.ent_type_ in _OTHER_ENTITY_TYPES - {"PERSON", "GPE", "LOC", "NORP", "FAC"}) / n_toks
+        nxt = doc[longest["e"]:longest["e"] + 3]
+        return {
+            "bias": 1.0,
+            "company_context": float(ctx),
+            "weak_evidence": float(not ctx and any(c.get("evidence") for c in cs)),
+            "legal_suffix": float(any(self._strong_end(doc[c["e"] - 1]) for c in cs)),
+            "model_org": float(any(c.get("model") for c in cs)),
+            "list_or_coord": float(bool(kinds & {"LIST", "COORD"})),
+            "non_company_head": float(head in self.non_company_heads),
+            "government_word": float(any(t.lower_ in self.gov_words for t in words)),
+            "title_first": float(bool(words) and (words[0].lower_ in self.person_titles
+                                                   or words[0].lower_.rstrip("s") in self.person_titles
+                                                   or words[0].lower_.endswith("ies") and words[0].lower_[:-3] + "y" in self.person_titles)),
+            "all_caps": float(len(words) >= 2 and all(t.is_upper for t in words)),
+            "heading_only": float(all(c.get("heading") for c in cs)),
+            "other_entity_type": other,
+            "person_type": sum(1 for t in toks if t.ent_type_ == "PERSON") / n_toks,
+            "place_type": sum(1 for t in toks if t.ent_type_ in ("GPE", "LOC", "FAC", "NORP")) / n_toks,
+            "place_word": float(any(place_code(t.text) for t in words) or is_place_name(span.text)),
+            "person_apposition": float(len(nxt) >= 3 and nxt[0].text == "," and nxt[1].lower_ in _DETERMINERS
+                                       and nxt[2].lower_ in self.person_titles),
+            "possessive_after": float(any(c["e"] < len(doc) and doc[c["e"]].text in _POSSESSIVE for c in cs)),
+            "modifier_use": float(all(c["e"] < len(doc) and doc[c["e"]].is_lower and doc[c["e"]].pos_ == "NOUN"
+                                      for c in cs)),
+            "the_before": float(any(c["s"] > 0 and doc[c["s"] - 1].lower_ == "the" for c in cs)),
+            "of_inside": float(any(t.lower_ in ("of", "for", "on") for t in span)),
+            "lowercase_inside": float(any(t.is_alpha and t.is_lower and not t.is_stop for t in span)),
+            "digit_inside": float(any(ch.isdigit() for ch in span.text)),
+            "single_word": float(len(words) <= 1),
+            "org_votes": float(min(max(c.get("org_votes", 0) for c in cs), 5) / 5.0),
+            "repeated": float(min(text.count(span.text), 5) / 5.0) if span.text else 0.0,
+        }
+
+    def _evidence_accepts(self, doc, text, cs) -> bool:
+        """Keep an unknown name when its weighted evidence reaches the fitted threshold."""
+        if not self.evidence_weights and self.evidence_log is None:
+            return True
+        feats = self.group_features(doc, text, cs)
+        if self.evidence_log is not None:
+            span = doc[cs[0]["s"]:cs[0]["e"]]
+            self.evidence_log.append({"name": span.text, "texts": sorted({doc[c["s"]:c["e"]].text for c in cs}),
+                                      "features": feats})
+        if not self.evidence_weights:
+            return True
+        score = sum(self.evidence_weights.get(k, 0.0) * v for k, v in feats.items())
+        return score >= self.evidence_threshold
 
     def _list_evidence(self, doc, cands, evidence) -> None:
         """Add ``LIST`` evidence for the names that lead list/table rows when at least half of
@@ -977,6 +1055,15 @@ class Companies(TableComponent):
             return False
         caps = sum(1 for w in words if w[0].isupper())
         return caps / len(words) >= 0.75
+
+    def _central_bank(self, low_text: str, span_text: str) -> bool:
+        """"Bank of Japan", "Reserve Bank of India", "People's Bank of China": a country's bank led
+        by nothing or by a central-bank word; "Agricultural Bank of China" is a commercial bank."""
+        m = re.search(r"\bbank of\b", low_text)
+        if not m or not place_code(span_text.split(" of ", 1)[-1]):
+            return False
+        lead = [w for w in re.split(r"[\s’']+", low_text[:m.start()]) if w and w not in ("the", "s")]
+        return all(w in self.central_bank_words or place_code(w) for w in lead)
 
     def _reject(self, doc, c, persons, on_reactor, person_keys=frozenset(), cand_tokens=None) -> Optional[str]:
         """Why an unknown candidate is not a company (None: keep it)."""
@@ -1091,9 +1178,7 @@ class Companies(TableComponent):
                 doc[e - 1].lower_ not in self.strong_suffixes or len(lowered) >= 2 and lowered[-2] in self.gov_words):
             return "government"  # also "National Reconstruction Fund Corporation"
         low_text = span_text.casefold()
-        if any(p in low_text for p in self.gov_phrases) or re.search(r"\bbank of\b", low_text) and place_code(
-            span_text.split(" of ", 1)[-1]
-        ):
+        if any(p in low_text for p in self.gov_phrases) or self._central_bank(low_text, span_text):
             return "government"
         for words in self.not_after:
             n = len(words)
@@ -1119,9 +1204,10 @@ class Companies(TableComponent):
                     return "acronym"
                 if self._spells_lowercase_phrase(doc, s - 1, span_text):
                     return "acronym"
-            for p in persons:
-                if p.text == span_text or (len(span) == 1 and any(t.text == span_text for t in p)):
-                    return "person"
+            person_votes = sum(1 for p in persons if p.text == span_text
+                               or (len(span) == 1 and any(t.text == span_text for t in p)))
+            if person_votes and c.get("org_votes", 0) <= person_votes:
+                return "person"  # unless the model calls it an organisation more often ("Pixar")
         return None
 
 

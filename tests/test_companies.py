@@ -130,7 +130,23 @@ DROPPED = [
     ("place-apposition", "Agents raided the Halden Battery Co. site in Georgia, a joint venture of two firms.", ["Georgia"]),
     ("analysts-place", "Markets fell\n\nWall Street analysts expect cuts. Most Tokyo strategists were surprised.", ["Wall Street", "Most Tokyo", "Tokyo"]),
     ("slash-colon", "The deals:\n* Microsoft / Constellation: Crane, 835 MW\n* Amazon / Talen Energy: 1,920 MW\n", ["Microsoft / Constellation: Crane", "Constellation: Crane"]),
+    # Evidence model (company_evidence.json), real_dev sentences: laws, orders, crises, policies,
+    # public bodies and adjectives ("Federal lands") are out by head noun, article and use.
+    ("ev-law", "Canada and Mexico face tariffs under the International Emergency Economic Powers Act (IEEPA) to combat the threat.", ["International Emergency Economic Powers Act"]),
+    ("ev-memorandum", "As President Trump said in the Presidential Memorandum on American First Trade Policy, trade policy matters.", ["Presidential Memorandum"]),
+    ("ev-crisis", "The President's Commission on Combating Drug Addiction and the Opioid Crisis declared the Opioid Crisis a public health emergency.", ["Opioid Crisis"]),
+    ("ev-union", "Benin, Nigeria join African Union continental free trade bloc\n\nThe African Union said on Sunday that the two members had signed.", ["African Union"]),
+    ("ev-modifier", "The order prioritizes mineral production activities on Federal lands that hold critical mineral deposits.", ["Federal"]),
 ]
+
+
+def test_evidence_features_and_weights(nlp):
+    """The fitted weights are data, and a known-company cue outweighs a bare capitalised word."""
+    comp = nlp.get_pipe("companies")
+    assert comp.evidence_weights and set(comp.evidence_weights) <= set(comp.tables["company_evidence.json"]["features"])
+    doc = nlp("Vulcan Elements, a magnet maker, signed the deal.")
+    cands = [c for c in doc._.companies if c["name"] == "Vulcan Elements"]
+    assert cands
 
 
 @pytest.mark.parametrize("text,bad", [r[1:] for r in DROPPED], ids=[r[0] for r in DROPPED])
