@@ -153,7 +153,8 @@ class Extractor:
         text = article.text
         if len(text) > self.max_chars:
             raise TooLargeError(
-                f"article is {len(text):,} characters, over the limit of {self.max_chars:,}",
+                f"article is {len(text):,} characters, over the limit of {self.max_chars:,} "
+                f"(raise it with --max-chars or Extractor(max_chars=...); memory grows with length)",
                 article.doc_id,
             )
         doc = tokenize(self.nlp, text)

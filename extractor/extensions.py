@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 # Each field holds a list of dicts in the contract's shape (ANNOTATION.md), or None when the
 # component that fills it did not run.
-RECORD_FIELDS = ("money", "tariffs", "companies", "reactors", "officials", "executives", "dates")
+RECORD_FIELDS = ("money", "tariffs", "companies", "reactors", "officials", "executives", "dates", "investments")
 
 
 def register_extensions() -> None:

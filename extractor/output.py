@@ -31,7 +31,7 @@ PARQUET_COLUMNS = CSV_COLUMNS + ["record"]
 # How every record line starts (doc_id is the record's first key): the mark of our JSONL.
 JSONL_MARK = b'{"doc_id": '
 FORMAT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
-_MENTION_FIELDS = ("money", "tariffs", "dates")
+_MENTION_FIELDS = ("money", "tariffs", "dates", "investments")
 _ENTITY_FIELDS = ("companies", "reactors", "officials", "executives")
 _ENTITY_NAME = {"companies": "name", "reactors": "design", "officials": "name", "executives": "name"}
 
@@ -83,6 +83,8 @@ def record_rows(record: dict) -> list[list]:
         for m in record.get(field_name) or []:
             attrs = {k: v for k, v in m.items() if k not in ("text", "start", "end", "value", "rate")}
             value = m.get("rate") if field_name == "tariffs" else m.get("value")
+            if field_name == "investments":
+                value = m.get("investor")
             if field_name == "money" and value is None and m.get("min") is not None:
                 value = f"{m['min']}..{m['max']}"
             rows.append([doc_id, field_name, "", m["text"], m["start"], m["end"], _str(value), _json(attrs)])

@@ -21,6 +21,7 @@ COMPONENTS = {
     "officials": "extractor.officials",
     "published_date": "extractor.dates",
     "dates": "extractor.dates",
+    "investments": "extractor.investments",
 }
 
 # Model components the rules do not use; dropping them is part of staying as fast as the model.

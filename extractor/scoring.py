@@ -33,13 +33,22 @@ from .errors import InputError
 
 MENTION_FIELDS = ("money", "tariffs", "dates")
 ENTITY_FIELDS = ("companies", "reactors", "officials", "executives")
-FIELDS = MENTION_FIELDS + ENTITY_FIELDS
+# Investments are entries on money spans: entry F1 by overlap, then set F1 of their companies
+# and sectors over matched pairs. Gold files without an `investments` key are not scored for them.
+INVESTMENTS = "investments"
+SET_ATTRIBUTES = ("companies", "sectors")
+FIELDS = MENTION_FIELDS + ENTITY_FIELDS + (INVESTMENTS,)
 # The counts each kind of field reports, in table order.
-FIELD_METRICS = {f: ("span", "value") for f in MENTION_FIELDS} | {f: ("entity", "mention") for f in ENTITY_FIELDS}
+FIELD_METRICS = (
+    {f: ("span", "value") for f in MENTION_FIELDS}
+    | {f: ("entity", "mention") for f in ENTITY_FIELDS}
+    | {INVESTMENTS: ("entry",) + SET_ATTRIBUTES}
+)
 ATTRIBUTES = {
     "tariffs": ("imposer", "target", "status"),
     "officials": ("title", "country"),
     "reactors": ("category", "vendor"),
+    INVESTMENTS: ("investor", "destination", "status"),
 }
 # Split names this project's corpus uses (splits.json is the authority; these are for help texts).
 KNOWN_SPLITS = ("dev", "test", "real_dev", "real_test")
@@ -202,10 +211,40 @@ def values_agree(field_name: str, gold: Mapping, pred: Mapping) -> bool:
 
 
 def attribute_agrees(name: str, gold: Any, pred: Any) -> bool:
-    """Attribute comparison: titles after folding case, everything else exactly."""
+    """Attribute comparison: titles after folding case, investors folded like company names,
+    everything else exactly."""
     if name == "title":
         return fold_case(gold) == fold_case(pred)
+    if name == "investor" and gold is not None and pred is not None:
+        return fold_name(gold) == fold_name(pred)
     return gold == pred
+
+
+def _gold_names(gold: Mapping, pred: Mapping, investments: list[dict]) -> list[dict]:
+    """Investments with their company names (investor, companies) written as the gold names
+    of the companies they were matched to ("Westinghouse" -> "Westinghouse Electric Company"),
+    so names are compared as the companies field compares entities."""
+    gold_cos, pred_cos = _items(gold, "companies"), _items(pred, "companies")
+    rename = {}
+    for i, j in match_entities(gold_cos, pred_cos, "companies"):
+        for key in entity_keys(pred_cos[j], "companies"):
+            rename[key] = gold_cos[i].get("name")
+
+    def gold_name(name):
+        return rename.get(fold_name(name), name) if isinstance(name, str) else name
+
+    return [{**inv, "investor": gold_name(inv.get("investor")),
+             "companies": [gold_name(c) for c in inv.get("companies") or []]} for inv in investments]
+
+
+def set_counts(gold: Iterable[str], pred: Iterable[str], fold=lambda x: x) -> "PRF":
+    """tp/fp/fn of two sets of names (one matched pair's companies or sectors).
+
+    >>> set_counts(["Toshiba Group", "IHI"], ["Toshiba"], fold_name)
+    PRF(tp=1, fp=0, fn=1)
+    """
+    g, p = {fold(x) for x in gold}, {fold(x) for x in pred}
+    return PRF(len(g & p), len(p - g), len(g - p))
 
 
 def entity_keys(entity: Mapping, field_name: str) -> set[str]:
@@ -337,7 +376,22 @@ def score_field(field_name: str, gold: Mapping, pred: Mapping) -> tuple[FieldSco
     score = FieldScore.empty(field_name)
     gold_items, pred_items = _items(gold, field_name), _items(pred, field_name)
     attribute_pairs: list[tuple[Mapping, Mapping]] = []
-    if field_name in MENTION_FIELDS:
+    if field_name == INVESTMENTS and field_name not in gold:
+        gold_items = pred_items = []  # not labelled in this gold file: not scored
+    if field_name == INVESTMENTS:
+        pred_items = _gold_names(gold, pred, pred_items)
+        pairs = match_mentions(gold_items, pred_items)
+        n = len(pairs)
+        score.counts["entry"] = PRF(n, len(pred_items) - n, len(gold_items) - n)
+        gold_status, pred_status = ["miss"] * len(gold_items), ["false"] * len(pred_items)
+        for i, j, _ in pairs:
+            gold_status[i] = pred_status[j] = "match"
+            for name in SET_ATTRIBUTES:
+                fold = fold_name if name == "companies" else (lambda x: x)
+                score.counts[name] += set_counts(gold_items[i].get(name) or [], pred_items[j].get(name) or [], fold)
+        attribute_pairs = [(gold_items[i], pred_items[j]) for i, j, _ in pairs]
+        alignment = Alignment(gold_items, pred_items, gold_status, pred_status, pairs=[(i, j) for i, j, _ in pairs])
+    elif field_name in MENTION_FIELDS:
         pairs = match_mentions(gold_items, pred_items, field_name)
         n_correct = sum(correct for *_, correct in pairs)
         score.counts["span"] = PRF(len(pairs), len(pred_items) - len(pairs), len(gold_items) - len(pairs))
@@ -367,8 +421,9 @@ def score_field(field_name: str, gold: Mapping, pred: Mapping) -> tuple[FieldSco
             if attribute_agrees(name, g.get(name), p.get(name)):
                 correct += 1
             else:
-                where = g if field_name in MENTION_FIELDS else ((g.get("mentions") or [{}])[0])
-                label = g.get("text") if field_name in MENTION_FIELDS else (g.get("name") or g.get("design"))
+                flat = field_name in MENTION_FIELDS or field_name == INVESTMENTS
+                where = g if flat else ((g.get("mentions") or [{}])[0])
+                label = g.get("text") if flat else (g.get("name") or g.get("design"))
                 alignment.attribute_mistakes.append(AttributeMistake(
                     field_name, name, str(label or ""), where.get("start", 0), g.get(name), p.get(name)))
         score.attributes[name] = Accuracy(correct, len(attribute_pairs))
@@ -405,9 +460,13 @@ class CorpusScore:
 
 
 def as_plain(record: Any) -> dict:
-    """A record as a plain dict (pydantic models are dumped; dicts pass through)."""
+    """A record as a plain dict (pydantic models are dumped; dicts pass through). A model whose
+    ``investments`` were never given (a gold file without them) loses the key: not scored."""
     if hasattr(record, "model_dump"):
-        return record.model_dump(mode="json")
+        plain = record.model_dump(mode="json")
+        if INVESTMENTS not in getattr(record, "model_fields_set", {INVESTMENTS}):
+            plain.pop(INVESTMENTS, None)
+        return plain
     if isinstance(record, Mapping):
         return dict(record)
     raise TypeError(f"cannot score a {type(record).__name__}")

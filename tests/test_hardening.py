@@ -228,7 +228,6 @@ def test_too_large_message_names_the_limit(small_limit):
     assert "over the limit of 5,000" in str(info.value)
 
 
-@xfail("extractor/api.py", "the too-large message does not say how to raise the limit (--max-chars)")
 def test_too_large_message_says_to_use_max_chars(small_limit):
     with pytest.raises(TooLargeError) as info:
         small_limit.extract("$5 billion. " * 500)

@@ -32,6 +32,8 @@ FACTORIES = {
     "officials": "extractor.officials:make_officials",
     "published_date": "extractor.dates:make_published_date",
     "dates": "extractor.dates:make_dates",
+    "investments": "extractor.investments:make_investments",
+    "release_caches": "extractor.pipeline:release_caches",
 }
 EXTRA_REACTOR = {"design": "Zorblax-7", "category": "smr", "vendor": "Quuxcorp Atomics", "aliases": ["Zorblax-7"]}
 EXTRA_COMPANY = {"name": "Quuxcorp Atomics", "country": "NZ", "aliases": ["Quuxcorp"]}

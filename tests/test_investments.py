@@ -1,0 +1,113 @@
+"""Investments: real sentences (most from the corpus) and what the record must say about them."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.investments import heading_of, phrase_hits, sectors_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (sentence, money text, expected: None = not an investment, else the attributes that must hold)
+CASES = [
+    pytest.param("Japan will invest $550 billion in the United States, Prime Minister Sanae Takaichi said.",
+                 "$550 billion", {"investor": "JP", "destination": "US", "status": "pledged"}, id="country-pledge"),
+    pytest.param("Toyota Motor Corporation will build factories across the U.S., with a total investment exceeding $10 billion.",
+                 "$10 billion", {"investor": "Toyota Motor Corporation", "status": "pledged"}, id="factories"),
+    pytest.param("Oracle Corp. has agreed to acquire Siebel Systems Inc. for $5.85 billion in cash.",
+                 "$5.85 billion", {"investor": "Oracle", "status": "pledged"}, id="acquisition-agreed"),
+    pytest.param("Micron Technology announced it will invest $200 billion in U.S. memory chip manufacturing.",
+                 "$200 billion", {"destination": "US", "sectors": "semiconductors", "status": "pledged"}, id="chip-plants"),
+    pytest.param("The Department of Energy awarded $900 million in grants to TVA and Holtec to build small modular reactors.",
+                 "$900 million", {"sectors": "nuclear"}, id="grant"),
+    pytest.param("Rio Tinto invested $9 billion in new mines in Western Australia last year.",
+                 "$9 billion", {"investor": "Rio Tinto", "status": "completed"}, id="completed"),
+    pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
+    pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
+                 id="revenue"),
+    pytest.param("The U.S. trade deficit widened to a record $195.1 billion in the first quarter.", "$195.1 billion", None,
+                 id="trade-deficit"),
+    pytest.param("Shares of Pixar closed at $59.78 a share on Nasdaq.", "$59.78", None, id="share-price"),
+    pytest.param("Japan will purchase $8 billion of American agricultural products every year.", "$8 billion", None,
+                 id="purchase-of-goods"),
+    pytest.param("Sainsbury's posted a pre-tax loss of £1.2 million for the year.", "£1.2 million", None, id="loss"),
+]
+
+
+@pytest.mark.parametrize("sentence, money, expected", CASES)
+def test_investment_sentences(extractor, sentence, money, expected):
+    record = extractor.extract(sentence, published="2025-10-28")
+    entries = [i for i in record.investments if i.text == money]
+    if expected is None:
+        assert entries == [], f"{money} is not an investment"
+        return
+    assert entries, f"{money} should be an investment"
+    (entry,) = entries
+    assert any(m.start == entry.start and m.end == entry.end for m in record.money)
+    for key, value in expected.items():
+        got = getattr(entry, key)
+        assert (value in got) if key == "sectors" else (got == value), (key, got)
+
+
+def test_reference_article_pledges(extractor):
+    """The reference article: the $550 billion plan is Japan's, in the US; Toyota's factories Toyota's."""
+    text = (ROOT / "corpus" / "000_ac318972248fff8a.txt").read_text(encoding="utf-8")
+    record = extractor.extract(text, published="2025-10-28")
+    by_text = {}
+    for i in record.investments:
+        by_text.setdefault(i.text, []).append(i)
+    assert {i.investor for i in by_text["$550 billion"][:2]} == {"JP"}
+    assert all(i.destination == "US" for i in by_text["$550 billion"][:2])
+    (toyota,) = by_text["$10 billion"]
+    assert toyota.investor == "Toyota Motor Corporation" and toyota.status == "pledged"
+
+
+def test_every_entry_is_a_money_mention_of_the_record(extractor):
+    text = (ROOT / "corpus" / "001_westinghouse_us_80bn_deal.txt").read_text(encoding="utf-8")
+    record = extractor.extract(text)
+    money = {(m.start, m.end) for m in record.money}
+    companies = {c.name for c in record.companies}
+    assert record.investments
+    for entry in record.investments:
+        assert (entry.start, entry.end) in money
+        assert set(entry.companies) <= companies
+        assert entry.investor is None or entry.investor in companies or len(entry.investor) == 2
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("build ap1000 nuclear power units", ["nuclear"]),
+        ("nuclear and energy projects", ["energy", "nuclear"]),
+        ("new memory chip fabs in idaho", ["semiconductors"]),
+        ("a lithium mine and refinery", ["critical_minerals", "energy"]),
+    ],
+)
+def test_sectors(words, expected):
+    assert sectors_of(words.split()) == expected
+
+
+def test_heading_scopes_list_items():
+    text = "Japan's Investment List\n\nWestinghouse plans to build reactors worth $100 billion.\n"
+    assert heading_of(text, text.index("Westinghouse")) == "Japan's Investment List"
+    assert heading_of("One. Two.\nThree $5.", 10) == ""
+
+
+def test_weights_are_data_fitted_on_dev():
+    evidence = json.loads((ROOT / "extractor" / "data" / "investment_evidence.json").read_text(encoding="utf-8"))
+    assert evidence["fitted_on"]["splits"] == ["dev", "real_dev"]
+    assert 0 < evidence["threshold"] < 1 and evidence["weights"]["bias"] != 0
+
+
+def test_cues_match_multiword_phrases():
+    assert phrase_hits(["market", "value", "rose"], {"market": [(("market", "value"), "value")]}) == [(0, 2, "value")]
+
+
+def test_saved_pipeline_keeps_its_weights(extractor, tmp_path):
+    import spacy
+
+    extractor.nlp.to_disk(tmp_path / "p")
+    nlp = spacy.load(tmp_path / "p")
+    saved, ours = nlp.get_pipe("investments").evidence, extractor.nlp.get_pipe("investments").evidence
+    assert saved["weights"] == pytest.approx(ours["weights"]) and saved["threshold"] == pytest.approx(ours["threshold"])
