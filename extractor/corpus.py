@@ -65,3 +65,18 @@ def read_splits(corpus_dir: Path) -> Optional[dict[str, list[str]]]:
     ):
         raise InputError('splits must be {"<split name>": [doc_ids], ...}', str(path))
     return {name: list(ids) for name, ids in data.items()}
+
+
+def load_corpus(corpus_dir: Path, doc_ids: Optional[list[str]] = None) -> list[CorpusArticle]:
+    """Read the articles of ``corpus_dir`` (all, or only ``doc_ids``), with sidecar dates."""
+    paths = article_paths(corpus_dir)
+    if doc_ids is not None:
+        missing = [i for i in doc_ids if i not in paths]
+        if missing:
+            raise InputError(f"no article for doc_id(s): {', '.join(missing[:5])}", str(corpus_dir))
+        paths = {i: paths[i] for i in doc_ids}
+    articles = []
+    for doc_id, path in paths.items():
+        meta = read_sidecar(path)
+        articles.append(CorpusArticle(doc_id, read_text_file(path), path, meta.get("published")))
+    return articles
