@@ -83,11 +83,17 @@ class ReactorDesigns(TableComponent):
         self.class_matcher = Matcher(vocab)
         self.by_key: dict[str, dict] = {}
         self.ambiguous: set[str] = set()
+        # Key words: one required word of every alias and pattern (its most distinctive: the
+        # longest). A text with none of them cannot match, so the matchers are skipped (most
+        # articles name no reactor; the Matcher was most of this component's time).
+        self.first_words: set[str] | None = set()
         for entry in self.entries:
             key = entry["design"]
             self.by_key[key] = entry
             if entry.get("patterns"):
                 self.class_matcher.add(key, entry["patterns"], greedy="LONGEST")
+                for pattern in entry["patterns"]:
+                    self._add_first_words(pattern)
                 continue
             if entry.get("ambiguous"):
                 self.ambiguous.add(key)
@@ -100,8 +106,31 @@ class ReactorDesigns(TableComponent):
                 self.lower_matcher.add(key, list(self.nlp.tokenizer.pipe(lower)))
             if orth:
                 self.orth_matcher.add(key, list(self.nlp.tokenizer.pipe(orth)))
+            for form in lower + orth:
+                if self.first_words is not None:
+                    words = [t.lower_ for t in self.nlp.tokenizer(form)]
+                    self.first_words.add(max(words, key=lambda w: (any(c.isalpha() for c in w), len(w))))
+
+    def _add_first_words(self, pattern: list[dict]) -> None:
+        """Record the key words of a token pattern: the words of its required token whose
+        shortest word is longest. A pattern with no required token matched by its text turns
+        the pre-check off (None)."""
+        options = []
+        for token in pattern:
+            value = token.get("LOWER", token.get("ORTH"))
+            words = value.get("IN") if isinstance(value, dict) else [value]
+            if token.get("OP") or not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                continue
+            options.append([w.lower() for w in words])
+        if self.first_words is None or not options:
+            self.first_words = None
+            return
+        self.first_words.update(max(options, key=lambda ws: min(map(len, ws))))
 
     def process(self, doc: Doc) -> Doc:
+        if self.first_words is not None and not any(t.lower_ in self.first_words for t in doc):
+            doc._.reactors = []
+            return doc
         spans = []
         for matcher in (self.lower_matcher, self.orth_matcher, self.class_matcher):
             for key, start, end in matcher(doc):
