@@ -71,27 +71,30 @@ class Candidate:
 # -- tables -------------------------------------------------------------------------------
 
 
-@derived
-def cue_index(tables) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First word -> [(cue words, class)], longest cue first."""
+def phrase_index(groups: dict[str, list[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> [(phrase words, group)], longest phrase first, for ``phrase_hits``.
+
+    >>> phrase_index({"build": ["plant", "data center"]})["data"]
+    [(('data', 'center'), 'build')]
+    """
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for cls, cues in tables[CUES]["classes"].items():
-        for cue in cues:
-            words = tuple(cue.lower().split())
-            index.setdefault(words[0], []).append((words, cls))
+    for group, phrases in groups.items():
+        for phrase in phrases:
+            words = tuple(phrase.lower().split())
+            index.setdefault(words[0], []).append((words, group))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
 
 
 @derived
+def cue_index(tables) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    return phrase_index(tables[CUES]["classes"])
+
+
+@derived
 def sector_index(tables) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for sector, words in tables[CUES]["sectors"].items():
-        for w in words:
-            ws = tuple(w.lower().split())
-            index.setdefault(ws[0], []).append((ws, sector))
-    return index
+    return phrase_index(tables[CUES]["sectors"])
 
 
 @derived
@@ -388,18 +391,24 @@ class Investments(TableComponent):
             out.append(Candidate(m, span, span.sent, heading_of(text, m["start"])))
         return out
 
-    def process(self, doc: Doc) -> Doc:
-        place_list = places(doc)
-        government = government_parties(doc, place_list)
-        text = doc_text(doc)
+    def with_features(self, doc: Doc) -> list[Candidate]:
+        """Every money mention with its features (cue hits found once per sentence)."""
         hits_by_sent: dict[int, list] = {}
-        found: list[dict] = []
-        for cand in self.candidates(doc):
+        out = self.candidates(doc)
+        for cand in out:
             sent = cand.sent
             if sent.start not in hits_by_sent:
                 words = [t.lower_ for t in sent]
                 hits_by_sent[sent.start] = [(s + sent.start, e + sent.start, c) for s, e, c in phrase_hits(words, cue_index())]
             cand.features = features(cand, hits_by_sent[sent.start])
+        return out
+
+    def process(self, doc: Doc) -> Doc:
+        place_list = places(doc)
+        government = government_parties(doc, place_list)
+        text = doc_text(doc)
+        found: list[dict] = []
+        for cand in self.with_features(doc):
             if found and is_conversion(text, found[-1], cand.money):
                 found.append({**found[-1], "text": cand.money["text"], "start": cand.money["start"],
                               "end": cand.money["end"]})

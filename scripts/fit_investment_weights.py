@@ -29,7 +29,6 @@ def examples(splits: list[str]) -> list[tuple[dict, int]]:
     from extractor.api import Article
     from extractor.corpus import load_corpus, read_splits
     from extractor.data_files import using_tables
-    from extractor.investments import features, phrase_hits, cue_index
 
     ids = [d for s in splits for d in read_splits(ROOT / "corpus")[s]]
     gold = {}
@@ -45,13 +44,9 @@ def examples(splits: list[str]) -> list[tuple[dict, int]]:
     for article, doc in zip(articles, docs):
         spans = [(g["start"], g["end"]) for g in gold[article.doc_id]]
         with using_tables(comp.tables):
-            for cand in comp.candidates(doc):
-                sent = cand.sent
-                words = [t.lower_ for t in sent]
-                hits = [(s + sent.start, e + sent.start, c) for s, e, c in phrase_hits(words, cue_index())]
-                feats = features(cand, hits)
+            for cand in comp.with_features(doc):
                 label = int(any(s < cand.money["end"] and cand.money["start"] < e for s, e in spans))
-                out.append((feats, label))
+                out.append((cand.features, label))
     return out
 
 
