@@ -4,8 +4,8 @@ The names below load spaCy on first use, not on ``import extractor``, so the com
 starts fast and ``extractor --help`` never loads a model.
 """
 
-from .errors import ExtractorError, InputError, RecordError, TooLargeError
-from .version import __version__
+from extractor.errors import ExtractorError, InputError, RecordError, TooLargeError
+from extractor.version import __version__
 
 __all__ = ["Article", "ArticleRecord", "Extractor", "ExtractorError", "InputError", "RecordError", "TooLargeError", "__version__"]
 

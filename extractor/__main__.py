@@ -1,5 +1,5 @@
 """``python -m extractor`` runs the command-line interface."""
 
-from .cli import main
+from extractor.cli import main
 
 main()

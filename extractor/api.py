@@ -9,12 +9,12 @@ from typing import Iterable, Iterator, Mapping, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .errors import InputError, TooLargeError
-from .limits import DEFAULT_MAX_CHARS
-from .models import ArticleRecord
-from .pipeline import DEFAULT_MODEL, build_pipeline
-from .records import build_record, doc_to_record
+from extractor import extensions  # noqa: F401  (registers the Doc extensions)
+from extractor.errors import InputError, TooLargeError
+from extractor.limits import DEFAULT_MAX_CHARS
+from extractor.models import ArticleRecord
+from extractor.pipeline import DEFAULT_MODEL, build_pipeline
+from extractor.records import build_record, doc_to_record
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # spaCy's tokenizer is quadratic in the length of a run without whitespace made of prefix or

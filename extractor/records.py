@@ -8,10 +8,10 @@ from typing import Mapping
 from pydantic import ValidationError
 from spacy.tokens import Doc
 
-from .errors import RecordError
-from .extensions import RECORD_FIELDS
-from .models import ArticleRecord
-from .version import __version__
+from extractor.errors import RecordError
+from extractor.extensions import RECORD_FIELDS
+from extractor.models import ArticleRecord
+from extractor.version import __version__
 
 AMOUNT_KEYS = ("value", "min", "max")
 

@@ -67,7 +67,7 @@ def _timed(fn):
 
 def bench_one(ex, text: str) -> dict[str, float]:
     """Seconds per step for one text: tokenizer, each component, pure finders, whole call."""
-    from extractor.money import find_money
+    from extractor.fields.money import find_money
 
     times: dict[str, float] = {}
     nlp = ex.nlp

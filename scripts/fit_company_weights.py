@@ -24,7 +24,7 @@ EVIDENCE = ROOT / "extractor" / "data" / "company_evidence.json"
 
 def collect(splits: list[str]) -> list[dict]:
     from extractor.pipeline import build_pipeline
-    from extractor.scoring import entity_keys, fold_name
+    from extractor.evaluation.scoring import entity_keys, fold_name
 
     table = json.loads((ROOT / "corpus" / "splits.json").read_text())
     ids = [(s, d) for s in splits for d in table[s]]

@@ -2,7 +2,7 @@
 """Fit the investments decision (extractor/data/investment_evidence.json) on dev gold.
 
 Every money mention the pipeline finds in the chosen splits is a training example: its
-features (extractor.investments.features) and whether a gold investment overlaps it. A
+features (extractor.fields.investments.features) and whether a gold investment overlaps it. A
 logistic regression with an L2 penalty is fitted by gradient descent; the threshold is the one
 that maximises F1 on the training examples. Only gold files that label `investments` count.
 
@@ -27,8 +27,8 @@ DATA = ROOT / "extractor" / "data" / "investment_evidence.json"
 def examples(splits: list[str]) -> list[tuple[dict, int]]:
     from extractor import Extractor
     from extractor.api import Article
-    from extractor.corpus import load_corpus, read_splits
-    from extractor.data_files import using_tables
+    from extractor.io.corpus import load_corpus, read_splits
+    from extractor.lexicon.tables import using_tables
 
     ids = [d for s in splits for d in read_splits(ROOT / "corpus")[s]]
     gold = {}
@@ -96,7 +96,7 @@ def main(argv=None) -> int:
     evidence = json.loads(DATA.read_text(encoding="utf-8"))
     evidence.update({
         "_source": "Weights of the investments decision (logistic: score = sigmoid(sum of weight x "
-                   "feature)); features are described in extractor/investments.py. Fitted by "
+                   "feature)); features are described in extractor/fields/investments.py. Fitted by "
                    "scripts/fit_investment_weights.py (L2-penalised logistic regression).",
         "fitted_on": {"splits": args.splits, "examples": len(data), "positives": sum(l for _, l in data),
                       "training_f1": round(train_f1, 3)},

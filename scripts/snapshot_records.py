@@ -37,7 +37,7 @@ def read_snapshot(path: Path = SNAPSHOT) -> list[dict]:
 def extract_records(doc_ids: list[str] | None = None, extractor=None, corpus: Path = CORPUS) -> list[dict]:
     """The library's records (JSON-ready dicts) for the corpus articles ``doc_ids`` (default all)."""
     from extractor import Extractor
-    from extractor.corpus import load_corpus
+    from extractor.io.corpus import load_corpus
 
     ex = extractor or Extractor()
     articles = load_corpus(corpus, doc_ids)

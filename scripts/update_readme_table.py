@@ -27,9 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if the table is out of date")
     args = parser.parse_args(argv)
 
-    from extractor import scoring
+    from extractor.evaluation import scoring
     from extractor.errors import ExtractorError
-    from extractor.report import readme_table, replace_readme_table
+    from extractor.evaluation.report import readme_table, replace_readme_table
 
     try:
         evaluation = scoring.evaluate(args.corpus, args.gold, split=args.split)

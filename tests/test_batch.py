@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import run_batch
-from extractor.readers import html_to_text, iter_inputs, Failure, Item
+from extractor.engines.batch import run_batch
+from extractor.io.readers import html_to_text, iter_inputs, Failure, Item
 
 ARTICLE = (
     "Toyota to invest $10 billion in US plants\n"
@@ -267,7 +267,7 @@ def test_corpus_metadata_files_are_not_articles(tmp_path, extractor):
 def test_jobs_2_sends_whole_docs_back_without_redoing_them(mixed, tmp_path, extractor, monkeypatch):
     # Docs come back from spaCy's worker processes through doc.to_bytes(): every Doc extension
     # must survive msgpack, or each article is silently redone in the main process.
-    import extractor.batch as batch
+    import extractor.engines.process as batch
 
     redone = []
     real = batch._run_alone

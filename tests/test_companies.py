@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.companies import company_key, initials, is_place_name
+from extractor.fields.companies import company_key, initials, is_place_name
 
 
 def companies(nlp, text):

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from extractor.dates import (
+from extractor.fields.dates import (
     could_be_date,
     dateparser_normalise,
     detect_published,
@@ -453,7 +453,7 @@ def test_yearless_dateline_leaves_published_unknown(extractor):
 
 @pytest.mark.parametrize("text,lemma", [("It says", "say"), ("It is", "be"), ("They have", "have"), ("It remains", "remain")])
 def test_present_lemma_without_lemmatizer(nlp, text, lemma):
-    from extractor.dates import _present_lemma
+    from extractor.fields.dates import _present_lemma
 
     assert "lemmatizer" not in nlp.pipe_names
     assert _present_lemma(nlp(text)[1]) == lemma

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["extractor.numerals", "extractor.money", "extractor.data_files"]
+MODULES = ["extractor.lexicon.numerals", "extractor.fields.money", "extractor.lexicon.tables"]
 
 
 @pytest.mark.parametrize("name", MODULES)

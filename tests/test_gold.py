@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.errors import GoldError
-from extractor.gold import load_gold, validate_gold
+from extractor.evaluation.gold import load_gold, validate_gold
 
 DATA = Path(__file__).parent / "data" / "scoring"
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from extractor import Extractor
-from extractor import readers
+from extractor.io import readers
 from extractor.api import DEFAULT_MAX_CHARS, MAX_TOKEN_CHARS, tokenize
-from extractor.batch import run_batch
+from extractor.engines.batch import run_batch
 from extractor.errors import ExtractorError, InputError, TooLargeError
-from extractor.readers import Failure, Item, read_file
+from extractor.io.readers import Failure, Item, read_file
 
 PUB = "2025-10-28"
 BODY = "Toyota Motor Corp. said on Tuesday it will invest $10 billion in U.S. plants.\n"
@@ -449,7 +449,7 @@ def test_good_items_beside_bad_ones_in_one_json_file(tmp_path):
     assert [x.article.doc_id for x in out if isinstance(x, Item)] == ["one", "three"]
 
 
-# -- gold files (extractor.gold, through its public function and command) --------------------
+# -- gold files (extractor.evaluation.gold, through its public function and command) --------------------
 
 GOLD_TEXT = "Toyota will invest $10 billion in Kentucky."
 MONEY = {"text": "$10 billion", "start": 19, "end": 30, "value": 10_000_000_000, "currency": "USD"}
@@ -496,7 +496,7 @@ GOLD_CASES = [
 
 @pytest.mark.parametrize("content, fragments", GOLD_CASES)
 def test_bad_gold_files_name_file_path_and_reason(tmp_path, content, fragments):
-    from extractor.gold import validate_gold
+    from extractor.evaluation.gold import validate_gold
 
     (tmp_path / "gold").mkdir()
     (tmp_path / "corpus").mkdir()
@@ -507,7 +507,7 @@ def test_bad_gold_files_name_file_path_and_reason(tmp_path, content, fragments):
 
 
 def test_good_gold_file_has_no_problem(tmp_path):
-    from extractor.gold import validate_gold
+    from extractor.evaluation.gold import validate_gold
 
     (tmp_path / "gold").mkdir()
     (tmp_path / "corpus").mkdir()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.investments import heading_of, phrase_hits, sectors_of
+from extractor.fields.investments import heading_of, phrase_hits, sectors_of
 
 ROOT = Path(__file__).resolve().parent.parent
 

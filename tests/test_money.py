@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.money import find_money
+from extractor.fields.money import find_money
 
 B = 10**9
 M = 10**6

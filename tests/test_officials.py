@@ -4,8 +4,8 @@ import doctest
 
 import pytest
 
-import extractor.officials as officials_module
-from extractor.officials import place_code, strip_possessive, title_case
+import extractor.fields.officials as officials_module
+from extractor.fields.officials import place_code, strip_possessive, title_case
 
 
 def _run(nlp, text):

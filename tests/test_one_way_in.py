@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from extractor.errors import InputError
-from extractor.readers import Item, decode_html, html_to_text, read_file
+from extractor.io.readers import Item, decode_html, html_to_text, read_file
 
 PAGE = """<!doctype html><html><head>
 <meta charset="utf-8"><title>Hitachi to spend $10 billion</title>
@@ -113,7 +113,7 @@ def test_bare_strings_get_distinct_ids(extractor):
 
 
 def test_run_and_extract_give_the_same_record(tmp_path, extractor):
-    from extractor.batch import run_batch
+    from extractor.engines.batch import run_batch
 
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")

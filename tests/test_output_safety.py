@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import Interrupted, run_batch
-from extractor.output import OutputError, OutputLock, choose_format
+from extractor.engines.batch import Interrupted, run_batch
+from extractor.io.output import OutputError, OutputLock, choose_format
 
 ARTICLE = (
     "Toyota to invest $10 billion in US plants\n"
@@ -209,7 +209,7 @@ def test_a_lock_left_by_a_killed_run_is_not_stale(tmp_path, news, extractor):
     out = tmp_path / "records.jsonl"
     lock = Path(str(out) + ".lock")
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from extractor.output import OutputLock; "
+        "import sys, time; from extractor.io.output import OutputLock; "
         f"OutputLock({str(out)!r}).acquire(); print('locked', flush=True); time.sleep(60)")],
         stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
@@ -243,7 +243,7 @@ def test_usage_errors_exit_2_once(news, tmp_path, extra, message):
 def test_dask_engine_without_the_extra_names_it(news, tmp_path, monkeypatch):
     import importlib.util
 
-    from extractor.batch import check_engine
+    from extractor.engines.batch import check_engine
     from extractor.errors import ExtractorError
 
     real = importlib.util.find_spec

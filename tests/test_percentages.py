@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import extractor.percentages as percentages_module
-from extractor.percentages import find_percentages, parse_number_words
+import extractor.lexicon.percentages as percentages_module
+from extractor.lexicon.percentages import find_percentages, parse_number_words
 
 HERE = Path(__file__).resolve().parent
 CONFORMANCE = HERE / "conformance" / "recognizers_percent.jsonl"  # copied from ../shared/conformance

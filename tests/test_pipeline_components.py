@@ -16,7 +16,7 @@ import spacy
 
 from extractor import Extractor, ExtractorError
 from extractor.api import Article
-from extractor.corpus import load_corpus
+from extractor.io.corpus import load_corpus
 from extractor.extensions import RECORD_FIELDS
 from extractor.pipeline import COMPONENTS, build_pipeline, resolve_components
 
@@ -25,14 +25,14 @@ SEED_ID = "000_ac318972248fff8a"
 RULE_COMPONENTS = ["fast_pos", *COMPONENTS]
 FACTORIES = {
     "fast_pos": "extractor.fast_pos:make_fast_pos",
-    "money_amounts": "extractor.money:make_money_amounts",
-    "tariff_rates": "extractor.tariffs:make_tariff_rates",
-    "reactor_designs": "extractor.reactors:make_reactor_designs",
-    "companies": "extractor.companies:make_companies",
-    "officials": "extractor.officials:make_officials",
-    "published_date": "extractor.dates:make_published_date",
-    "dates": "extractor.dates:make_dates",
-    "investments": "extractor.investments:make_investments",
+    "money_amounts": "extractor.fields.money:make_money_amounts",
+    "tariff_rates": "extractor.fields.tariffs:make_tariff_rates",
+    "reactor_designs": "extractor.fields.reactors:make_reactor_designs",
+    "companies": "extractor.fields.companies:make_companies",
+    "officials": "extractor.fields.officials:make_officials",
+    "published_date": "extractor.fields.dates:make_published_date",
+    "dates": "extractor.fields.dates:make_dates",
+    "investments": "extractor.fields.investments:make_investments",
     "release_caches": "extractor.pipeline:release_caches",
 }
 EXTRA_REACTOR = {"design": "Zorblax-7", "category": "smr", "vendor": "Quuxcorp Atomics", "aliases": ["Zorblax-7"]}

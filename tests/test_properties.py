@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from extractor.api import MAX_TOKEN_CHARS, tokenize
 from extractor.errors import ExtractorError
 from extractor.models import ArticleRecord
-from extractor.money import find_money
+from extractor.fields.money import find_money
 
 # Characters that trip text code: NUL and other controls, BOM, zero-width (non-)joiners and
 # spaces, bidi marks and overrides, combining marks, odd spaces and line ends, full-width

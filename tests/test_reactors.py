@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.reactors import alias_variants
+from extractor.fields.reactors import alias_variants
 
 
 def reactors(nlp, text):

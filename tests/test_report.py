@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import baseline as baseline_module
-from extractor import gold as gold_module
-from extractor import report as report_module
-from extractor import scoring as scoring_module
+from extractor.evaluation import baseline as baseline_module
+from extractor.evaluation import gold as gold_module
+from extractor.evaluation import report as report_module
+from extractor.evaluation import scoring as scoring_module
 from extractor.cli import app
 from extractor.errors import InputError
 from extractor.models import ArticleRecord
-from extractor.report import format_table, readme_table, replace_readme_table, to_html, write_report
-from extractor.scoring import evaluate
+from extractor.evaluation.report import format_table, readme_table, replace_readme_table, to_html, write_report
+from extractor.evaluation.scoring import evaluate
 
 DATA = Path(__file__).parent / "data" / "scoring"
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.errors import InputError
-from extractor.scoring import (
+from extractor.evaluation.scoring import (
     PRF,
     fold_name,
     match_mentions,

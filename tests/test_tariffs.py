@@ -3,7 +3,7 @@
 
 import pytest
 
-from extractor.tariffs import make_tariff_rates
+from extractor.fields.tariffs import make_tariff_rates
 
 # (id, sentence, [(rate text, rate, imposer, target, status, product), ...]): every tariff the
 # sentence holds, in order. News-style sentences written for these tests.

@@ -1,10 +1,9 @@
 """Command-line interface: one module per command, each a thin wrapper over a library call."""
 
-from .app import app
+from extractor.cli.app import app
 
 # Importing a command module registers its command(s) with ``app``.
-from . import extract_cmd, run_cmd, schema_cmd  # noqa: F401,E402
-from . import evaluate_cmd, score_cmd, validate_gold_cmd  # noqa: F401,E402
+from extractor.cli import evaluate_cmd, extract_cmd, run_cmd, schema_cmd, score_cmd, validate_gold_cmd  # noqa: F401,E402
 
 COMMAND_MODULES = ["extract_cmd", "run_cmd", "schema_cmd", "evaluate_cmd", "score_cmd", "validate_gold_cmd"]
 

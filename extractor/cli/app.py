@@ -23,7 +23,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        from ..version import __version__
+        from extractor.version import __version__
 
         typer.echo(f"extractor {__version__}")
         raise typer.Exit()

@@ -1,6 +1,6 @@
 """``extractor evaluate --corpus CORPUS_DIR --gold GOLD_DIR``: extract, score, report.
 
-A thin wrapper over :func:`extractor.scoring.evaluate`.
+A thin wrapper over :func:`extractor.evaluation.scoring.evaluate`.
 """
 
 from pathlib import Path
@@ -8,10 +8,10 @@ from typing import Optional
 
 import typer
 
-from ..errors import ExtractorError
-from ..scoring import KNOWN_SPLITS
-from .app import app
-from .score_cmd import SPLIT_METAVAR
+from extractor.errors import ExtractorError
+from extractor.evaluation.scoring import KNOWN_SPLITS
+from extractor.cli.app import app
+from extractor.cli.score_cmd import SPLIT_METAVAR
 
 
 @app.command("evaluate")
@@ -27,8 +27,8 @@ def evaluate(
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the spaCy small-model baseline."),
 ) -> None:
     """Run the extractor (and the spaCy baseline) over the corpus and score it against gold."""
-    from ..report import format_table, write_report
-    from ..scoring import evaluate as run
+    from extractor.evaluation.report import format_table, write_report
+    from extractor.evaluation.scoring import evaluate as run
 
     try:
         evaluation = run(corpus, gold, split=split, baseline=baseline)

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from ..limits import DEFAULT_MODEL
-from .app import app, fail
+from extractor.limits import DEFAULT_MODEL
+from extractor.cli.app import app, fail
 
 
 @app.command("extract")
@@ -21,11 +21,11 @@ def extract(
     indent: int = typer.Option(2, help="JSON indentation (0 for one line)."),
 ) -> None:
     """Extract one article and print its ArticleRecord as JSON."""
-    from ..errors import ExtractorError
+    from extractor.errors import ExtractorError
 
     try:
-        from ..api import Article, as_article, check_published
-        from ..readers import Failure, read_file
+        from extractor.api import Article, as_article, check_published
+        from extractor.io.readers import Failure, read_file
 
         if published is not None:
             check_published(published, "--published")
@@ -55,8 +55,8 @@ def extract(
 
 
 def _extract(article, model: str, extra: dict) -> dict:
-    from ..api import Extractor
-    from ..records import build_record
+    from extractor.api import Extractor
+    from extractor.records import build_record
 
     ex = Extractor(model=model)
     return build_record(ex.nlp(ex.make_doc(article)), extra)

@@ -6,8 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MODEL
-from .app import EXIT_USAGE, app, fail
+from extractor.limits import DEFAULT_MAX_CHARS, DEFAULT_MODEL
+from extractor.cli.app import EXIT_USAGE, app, fail
 
 EXIT_SOME_FAILED = 3
 EXIT_INTERRUPTED = 130
@@ -42,14 +42,14 @@ def run(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
 ) -> None:
     """Extract every article under PATHS into one record per article (resumable)."""
-    from ..errors import ExtractorError
+    from extractor.errors import ExtractorError
 
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
     try:
-        from ..api import check_published
-        from ..batch import Interrupted, check_engine, prepare_output, run_batch
+        from extractor.api import check_published
+        from extractor.engines.batch import Interrupted, check_engine, prepare_output, run_batch
 
         if published is not None:
             check_published(published, "--published")

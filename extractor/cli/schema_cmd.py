@@ -4,12 +4,12 @@ import json
 
 import typer
 
-from .app import app
+from extractor.cli.app import app
 
 
 @app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of ArticleRecord (the record contract)."""
-    from ..models import ArticleRecord
+    from extractor.models import ArticleRecord
 
     typer.echo(json.dumps(ArticleRecord.model_json_schema(mode="serialization"), indent=2))

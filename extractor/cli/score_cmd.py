@@ -1,6 +1,6 @@
 """``extractor score --gold GOLD_DIR --pred OUT.jsonl``: score predictions against gold.
 
-A thin wrapper over :func:`extractor.scoring.score_files`.
+A thin wrapper over :func:`extractor.evaluation.scoring.score_files`.
 """
 
 from pathlib import Path
@@ -8,9 +8,9 @@ from typing import Optional
 
 import typer
 
-from ..errors import ExtractorError
-from ..scoring import ALL_SPLIT, KNOWN_SPLITS
-from .app import app
+from extractor.errors import ExtractorError
+from extractor.evaluation.scoring import ALL_SPLIT, KNOWN_SPLITS
+from extractor.cli.app import app
 
 SPLIT_METAVAR = "[" + "|".join((*KNOWN_SPLITS, ALL_SPLIT)) + "]"
 
@@ -32,8 +32,8 @@ def score(
 
     Only the gold articles that have a prediction are scored (unless --strict); the report says how many gold articles had no prediction and how many predictions had no gold.
     """
-    from ..report import format_table, write_report
-    from ..scoring import score_files
+    from extractor.evaluation.report import format_table, write_report
+    from extractor.evaluation.scoring import score_files
 
     try:
         evaluation = score_files(gold, pred, corpus, split=split, strict=strict)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import typer
 
-from ..errors import ExtractorError
-from .app import app
+from extractor.errors import ExtractorError
+from extractor.cli.app import app
 
 
 @app.command("validate-gold")
@@ -17,7 +17,7 @@ def validate_gold(
 
     Each problem is printed as `file: json.path: offset N: reason`.
     """
-    from ..gold import validate_gold as run
+    from extractor.evaluation.gold import validate_gold as run
 
     try:
         problems = run(gold_dir, corpus)

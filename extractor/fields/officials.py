@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .extensions import doc_text
-from .data_files import TableComponent, Tables, country_names, derived
+from extractor import extensions  # noqa: F401
+from extractor.extensions import doc_text
+from extractor.lexicon.tables import TableComponent, Tables, country_names, derived
 
 _BLANKS = re.compile(r"[ \t]*")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")

@@ -1,6 +1,6 @@
 """The ``tariff_rates`` component: tariff, duty and levy rates with who imposes them on whom.
 
-A percentage (found by :func:`extractor.percentages.find_percentages`) is a tariff rate only
+A percentage (found by :func:`extractor.lexicon.percentages.find_percentages`) is a tariff rate only
 when the sentence's dependency parse ties it to a tariff word: ``a 15% tariff``, ``duties of
 25%``, ``raised tariffs to 25%``, ``a 15% rate on most exports``, or to another tariff rate
 (``lower than the 25% threatened``, ``from 25% to 15%``). Then the same parse gives:
@@ -34,10 +34,10 @@ from types import SimpleNamespace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import extensions  # noqa: F401  (registers doc._.tariffs)
-from .extensions import doc_text
-from .data_files import TableComponent, Tables, country_code, derived
-from .percentages import find_percentages
+from extractor import extensions  # noqa: F401  (registers doc._.tariffs)
+from extractor.extensions import doc_text
+from extractor.lexicon.tables import TableComponent, Tables, country_code, derived
+from extractor.lexicon.percentages import find_percentages
 
 _NOUNS = ("NOUN", "PROPN")
 _VERBS = ("VERB", "AUX")
@@ -158,7 +158,7 @@ class TariffRates(TableComponent):
 
     def process(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("DEP"):
-            from .errors import ExtractorError
+            from extractor.errors import ExtractorError
 
             raise ExtractorError(
                 f"component {self.name!r} needs a dependency parse and sentence boundaries: add a "

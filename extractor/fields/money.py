@@ -24,10 +24,10 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
-from . import extensions  # noqa: F401
-from .extensions import doc_text
-from .data_files import TableComponent, Tables, derived
-from .numerals import parse_numeral, scale_value, tables, words_to_number
+from extractor import extensions  # noqa: F401
+from extractor.extensions import doc_text
+from extractor.lexicon.tables import TableComponent, Tables, derived
+from extractor.lexicon.numerals import parse_numeral, scale_value, tables, words_to_number
 
 MILLION = Decimal(1_000_000)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .data_files import Tables, derived
+from extractor.lexicon.tables import Tables, derived
 
 
 @derived

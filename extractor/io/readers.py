@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Union
 
-from .api import ARTICLE_KEYS, Article, as_article, check_published
-from .errors import InputError
+from extractor.api import ARTICLE_KEYS, Article, as_article, check_published
+from extractor.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -19,9 +19,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .extensions import doc_text
-from .data_files import TableComponent
+from extractor import extensions  # noqa: F401  (registers the Doc extensions)
+from extractor.extensions import doc_text
+from extractor.lexicon.tables import TableComponent
 
 GAZETTEER = "reactors.jsonl"
 

@@ -14,9 +14,9 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator, Optional, Union
 
-from .errors import ExtractorError
-from .limits import DEFAULT_MAX_CHARS
-from .readers import Failure, Item
+from extractor.errors import ExtractorError
+from extractor.limits import DEFAULT_MAX_CHARS
+from extractor.io.readers import Failure, Item
 
 CHUNK_SIZE = 16
 
@@ -24,14 +24,14 @@ CHUNK_SIZE = 16
 @lru_cache(maxsize=2)
 def _worker_extractor(model: str, max_chars: int):
     """One Extractor per worker process and model (loaded on first use, then reused)."""
-    from .api import Extractor
+    from extractor.api import Extractor
 
     return Extractor(model=model, max_chars=max_chars)
 
 
 def extract_chunk(items: list, model: str, max_chars: int, keep_text: bool) -> list:
     """Task run on a worker: results for a chunk of Items (as plain tuples for transport)."""
-    from .batch import process_items
+    from extractor.engines.process import process_items
 
     ex = _worker_extractor(model, max_chars)
     return [(r.doc_id, r.source, r.record, r.error) for r in process_items(ex, items, keep_text=keep_text)]
@@ -64,7 +64,7 @@ def process_items_dask(
     """Yield a Result per input, computed on a dask cluster (order of completion)."""
     from dask.distributed import as_completed
 
-    from .batch import Result
+    from extractor.engines.process import Result
 
     client, cluster = _client(scheduler, workers)
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .data_files import Tables, derived
+from extractor.lexicon.tables import Tables, derived
 
 # How far before a percent mark the number may start (``one hundred and twenty-five percent``).
 _WINDOW = 80

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
-from .errors import InputError
+from extractor.errors import InputError
 
 MENTION_FIELDS = ("money", "tariffs", "dates")
 ENTITY_FIELDS = ("companies", "reactors", "officials", "executives")
@@ -631,7 +631,7 @@ def score_predictions(
 def split_names(corpus_dir: Optional[Path]) -> list[str]:
     """The split names a corpus offers: the keys of its ``splits.json`` (in file order), then
     ``all``. Without a corpus or a ``splits.json`` only ``all``."""
-    from .corpus import read_splits
+    from extractor.io.corpus import read_splits
 
     splits = read_splits(corpus_dir) if corpus_dir is not None else None
     return [*(splits or {}), ALL_SPLIT]
@@ -644,8 +644,8 @@ def select_splits(corpus_dir: Optional[Path], split: Optional[str], doc_ids: Ite
     None: every split of ``splits.json``, each separately (``all`` when there is no such file).
     An unknown name, or ids in ``splits.json`` that are not among ``doc_ids``, raise InputError.
     """
-    from .corpus import read_splits
-    from .readers import SPLITS_FILE
+    from extractor.io.corpus import read_splits
+    from extractor.io.readers import SPLITS_FILE
 
     doc_ids = list(doc_ids)
     if split == ALL_SPLIT:
@@ -714,7 +714,7 @@ def score_files(
     With ``corpus_dir``, gold offsets are checked against the articles and the texts go into
     the HTML report.
     """
-    from .gold import load_gold
+    from extractor.evaluation.gold import load_gold
 
     gold = load_gold(gold_dir, corpus_dir)
     if not gold:
@@ -722,7 +722,7 @@ def score_files(
     predictions = read_predictions(pred_path)
     articles = list(gold)
     if corpus_dir is not None:
-        from .corpus import article_paths
+        from extractor.io.corpus import article_paths
 
         articles = list(dict.fromkeys([*article_paths(corpus_dir), *gold]))
     splits = select_splits(corpus_dir, split, articles)
@@ -735,7 +735,7 @@ def score_files(
             " (check the doc_ids, or --split)", str(pred_path))
     texts = {}
     if corpus_dir is not None:
-        from .corpus import article_paths, load_corpus
+        from extractor.io.corpus import article_paths, load_corpus
 
         known = article_paths(corpus_dir)
         texts = {a.doc_id: a.text for a in load_corpus(corpus_dir, [i for i in wanted if i in known])}
@@ -761,9 +761,9 @@ def evaluate(
 
     from pydantic import ValidationError
 
-    from .corpus import article_paths, load_corpus
-    from .errors import ExtractorError
-    from .gold import load_gold
+    from extractor.io.corpus import article_paths, load_corpus
+    from extractor.errors import ExtractorError
+    from extractor.evaluation.gold import load_gold
 
     gold = load_gold(gold_dir, corpus_dir)
     if not gold:
@@ -792,12 +792,12 @@ def evaluate(
     systems: dict[str, Any] = {}
     if baseline:
         if baseline_system is None:
-            from .baseline import Baseline
+            from extractor.evaluation.baseline import Baseline
 
             baseline_system = Baseline()
         systems["baseline"] = baseline_system
     if extractor is None:
-        from .api import Extractor
+        from extractor.api import Extractor
 
         extractor = Extractor()
     systems["extractor"] = extractor

@@ -44,9 +44,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .extensions import IntervalIndex, doc_text
-from .data_files import TableComponent, Tables, derived
+from extractor import extensions  # noqa: F401  (registers the Doc extensions)
+from extractor.extensions import IntervalIndex, doc_text
+from extractor.lexicon.tables import TableComponent, Tables, derived
 
 # Spans longer than this are never handed to dateparser (it can be slow or hang on odd input).
 MAX_DATEPARSER_CHARS = 40
@@ -541,7 +541,7 @@ _COUNTRY_BEFORE = re.compile(r"((?:[A-Z][\w.]*[ \t]){0,2}[A-Z][\w.]*)(?:['\u2019
 def _country_before(text: str, start: int) -> str | None:
     """The country code of a country name or adjective right before ``start``
     (``Switzerland's national day``, ``India's Independence Day``)."""
-    from .data_files import country_code
+    from extractor.lexicon.tables import country_code
 
     m = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
     if not m:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .api import check_published
-from .errors import InputError
-from . import readers
-from .readers import SPLITS_FILE, read_text_file
+from extractor.api import check_published
+from extractor.errors import InputError
+from extractor.io import readers
+from extractor.io.readers import SPLITS_FILE, read_text_file
 
 @dataclass
 class CorpusArticle:

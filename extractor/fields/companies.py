@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .extensions import IntervalIndex, doc_text
-from .data_files import TableComponent, country_names, derived
+from extractor import extensions  # noqa: F401  (registers the Doc extensions)
+from extractor.extensions import IntervalIndex, doc_text
+from extractor.lexicon.tables import TableComponent, country_names, derived
 
 GAZETTEER = "companies.jsonl"
 NON_COMPANIES = "non_companies.json"

@@ -24,9 +24,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import extensions  # noqa: F401  (registers the Doc extensions)
-from .data_files import TableComponent, country_code, derived
-from .extensions import doc_text
+from extractor import extensions  # noqa: F401  (registers the Doc extensions)
+from extractor.lexicon.tables import TableComponent, country_code, derived
+from extractor.extensions import doc_text
 
 CUES = "investment_cues.json"
 EVIDENCE = "investment_evidence.json"

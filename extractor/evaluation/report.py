@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from .scoring import ATTRIBUTES, FIELD_METRICS, FIELDS, Alignment, ArticleScore, Evaluation
+from extractor.evaluation.scoring import ATTRIBUTES, FIELD_METRICS, FIELDS, Alignment, ArticleScore, Evaluation
 
 # The per-article summary columns: (field, metric).
 ARTICLE_COLUMNS = (

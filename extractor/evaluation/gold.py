@@ -26,10 +26,10 @@ from typing import Any, Optional
 
 from pydantic import ValidationError
 
-from .corpus import article_paths, read_sidecar
-from .errors import GoldError, InputError
-from .models import ArticleRecord
-from .readers import read_text_file
+from extractor.io.corpus import article_paths, read_sidecar
+from extractor.errors import GoldError, InputError
+from extractor.models import ArticleRecord
+from extractor.io.readers import read_text_file
 
 # Fields whose labelled strings must be labelled wherever else they occur.
 COVERAGE_FIELDS = ("companies", "officials", "reactors")
@@ -78,7 +78,7 @@ def currency_codes() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def country_codes() -> frozenset[str]:
     """Country codes the project knows (``extractor/data/countries.json``, EU included)."""
-    from .data_files import read_json
+    from extractor.lexicon.tables import read_json
 
     return frozenset(row["code"] for row in read_json("countries.json")["countries"])
 

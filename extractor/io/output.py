@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ExtractorError
+from extractor.errors import ExtractorError
 
 CSV_COLUMNS = ["doc_id", "field", "name", "text", "start", "end", "value", "attributes"]
 CSV_HEADER = ",".join(CSV_COLUMNS) + "\n"

@@ -1,0 +1,1 @@
+"""Running a folder of articles: the local batch engine and the Dask engine."""

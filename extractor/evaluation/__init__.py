@@ -1,0 +1,1 @@
+"""Gold records, scoring against them, the accuracy report, the baseline."""

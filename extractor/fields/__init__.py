@@ -1,0 +1,1 @@
+"""The rule components, one module per field of the record."""

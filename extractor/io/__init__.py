@@ -1,0 +1,1 @@
+"""Reading articles, writing records, the bundled corpus."""

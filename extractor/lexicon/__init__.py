@@ -1,0 +1,1 @@
+"""Shared word tables: data loading, number words, percentages."""
