@@ -203,6 +203,20 @@ def test_extra_fields_in_predictions_are_ignored():
     assert counts(article, "money", "value") == (1, 0, 0)
 
 
+def test_predictions_with_investments_are_read(tmp_path):
+    # An investment entry is a mention (its own start/end), as run writes it.
+    record = {"doc_id": "a", "money": [money(0, 5, 1.0)],
+              "investments": [{"text": "$1 bn", "start": 0, "end": 5, "investor": "JP", "destination": "US",
+                               "companies": [], "sectors": [], "status": "pledged"}]}
+    path = tmp_path / "pred.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert read_predictions(path)["a"]["investments"][0]["investor"] == "JP"
+    record["investments"][0].pop("start")
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="investments"):
+        read_predictions(path)
+
+
 def test_corpus_micro_average_and_missing_or_extra_predictions():
     gold = {
         "a": {"doc_id": "a", "money": [money(0, 5, 1.0), money(10, 15, 2.0)]},

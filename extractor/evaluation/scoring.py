@@ -511,7 +511,7 @@ def _check_prediction(obj: Any, where: str) -> dict:
         if not isinstance(items, list):
             raise InputError(f"{name} must be a list", where)
         for i, item in enumerate(items):
-            mentions = [item] if name in MENTION_FIELDS else (item.get("mentions") if isinstance(item, dict) else None)
+            mentions = [item] if name in MENTION_FIELDS + (INVESTMENTS,) else (item.get("mentions") if isinstance(item, dict) else None)
             if not isinstance(mentions, list) or not all(
                 isinstance(m, dict) and isinstance(m.get("start"), int) and isinstance(m.get("end"), int)
                 for m in mentions
