@@ -1,10 +1,14 @@
 #!/usr/bin/env python
-"""Fit the investments decision (extractor/data/investment_evidence.json) on dev gold.
+"""Fit the investments models (extractor/data/investment_evidence.json) on dev gold.
 
-Every money mention the pipeline finds in the chosen splits is a training example: its
-features (extractor.fields.investments.features) and whether a gold investment overlaps it. A
-logistic regression with an L2 penalty is fitted by gradient descent; the threshold is the one
-that maximises F1 on the training examples. Only gold files that label `investments` count.
+Decision: every money mention the pipeline finds in the chosen splits is a training example:
+its features (extractor.fields.investments.features) and whether a gold investment overlaps
+it. Investor: every party named around an amount that a gold investment overlaps is an
+example (``Investments.investor_options``), labelled by whether it is the gold investor (the
+same country code, or a mention of the gold investor's company). Both are logistic regressions
+with an L2 penalty fitted by gradient descent; the decision's threshold maximises F1 on the
+training examples, the investor's maximises investor accuracy (below it: no investor). Only
+gold files that label `investments` count.
 
     python scripts/fit_investment_weights.py                       # dev + real_dev, rewrite the data file
     python scripts/fit_investment_weights.py --splits dev --dry-run
@@ -24,9 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "extractor" / "data" / "investment_evidence.json"
 
 
-def examples(splits: list[str]) -> list[tuple[dict, int]]:
+def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple[dict, int]]]]:
+    """(decision examples, investor example groups: one group of options per gold investment)."""
     from extractor import Extractor
     from extractor.api import Article
+    from extractor.fields.investments import government_parties, places
     from extractor.io.corpus import load_corpus, read_splits
     from extractor.lexicon.tables import using_tables
 
@@ -35,19 +41,68 @@ def examples(splits: list[str]) -> list[tuple[dict, int]]:
     for doc_id in ids:
         data = json.loads((ROOT / "gold" / f"{doc_id}.json").read_text(encoding="utf-8"))
         if "investments" in data:
-            gold[doc_id] = data["investments"]
+            gold[doc_id] = data
     ex = Extractor()
     comp = ex.nlp.get_pipe("investments")
-    out = []
+    decisions, investors = [], []
     articles = load_corpus(ROOT / "corpus", sorted(gold))
     docs = ex.pipe(ex.make_doc(Article(a.text, a.doc_id, a.published)) for a in articles)
     for article, doc in zip(articles, docs):
-        spans = [(g["start"], g["end"]) for g in gold[article.doc_id]]
+        entries = gold[article.doc_id]["investments"]
+        company_spans = {c["name"]: [(m["start"], m["end"]) for m in c["mentions"]]
+                         for c in gold[article.doc_id].get("companies", [])}
         with using_tables(comp.tables):
+            place_list = places(doc)
+            government = government_parties(doc, place_list)
             for cand in comp.with_features(doc):
-                label = int(any(s < cand.money["end"] and cand.money["start"] < e for s, e in spans))
-                out.append((cand.features, label))
-    return out
+                matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
+                decisions.append((cand.features, int(bool(matched))))
+            own = [c for c in comp.accepted(doc) if c.conversion_of is None]
+            for cand, options in zip(own, comp.investor_choices(doc, own, place_list, government)):
+                matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
+                if matched:
+                    investors.append([(o.features, int(is_investor(o.party, matched[0].get("investor"), company_spans)))
+                                      for o in options])
+    return decisions, investors
+
+
+def is_investor(party, gold_investor, company_spans) -> bool:
+    if gold_investor is None:
+        return False
+    if not party.is_company:
+        return party.key == gold_investor
+    spans = company_spans.get(gold_investor, [])
+    return party.key == gold_investor or any(s < party.end and party.start < e for s, e in spans)
+
+
+def fit_choice(groups: list[list[tuple[dict, int]]], l2: float = 0.01, steps: int = 1500, rate: float = 0.5):
+    """A conditional logit over each group's options plus "no investor" (its own weight,
+    ``none``): softmax of sum(weight x feature), fitted by gradient descent with an L2 penalty.
+    Returns (weights, none weight, training accuracy)."""
+    counts = Counter(name for g in groups for feats, _ in g for name in feats)
+    names = sorted(n for n, c in counts.items() if c >= 2) + ["<none>"]
+    col = {n: i for i, n in enumerate(names)}
+    mats = []
+    for g in groups:
+        x = np.zeros((len(g) + 1, len(names)))
+        for row, (feats, _) in enumerate(g):
+            for name, value in feats.items():
+                if name in col:
+                    x[row, col[name]] = value
+        x[len(g), col["<none>"]] = 1.0
+        y = np.array([label for _, label in g] + [0 if any(label for _, label in g) else 1], dtype=float)
+        mats.append((x, y / y.sum()))
+    w = np.zeros(len(names))
+    for _ in range(steps):
+        grad = l2 * w
+        for x, target in mats:
+            z = x @ w
+            p = np.exp(z - z.max())
+            grad += x.T @ (p / p.sum() - target) / len(mats)
+        w -= rate * grad
+    accuracy = float(np.mean([target[int(np.argmax(x @ w))] > 0 for x, target in mats]))
+    weights = {n: round(float(v), 3) for n, v in zip(names, w) if n != "<none>" and abs(v) >= 0.001}
+    return weights, round(float(w[col["<none>"]]), 3), accuracy
 
 
 def fit(data: list[tuple[dict, int]], l2: float = 0.003, steps: int = 4000, rate: float = 1.0):
@@ -83,25 +138,33 @@ def main(argv=None) -> int:
     ap.add_argument("--splits", nargs="+", default=["dev", "real_dev"])
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args(argv)
-    data = examples(args.splits)
+    data, groups = examples(args.splits)
     if not any(label for _, label in data):
         print("no gold investments in these splits", file=sys.stderr)
         return 2
     weights, threshold, train_f1 = fit(data)
     print(f"{len(data)} money mentions, {sum(l for _, l in data)} investments; training F1 {train_f1:.3f} "
           f"at threshold {threshold}")
+    options = sum(len(g) for g in groups)
+    investor_weights, investor_none, investor_acc = fit_choice(groups)
+    print(f"investor: {len(groups)} gold investments, {options} options; training accuracy {investor_acc:.3f}")
     if args.dry_run:
         print(json.dumps(weights, indent=1))
+        print(json.dumps(investor_weights, indent=1))
         return 0
     evidence = json.loads(DATA.read_text(encoding="utf-8"))
     evidence.update({
-        "_source": "Weights of the investments decision (logistic: score = sigmoid(sum of weight x "
-                   "feature)); features are described in extractor/fields/investments.py. Fitted by "
+        "_source": "Weights of the investments decision and of the investor choice (logistic: score = "
+                   "sigmoid(sum of weight x feature)); features are described in "
+                   "extractor/fields/investments.py (features, investor_features). Fitted by "
                    "scripts/fit_investment_weights.py (L2-penalised logistic regression).",
         "fitted_on": {"splits": args.splits, "examples": len(data), "positives": sum(l for _, l in data),
                       "training_f1": round(train_f1, 3)},
         "threshold": threshold,
         "weights": weights,
+        "investor": {"fitted_on": {"splits": args.splits, "gold_investments": len(groups), "options": options,
+                                   "training_accuracy": round(investor_acc, 3)},
+                     "none": investor_none, "weights": investor_weights},
     })
     DATA.write_text(json.dumps(evidence, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {DATA}")

@@ -48,12 +48,28 @@ class Place:
 
 @dataclass
 class Party:
-    """A company mention or a country mention, as a candidate investor or participant."""
+    """A company mention or a country mention, as a candidate investor or participant.
+    ``kind``: company, place (a country or region named as a place), people (a demonym:
+    "Japanese companies") or government (an official or a public body, keyed by its country)."""
 
     key: str  # company name as in doc._.companies, or a country code
     is_company: bool
     start: int
     end: int
+    kind: str = ""
+
+    def __post_init__(self):
+        self.kind = self.kind or ("company" if self.is_company else "place")
+
+
+@dataclass
+class InvestorOption:
+    """One party that may have put the money in, with the evidence for it (``investor_features``)."""
+
+    party: Party
+    scope: str  # where it is named: sent, prev_sent, heading or title
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
 
 
 @dataclass
@@ -66,6 +82,7 @@ class Candidate:
     heading: str = ""
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    conversion_of: Optional["Candidate"] = None
 
 
 # -- tables -------------------------------------------------------------------------------
@@ -212,7 +229,7 @@ def government_parties(doc: Doc, place_list: list[Place]) -> list["Party"]:
     words = tuple(w for w in current_cues()["government_words"])
     main = main_country(place_list)
     out = [
-        Party(o["country"], False, m["start"], m["end"])
+        Party(o["country"], False, m["start"], m["end"], "government")
         for o in doc._.officials or [] if o.get("country")
         for m in o["mentions"]
     ]
@@ -225,7 +242,7 @@ def government_parties(doc: Doc, place_list: list[Place]) -> list["Party"]:
         inside = [p.code for p in place_list if ent.start_char <= p.start < ent.end_char]
         code = inside[0] if inside else main
         if code:
-            out.append(Party(code, False, ent.start_char, ent.end_char))
+            out.append(Party(code, False, ent.start_char, ent.end_char, "government"))
     return out
 
 
@@ -246,12 +263,23 @@ def parties(doc: Doc, sent: Span, place_list: list[Place], government: list[Part
         for m in c["mentions"]
         if sent.start_char <= m["start"] < sent.end_char
     ]
-    out += [Party(p.code, False, p.start, p.end) for p in place_list if sent.start_char <= p.start < sent.end_char]
+    out += [Party(p.code, False, p.start, p.end, "place" if p.is_place else "people")
+            for p in place_list if sent.start_char <= p.start < sent.end_char]
     out += [p for p in government if sent.start_char <= p.start < sent.end_char]
     return sorted(out, key=lambda p: p.start)
 
 
 RECIPIENT_PREPOSITIONS = {"to", "into", "for", "in", "with", "from"}
+# Prepositions whose object is told apart as evidence about the investor ("from Saudi Arabia",
+# "by Toyota" put money in; "to TVA", "in Corus" receive it).
+INVESTOR_PREPOSITIONS = ("to", "into", "for", "in", "with", "from", "by", "between", "of", "at", "on")
+
+
+def object_of(tok) -> str:
+    """The preposition whose object ``tok`` (or the phrase it modifies) is; "" when none."""
+    while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.lower_ if tok.dep_ == "pobj" else ""
 
 
 def is_recipient(party: Party, doc: Doc) -> bool:
@@ -266,42 +294,128 @@ def is_recipient(party: Party, doc: Doc) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPOSITIONS
 
 
-def _party_in(tokens_span: tuple[int, int], candidates: list[Party]) -> Optional[Party]:
-    start, end = tokens_span
-    inside = [p for p in candidates if start <= p.start < end]
-    companies = [p for p in inside if p.is_company]
-    return (companies or inside or [None])[0]
+def _within(party: Party, tok) -> bool:
+    """Whether ``party`` is named inside the subtree of ``tok``."""
+    return tok.left_edge.idx <= party.start < tok.right_edge.idx + len(tok.right_edge)
 
 
-def investor_of(cand: Candidate, sent_parties: list[Party], heading_parties: list[Party]) -> Optional[Party]:
-    """Who puts the money in: the possessor of the amount's noun ("Japan's $550 billion"), the
-    subject of its clause, else the nearest company or country before it, else the heading's."""
-    span = cand.span
-    head = span.root.head
-    for child in list(span.root.children) + list(head.children):
-        if child.dep_ == "poss":
-            found = _party_in((child.left_edge.idx, child.idx + len(child)), sent_parties)
-            if found:
-                return found
+def governing_chain(span: Span) -> list:
+    """The verb the amount depends on and up to two verbs above it ("X plans to invest")."""
     verb = span.root
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):  # (tokens are new objects: compare .i)
         verb = verb.head
-    for _ in range(3):  # "X plans to invest": the subject may sit on a verb above
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            s = subjects[0]
-            found = _party_in((s.left_edge.idx, s.right_edge.idx + len(s.right_edge)), sent_parties)
-            if found:
-                return found
-            break
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-    before = [p for p in sent_parties if p.end <= cand.money["start"] and not is_recipient(p, span.doc)]
-    companies = [p for p in before if p.is_company]
-    if before:
-        return (companies or before)[-1]
-    return heading_parties[0] if heading_parties else None
+    chain = [verb]
+    while len(chain) < 3 and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def investor_features(cand: Candidate, party: Party, scope: str, position: dict) -> dict[str, float]:
+    """Evidence that ``party`` put the money of ``cand`` in: how the parse links them (possessor,
+    subject of the amount's verb, agent, the thing the amount names), where and how near the
+    party is named, and what kind of party it is. Weights: ``data/investment_evidence.json``."""
+    feats = {"bias": 1.0, f"kind:{party.kind}": 1.0, f"scope:{scope}": 1.0}
+    roles = []
+    text = doc_text(cand.span.doc)
+    if text[party.end:party.end + 2] in ("'s", "’s"):
+        roles.append("possessive")
+    after = text[party.end:party.end + 40].lower().split()[:4]
+    if classes_in(after, cue_index()) & {"invest", "fund", "build", "acquire"}:
+        roles.append("before_cue")
+    if scope == "sent":
+        span, doc = cand.span, cand.span.doc
+        head = span.root.head
+        if any(c.dep_ == "poss" and _within(party, c) for c in list(span.root.children) + list(head.children)):
+            roles.append("poss")
+        for verb in governing_chain(span):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                if _within(party, subjects[0]):
+                    roles.append("subject_pass" if subjects[0].dep_ == "nsubjpass" else "subject")
+                    verb_classes = classes_in([verb.lower_], cue_index()) or {"other"}
+                    for cls in verb_classes:
+                        feats[f"subject_of:{cls}"] = 1.0
+                break
+        party_span = doc.char_span(party.start, party.end, alignment_mode="expand")
+        if party_span is not None:
+            root = party_span.root
+            if root.i == head.i or root.head.i == span.root.i:
+                roles.append("named_by_amount")
+            prep = object_of(root)
+            if prep in INVESTOR_PREPOSITIONS:
+                roles.append(f"after_{prep}")
+        side = "before" if party.end <= cand.money["start"] else "after"
+        roles.append(side)
+        distance = abs(position["index"] - position["amount"])
+        feats[f"{side}:distance"] = min(distance, 20) / 10.0
+        if position.get("nearest_before"):
+            roles.append("nearest_before")
+        if position.get("first"):
+            roles.append("first")
+    for role in roles:
+        feats[f"role:{role}"] = 1.0
+        feats[f"role:{role}&{party.kind}"] = 1.0
+    if position.get("main_country"):
+        feats["main_country"] = 1.0
+    return feats
+
+
+def investor_options(cand: Candidate, scoped: dict[str, list[Party]], main: Optional[str],
+                     counts: dict[str, int]) -> list[InvestorOption]:
+    """One option per party named in the amount's sentence, the sentence before, its heading or
+    the article's title: the evidence of all its mentions there (features of each, at their
+    strongest), with how much of the article names it and whether the title does."""
+    by_key: dict[str, InvestorOption] = {}
+    total = sum(counts.values()) or 1
+    for scope, found in scoped.items():
+        amount = sum(1 for p in found if p.end <= cand.money["start"])
+        before = [p for p in found if p.end <= cand.money["start"]]
+        for index, party in enumerate(found):
+            position = {"index": index, "amount": amount, "first": index == 0,
+                        "nearest_before": bool(before) and party is before[-1],
+                        "main_country": party.key == main and not party.is_company}
+            feats = investor_features(cand, party, scope, position)
+            option = by_key.setdefault(party.key, InvestorOption(party, scope, {}))
+            if scope == "sent" and option.scope != "sent":
+                option.party, option.scope = party, scope
+            for name, value in feats.items():
+                option.features[name] = max(option.features.get(name, 0.0), value)
+    for option in by_key.values():
+        option.features["article_share"] = counts.get(option.party.key, 0) / total
+        option.features["article_top"] = float(counts.get(option.party.key, 0) == max(counts.values(), default=0))
+    return list(by_key.values())
+
+
+STRONG_ROLES = ("role:poss", "role:subject", "role:possessive")
+
+
+def link_same_amounts(cands: list[Candidate], options: list[list[InvestorOption]]) -> None:
+    """An article restates a pledge ("Japan's $550 billion" ... "this $550 billion investment
+    project"): a party that is the possessor or subject of the same amount elsewhere gets the
+    feature ``same_amount_named`` (added as an option when it is not named near this one)."""
+    named: dict[tuple, list[InvestorOption]] = {}
+    for cand, opts in zip(cands, options):
+        amount = (cand.money.get("value"), cand.money.get("currency"))
+        named.setdefault(amount, []).extend(o for o in opts if any(r in o.features for r in STRONG_ROLES))
+    for cand, opts in zip(cands, options):
+        others = [o for o in named.get((cand.money.get("value"), cand.money.get("currency")), []) if o not in opts]
+        for other in others:
+            mine = next((o for o in opts if o.party.key == other.party.key), None)
+            if mine is None:
+                mine = InvestorOption(other.party, "article", {"bias": 1.0, f"kind:{other.party.kind}": 1.0,
+                                                               "scope:article": 1.0})
+                opts.append(mine)
+            mine.features["same_amount_named"] = 1.0
+
+
+def choose_investor(options: list[InvestorOption], model: dict) -> Optional[Party]:
+    """The best-scoring option (a conditional logit: score = sum of weight x feature), unless
+    "no investor" scores higher (the model's ``none``)."""
+    weights = model["weights"]
+    for option in options:
+        option.score = sum(weights.get(name, 0.0) * value for name, value in option.features.items())
+    best = max(options, key=lambda o: o.score, default=None)
+    return best.party if best is not None and best.score > model["none"] else None
 
 
 def destination_of(cand: Candidate, place_list: list[Place], investor: Optional[Party]) -> Optional[str]:
@@ -403,27 +517,48 @@ class Investments(TableComponent):
             cand.features = features(cand, hits_by_sent[sent.start])
         return out
 
+    def accepted(self, doc: Doc) -> list[Candidate]:
+        """The money mentions decided to be investments, in text order; an amount restated in
+        another currency ("(about €45 billion)") is kept as a conversion of the one before."""
+        text = doc_text(doc)
+        out: list[Candidate] = []
+        for cand in self.with_features(doc):
+            if out and is_conversion(text, out[-1].money, cand.money):
+                cand.conversion_of = out[-1].conversion_of or out[-1]
+                out.append(cand)
+                continue
+            cand.score = decide(cand.features, self.evidence)
+            if cand.score >= self.evidence["threshold"]:
+                out.append(cand)
+        return out
+
+    def investor_choices(self, doc: Doc, cands: list[Candidate], place_list: list[Place],
+                         government: list[Party]) -> list[list[InvestorOption]]:
+        """The investor options of each amount, linked across restatements of the same amount."""
+        options = [self.investor_options(doc, cand, place_list, government) for cand in cands]
+        link_same_amounts(cands, options)
+        return options
+
     def process(self, doc: Doc) -> Doc:
         place_list = places(doc)
         government = government_parties(doc, place_list)
-        text = doc_text(doc)
-        found: list[dict] = []
-        for cand in self.with_features(doc):
-            if found and is_conversion(text, found[-1], cand.money):
-                found.append({**found[-1], "text": cand.money["text"], "start": cand.money["start"],
-                              "end": cand.money["end"]})
-                continue
-            cand.score = decide(cand.features, self.evidence)
-            if cand.score < self.evidence["threshold"]:
-                continue
-            found.append(self.describe(doc, cand, place_list, government))
+        cands = self.accepted(doc)
+        own = [c for c in cands if c.conversion_of is None]
+        model = self.evidence["investor"]
+        entries = {
+            id(cand): self.describe(doc, cand, place_list, government, choose_investor(options, model))
+            for cand, options in zip(own, self.investor_choices(doc, own, place_list, government))
+        }
+        found = []
+        for cand in cands:
+            entry = entries[id(cand.conversion_of or cand)]
+            found.append({**entry, "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"]})
         doc._.investments = found
         return doc
 
-    def describe(self, doc: Doc, cand: Candidate, place_list: list[Place], government: list[Party]) -> dict:
+    def describe(self, doc: Doc, cand: Candidate, place_list: list[Place], government: list[Party],
+                 investor: Optional[Party]) -> dict:
         sent_parties = parties(doc, cand.sent, place_list, government)
-        heading_parties = self.heading_parties(cand.heading, doc)
-        investor = investor_of(cand, sent_parties, heading_parties)
         words = [t.lower_ for t in cand.sent]
         others = []
         for p in sent_parties:
@@ -438,17 +573,34 @@ class Investments(TableComponent):
             "status": status_of(cand.features, governing_verb(cand.span)),
         }
 
+    def investor_options(self, doc: Doc, cand: Candidate, place_list: list[Place],
+                         government: list[Party]) -> list[InvestorOption]:
+        """The investor options of one amount (also what ``scripts/fit_investment_weights.py`` fits on)."""
+        text = doc_text(doc)
+        scoped = {"sent": parties(doc, cand.sent, place_list, government)}
+        if cand.sent.start > 0:
+            scoped["prev_sent"] = parties(doc, doc[cand.sent.start - 1].sent, place_list, government)
+        title_start = len(text) - len(text.lstrip())
+        title_end = text.find("\n", title_start)
+        title = doc.char_span(title_start, title_end if title_end > 0 else len(text), alignment_mode="contract")
+        if title is not None and cand.money["start"] > title.end_char:
+            scoped["title"] = parties(doc, title, place_list, government)
+        if cand.heading:
+            at = text.rfind(cand.heading, 0, cand.money["start"])
+            heading = doc.char_span(at, at + len(cand.heading), alignment_mode="expand") if at >= 0 else None
+            if heading is not None and heading.start != (title.start if title is not None else -1):
+                scoped["heading"] = parties(doc, heading, place_list, government)
+        return investor_options(cand, scoped, main_country(place_list), self.party_counts(doc, place_list, government))
+
     @staticmethod
-    def heading_parties(heading: str, doc: Doc) -> list[Party]:
-        if not heading:
-            return []
-        out = [Party(c["name"], True, 0, 0) for c in doc._.companies or []
-               if any(m["text"] in heading for m in c["mentions"])]
-        for word in heading.replace("'s", " ").replace("’s", " ").split():
-            code = country_code(word.strip(",:;"))
-            if code:
-                out.append(Party(code, False, 0, 0))
-        return out
+    def party_counts(doc: Doc, place_list: list[Place], government: list[Party]) -> dict[str, int]:
+        """How often the article names each party (company mentions, countries, governments)."""
+        counts: dict[str, int] = {}
+        keys = [c["name"] for c in doc._.companies or [] for _ in c["mentions"]]
+        keys += [p.code for p in place_list] + [p.key for p in government]
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        return counts
 
 
 @Language.factory(
