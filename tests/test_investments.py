@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.fields.investments import heading_of, phrase_hits, sectors_of
+from extractor.fields.investments import InvestorOption, Party, choose_investor, heading_of, phrase_hits, sectors_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,3 +111,27 @@ def test_saved_pipeline_keeps_its_weights(extractor, tmp_path):
     nlp = spacy.load(tmp_path / "p")
     saved, ours = nlp.get_pipe("investments").evidence, extractor.nlp.get_pipe("investments").evidence
     assert saved["weights"] == pytest.approx(ours["weights"]) and saved["threshold"] == pytest.approx(ours["threshold"])
+
+
+def test_a_restated_amount_keeps_its_investor(extractor):
+    # The second sentence names no investor: the same amount is Japan's in the first.
+    text = ("Japan's $550 billion pledge was signed on Tuesday.\n\n"
+            "Energy is the main focus of this $550 billion investment project, officials said.")
+    record = extractor.extract(text, published="2025-10-28")
+    assert [i.investor for i in record.investments] == ["JP", "JP"]
+
+
+def test_no_investor_when_no_option_beats_none():
+    options = [InvestorOption(Party("US", False, 0, 2), "title", {"scope:title": 1.0}),
+               InvestorOption(Party("Toshiba", True, 10, 17), "sent", {"role:subject": 1.0})]
+    model = {"weights": {"scope:title": -0.5, "role:subject": 2.0}, "none": 0.0}
+    assert choose_investor(options, model).key == "Toshiba"
+    assert choose_investor(options, {**model, "none": 3.0}) is None
+    assert choose_investor([], model) is None
+
+
+def test_investor_model_is_data_fitted_on_dev():
+    evidence = json.loads((ROOT / "extractor" / "data" / "investment_evidence.json").read_text(encoding="utf-8"))
+    investor = evidence["investor"]
+    assert investor["fitted_on"]["splits"] == ["dev", "real_dev"]
+    assert investor["weights"]["role:subject"] > 0 and "none" in investor
