@@ -78,8 +78,9 @@ class Candidate:
 
     money: dict
     span: Span
-    sent: Span
+    sent: Span  # the sentence: the decision's evidence
     heading: str = ""
+    clause: Optional[Span] = None  # the sentence cut to the amount's line: where its parties are
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     conversion_of: Optional["Candidate"] = None
@@ -163,6 +164,17 @@ def heading_of(text: str, start: int) -> str:
             return line
         pos = prev_start - 1
     return ""
+
+
+def line_clause(span: Span, text: str) -> Span:
+    """The amount's sentence, cut to the amount's line: a list item or heading without a final
+    full stop is its own clause even where the parser ran it into the next line."""
+    sent = span.sent
+    start = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
+    line_end = text.find("\n", span.end_char)
+    end = min(sent.end_char, line_end if line_end >= 0 else len(text))
+    clause = span.doc.char_span(start, end, alignment_mode="expand")
+    return clause if clause is not None and clause.start <= span.start and span.end <= clause.end else sent
 
 
 def features(cand: Candidate, hits: list[tuple[int, int, str]]) -> dict[str, float]:
@@ -408,6 +420,20 @@ def link_same_amounts(cands: list[Candidate], options: list[list[InvestorOption]
             mine.features["same_amount_named"] = 1.0
 
 
+def share_sectors(cands: list[Candidate], entries: dict[int, dict]) -> None:
+    """A pledge restated in the article (same amount, same investor) takes the sectors named
+    for it anywhere ("Japan's $550 billion ... in energy, semiconductors ...")."""
+    groups: dict[tuple, list[dict]] = {}
+    for cand in cands:
+        entry = entries[id(cand)]
+        groups.setdefault((cand.money.get("value"), cand.money.get("currency"), entry["investor"]), []).append(entry)
+    for same in groups.values():
+        if len(same) > 1:
+            union = sorted({sector for entry in same for sector in entry["sectors"]})
+            for entry in same:
+                entry["sectors"] = union
+
+
 def choose_investor(options: list[InvestorOption], model: dict) -> Optional[Party]:
     """The best-scoring option (a conditional logit: score = sum of weight x feature), unless
     "no investor" scores higher (the model's ``none``)."""
@@ -419,8 +445,9 @@ def choose_investor(options: list[InvestorOption], model: dict) -> Optional[Part
 
 
 def destination_of(cand: Candidate, place_list: list[Place], investor: Optional[Party]) -> Optional[str]:
-    """A place after ``in``/``into``/``across`` in the sentence, else another country named in it."""
-    sent = cand.sent
+    """A place after ``in``/``into``/``across`` in the clause, else another country named in it,
+    else the article's main country (other than the investor)."""
+    sent = cand.clause
     sites = [p for p in place_list if p.is_place]
     preps = {"in", "into", "across", "throughout"}
     for tok in sent:
@@ -502,7 +529,7 @@ class Investments(TableComponent):
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None:
                 continue
-            out.append(Candidate(m, span, span.sent, heading_of(text, m["start"])))
+            out.append(Candidate(m, span, span.sent, heading_of(text, m["start"]), line_clause(span, text)))
         return out
 
     def with_features(self, doc: Doc) -> list[Candidate]:
@@ -549,6 +576,7 @@ class Investments(TableComponent):
             id(cand): self.describe(doc, cand, place_list, government, choose_investor(options, model))
             for cand, options in zip(own, self.investor_choices(doc, own, place_list, government))
         }
+        share_sectors(own, entries)
         found = []
         for cand in cands:
             entry = entries[id(cand.conversion_of or cand)]
@@ -558,8 +586,8 @@ class Investments(TableComponent):
 
     def describe(self, doc: Doc, cand: Candidate, place_list: list[Place], government: list[Party],
                  investor: Optional[Party]) -> dict:
-        sent_parties = parties(doc, cand.sent, place_list, government)
-        words = [t.lower_ for t in cand.sent]
+        sent_parties = parties(doc, cand.clause, place_list, government)
+        words = [t.lower_ for t in cand.clause]
         others = []
         for p in sent_parties:
             if p.is_company and (investor is None or p.key != investor.key) and p.key not in others:
@@ -577,9 +605,9 @@ class Investments(TableComponent):
                          government: list[Party]) -> list[InvestorOption]:
         """The investor options of one amount (also what ``scripts/fit_investment_weights.py`` fits on)."""
         text = doc_text(doc)
-        scoped = {"sent": parties(doc, cand.sent, place_list, government)}
-        if cand.sent.start > 0:
-            scoped["prev_sent"] = parties(doc, doc[cand.sent.start - 1].sent, place_list, government)
+        scoped = {"sent": parties(doc, cand.clause, place_list, government)}
+        if cand.clause.start > 0:
+            scoped["prev_sent"] = parties(doc, doc[cand.clause.start - 1].sent, place_list, government)
         title_start = len(text) - len(text.lstrip())
         title_end = text.find("\n", title_start)
         title = doc.char_span(title_start, title_end if title_end > 0 else len(text), alignment_mode="contract")
