@@ -75,7 +75,7 @@ def is_investor(party, gold_investor, company_spans) -> bool:
     return party.key == gold_investor or any(s < party.end and party.start < e for s, e in spans)
 
 
-def fit_choice(groups: list[list[tuple[dict, int]]], l2: float = 0.01, steps: int = 1500, rate: float = 0.5):
+def fit_choice(groups: list[list[tuple[dict, int]]], l2: float = 0.003, steps: int = 1500, rate: float = 0.5):
     """A conditional logit over each group's options plus "no investor" (its own weight,
     ``none``): softmax of sum(weight x feature), fitted by gradient descent with an L2 penalty.
     Returns (weights, none weight, training accuracy)."""

@@ -398,26 +398,48 @@ def investor_options(cand: Candidate, scoped: dict[str, list[Party]], main: Opti
     return list(by_key.values())
 
 
-STRONG_ROLES = ("role:poss", "role:subject", "role:possessive")
+STRONG_ROLES = {"role:poss": "possessor", "role:possessive": "possessor", "role:subject": "subject"}
 
 
 def link_same_amounts(cands: list[Candidate], options: list[list[InvestorOption]]) -> None:
     """An article restates a pledge ("Japan's $550 billion" ... "this $550 billion investment
     project"): a party that is the possessor or subject of the same amount elsewhere gets the
-    feature ``same_amount_named`` (added as an option when it is not named near this one)."""
-    named: dict[tuple, list[InvestorOption]] = {}
+    feature ``same_amount:possessor`` or ``same_amount:subject`` (added as an option when it is
+    not named near this one)."""
+    named: dict[tuple, list[tuple[InvestorOption, str]]] = {}
     for cand, opts in zip(cands, options):
         amount = (cand.money.get("value"), cand.money.get("currency"))
-        named.setdefault(amount, []).extend(o for o in opts if any(r in o.features for r in STRONG_ROLES))
+        for option in opts:
+            for role in {STRONG_ROLES[r] for r in STRONG_ROLES if r in option.features}:
+                named.setdefault(amount, []).append((option, role))
     for cand, opts in zip(cands, options):
-        others = [o for o in named.get((cand.money.get("value"), cand.money.get("currency")), []) if o not in opts]
-        for other in others:
+        amount = (cand.money.get("value"), cand.money.get("currency"))
+        for other, role in [(o, r) for o, r in named.get(amount, []) if o not in opts]:
             mine = next((o for o in opts if o.party.key == other.party.key), None)
             if mine is None:
                 mine = InvestorOption(other.party, "article", {"bias": 1.0, f"kind:{other.party.kind}": 1.0,
                                                                "scope:article": 1.0})
                 opts.append(mine)
-            mine.features["same_amount_named"] = 1.0
+            mine.features[f"same_amount:{role}"] = 1.0
+
+
+def restated_investors(cands: list[Candidate], chosen: list[Optional[Party]]) -> list[Optional[Party]]:
+    """An amount left without an investor takes the one chosen for the same amount elsewhere in
+    the article (a restated pledge is the same pledge), when that one is unambiguous."""
+    by_amount: dict[tuple, set] = {}
+    first: dict[tuple, Party] = {}
+    for cand, party in zip(cands, chosen):
+        if party is not None:
+            amount = (cand.money.get("value"), cand.money.get("currency"))
+            by_amount.setdefault(amount, set()).add(party.key)
+            first.setdefault(amount, party)
+    out = []
+    for cand, party in zip(cands, chosen):
+        amount = (cand.money.get("value"), cand.money.get("currency"))
+        if party is None and len(by_amount.get(amount, ())) == 1:
+            party = first[amount]
+        out.append(party)
+    return out
 
 
 def share_sectors(cands: list[Candidate], entries: dict[int, dict]) -> None:
@@ -572,9 +594,10 @@ class Investments(TableComponent):
         cands = self.accepted(doc)
         own = [c for c in cands if c.conversion_of is None]
         model = self.evidence["investor"]
+        chosen = [choose_investor(options, model) for options in self.investor_choices(doc, own, place_list, government)]
         entries = {
-            id(cand): self.describe(doc, cand, place_list, government, choose_investor(options, model))
-            for cand, options in zip(own, self.investor_choices(doc, own, place_list, government))
+            id(cand): self.describe(doc, cand, place_list, government, investor)
+            for cand, investor in zip(own, restated_investors(own, chosen))
         }
         share_sectors(own, entries)
         found = []
