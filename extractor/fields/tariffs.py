@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from spacy.language import Language
@@ -122,6 +123,7 @@ def _context_lexicon(c: dict) -> SimpleNamespace:
         bullets=tuple(c["list_bullets"]),
         headline_kw=re.compile(r"\A%s\Z" % c["headline_keyword_regex"], re.IGNORECASE),
         headline_after=c["headline_after_words"],
+        combined_words=frozenset(c["combined_words"]),
     )
 
 
@@ -180,46 +182,81 @@ def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> li
     percentages = find_percentages(text)
     if not percentages:
         return []
-    hits = [m.start() for m in lex.keyword_re.finditer(text)]
-    heavy = len(hits) >= lex.cx.min_doc_keywords
+    keywords = _Offsets([m.start() for m in lex.keyword_re.finditer(text)])
+    heavy = len(keywords.starts) >= lex.cx.min_doc_keywords
     ctx = _Context(doc, heavy)
     ctx.text = text
-    sentences: dict[int, tuple[Span, list, bool]] = {}
-    # token.sent walks the sentence each time: look sentences up once, by bisection.
-    sents = list(doc.sents)
-    sent_starts = [s.start for s in sents]
-    for pct in percentages:
-        span = doc.char_span(pct["start"], pct["end"], alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        sent = sents[bisect_right(sent_starts, span[0].i) - 1]
-        if len(sent) > max_sentence_tokens:
-            continue  # a run-together table, not a sentence: its parse cannot be read in bounded time
-        entry = sentences.get(sent.start)
-        if entry is None:
-            i = bisect_left(hits, sent.start_char)
-            entry = sentences[sent.start] = (sent, [], i < len(hits) and hits[i] < sent.end_char)
-        entry[1].append((pct, span))
-    found = []
-    for sent, items, has_kw in sentences.values():
-        near = has_kw or heavy
-        if not near and sent.start > 0:  # the sentence before names tariffs
-            prev = sents[bisect_right(sent_starts, sent.start - 1) - 1]
-            i = bisect_left(hits, prev.start_char)
-            near = i < len(hits) and hits[i] < prev.end_char
-        if not near:  # "Japanese cars now pay 15%": goods that pay a rate need no tariff word
-            near = _goods_pay(sent)
-        if near:  # else no tariff word in the sentence, the one before or the article: skip
-            found.extend(_sentence_tariffs(sent, items, ctx, has_kw, near=True))
-    found.sort(key=lambda m: m["start"])
-    if any(m["imposer"] is None for m in found):
-        _article_roles(found, ctx, sents)
+    sents = _Sentences(doc)
+    found: list[_Mention] = []
+    for cand in _candidates(percentages, sents, keywords, max_sentence_tokens):
+        # else no tariff word in the sentence, the one before or the article: skip
+        if heavy or cand.has_kw or _near_tariffs(cand.sent, sents, keywords):
+            found.extend(_sentence_tariffs(cand.sent, cand.items, ctx))
+    found.sort(key=lambda m: m.start)
+    if any(m.imposer is None for m in found):
+        _article_roles(found, ctx, sents.sents)
     _carry_roles(found)
     _harmonise_status(found, text)
-    for m in found:
-        for k in ("_several", "_row", "_named"):
-            m.pop(k, None)
-    return found
+    return [m.record() for m in found]
+
+
+class _Offsets:
+    """Sorted character offsets (of the tariff keywords), searched by bisection."""
+
+    def __init__(self, starts: list[int]):
+        self.starts = starts
+
+    def any_in(self, a: int, b: int) -> bool:
+        i = bisect_left(self.starts, a)
+        return i < len(self.starts) and self.starts[i] < b
+
+
+class _Sentences:
+    """The doc's sentences, looked up by token index (``token.sent`` walks the sentence each time)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self._starts = [s.start for s in self.sents]
+
+    def of(self, i: int) -> Span:
+        return self.sents[bisect_right(self._starts, i) - 1]
+
+
+@dataclass
+class _Candidate:
+    """A sentence holding percentages: its (percentage, span) pairs, and whether it has a tariff word."""
+
+    sent: Span
+    items: list
+    has_kw: bool
+
+
+def _candidates(percentages: list[dict], sents: _Sentences, keywords: _Offsets, max_tokens: int) -> list[_Candidate]:
+    """The sentences holding the percentages, in the order of their first percentage."""
+    by_start: dict[int, _Candidate] = {}
+    for pct in percentages:
+        span = sents.doc.char_span(pct["start"], pct["end"], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sent = sents.of(span[0].i)
+        if len(sent) > max_tokens:
+            continue  # a run-together table, not a sentence: its parse cannot be read in bounded time
+        cand = by_start.get(sent.start)
+        if cand is None:
+            cand = by_start[sent.start] = _Candidate(sent, [], keywords.any_in(sent.start_char, sent.end_char))
+        cand.items.append((pct, span))
+    return list(by_start.values())
+
+
+def _near_tariffs(sent: Span, sents: _Sentences, keywords: _Offsets) -> bool:
+    """The sentence before names tariffs, or goods pay the rate (``Japanese cars now pay 15%``:
+    goods that pay a rate need no tariff word)."""
+    if sent.start > 0:
+        prev = sents.of(sent.start - 1)
+        if keywords.any_in(prev.start_char, prev.end_char):
+            return True
+    return _goods_pay(sent)
 
 
 def _loose_subject(V: Token, lo: int = 0) -> Token | None:
@@ -254,7 +291,7 @@ def _goods_pay(sent: Span) -> bool:
     return False
 
 
-def _harmonise_status(found: list[dict], text: str) -> None:
+def _harmonise_status(found: list[_Mention], text: str) -> None:
     """Status agreements across the article.
 
     - ``threatened to raise tariffs back to 25% from 15%``: the ``from`` rate of a threatened
@@ -263,15 +300,15 @@ def _harmonise_status(found: list[dict], text: str) -> None:
       rate, same imposer) is the same threat.
     """
     for a, b in zip(found, found[1:]):
-        if b["start"] - a["end"] > 12:
+        if b.start - a.end > 12:
             continue
-        gap = text[a["end"] : b["start"]].strip().lower()
-        if gap == "from" and a["status"] in ("threatened", "proposed") and b["status"] == "previous":
-            b["status"] = "imposed"
-    threats = {(m["rate"], m["imposer"]) for m in found if m["status"] == "threatened"}
+        gap = text[a.end : b.start].strip().lower()
+        if gap == "from" and a.status in ("threatened", "proposed") and b.status == "previous":
+            b.status = "imposed"
+    threats = {(m.rate, m.imposer) for m in found if m.status == "threatened"}
     for m in found:
-        if m["status"] == "proposed" and (m["rate"], m["imposer"]) in threats:
-            m["status"] = "threatened"
+        if m.status == "proposed" and (m.rate, m.imposer) in threats:
+            m.status = "threatened"
 
 
 def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
@@ -292,7 +329,7 @@ def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
     return imposer, next((c for c in targets if c and c != imposer), None)
 
 
-def _article_roles(found: list[dict], ctx: "_Context", sents: list) -> None:
+def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
     """A rate whose sentence names neither party (``The current 10% reciprocal tariff remains in
     effect``) takes the roles of the nearest tariff phrase before it in the article (``the
     suspension of heightened tariffs on Chinese imports``), one without a rate too."""
@@ -306,22 +343,22 @@ def _article_roles(found: list[dict], ctx: "_Context", sents: list) -> None:
                     phrases.append((tok.idx, imposer, target))
     starts = [p[0] for p in phrases]
     for m in found:
-        if m["imposer"] is not None or m["target"] is not None or m.get("_several"):
+        if m.imposer is not None or m.target is not None or m.several:
             continue
-        i = bisect_left(starts, m["start"]) - 1
-        if i >= 0 and m["start"] - phrases[i][0] <= window:
+        i = bisect_left(starts, m.start) - 1
+        if i >= 0 and m.start - phrases[i][0] <= window:
             _, imposer, target = phrases[i]
-            m["imposer"] = imposer
-            m["target"] = target
+            m.imposer = imposer
+            m.target = target
             if imposer is None:
-                m["imposer"] = next((p[1] for p in reversed(phrases[: i + 1]) if p[1]), None)
-    if all(m["imposer"] is None for m in found):
+                m.imposer = next((p[1] for p in reversed(phrases[: i + 1]) if p[1]), None)
+    if all(m.imposer is None for m in found):
         # No rate or tariff phrase names an imposer: the country of the article's leading actor
         # ("President Donald J. Trump ... imposes", a government fact sheet)
         leader = _article_actor(ctx)
         for m in found:
-            if leader is not None and m["target"] != leader:
-                m["imposer"] = leader
+            if leader is not None and m.target != leader:
+                m.imposer = leader
 
 
 def _article_actor(ctx: "_Context") -> str | None:
@@ -336,29 +373,29 @@ def _article_actor(ctx: "_Context") -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _carry_roles(found: list[dict]) -> None:
+def _carry_roles(found: list[_Mention]) -> None:
     """Roles the sentence leaves open, taken from the article (``found`` in text order).
 
     A rate whose sentence names no imposer takes the article's usual imposer (the one most
     rates name) that is not its own target; one that names no target takes the target of the
     nearest earlier rate with the same imposer (``U.S. tariffs on Japan ... the combined rate
     falls to 15%``)."""
-    counts = Counter(m["imposer"] for m in found if m["imposer"])
+    counts = Counter(m.imposer for m in found if m.imposer)
     if not counts:
         return  # (nothing to carry; "_several" marks are dropped by the caller)
     for m in found:
-        if m["imposer"] is None:
-            m["imposer"] = next((c for c, _ in counts.most_common() if c != m["target"]), None)
+        if m.imposer is None:
+            m.imposer = next((c for c, _ in counts.most_common() if c != m.target), None)
     last_target: dict[str, str] = {}
     for m in found:
-        if m["target"] is None:
-            if not m.get("_several"):
-                m["target"] = last_target.get(m["imposer"])
-        elif m["imposer"] and not m.get("_row"):  # a list row's country is that row's alone
-            last_target[m["imposer"]] = m["target"]
+        if m.target is None:
+            if not m.several:
+                m.target = last_target.get(m.imposer)
+        elif m.imposer and not m.row:  # a list row's country is that row's alone
+            last_target[m.imposer] = m.target
     for m in found:
-        if m["target"] == m["imposer"]:
-            m["target"] = None
+        if m.target == m.imposer:
+            m.target = None
 
 
 class _Context:
@@ -594,16 +631,29 @@ def _climb_to_verb(tok: Token, steps: int = 3) -> Token:
     return tok
 
 
-def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, "_Rate"], depth: int = 0) -> None:
+def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """``noun`` is a tariff noun (the rate is a tariff) or another rate's (the rate follows
+    it): True when either says so."""
+    if _is_key(noun):
+        rate.decision, rate.K = "yes", noun
+        return True
+    if noun.i in pct_roots and pct_roots[noun.i] is not rate:
+        rate.link = noun  # "25% and 15% tariffs" parsed oddly
+        return True
+    return False
+
+
+def _changed_tariff(change: Token) -> Token | None:
+    """The tariff noun of a change noun: ``a reduction of the tariff on its cars``."""
+    return next((g for c in change.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
+                 for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
+
+
+def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, _Rate], depth: int = 0) -> None:
     """Decide a bare rate attached to verb ``V`` (``raised tariffs to 25%``)."""
-    lex = _lex()
     V = _climb_to_verb(V)
     if V.pos_ in _NOUNS:
-        if _is_key(V):
-            rate.decision, rate.K = "yes", V
-        elif V.i in pct_roots and pct_roots[V.i] is not rate:
-            rate.link = V
-        else:
+        if not _tie_to_noun(rate, V, pct_roots):
             rate.decision = "no"
         return
     if V.pos_ not in _VERBS:
@@ -611,45 +661,59 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, "_Rate"], depth: int 
         return
     own = set(t.i for t in rate.N.subtree)
     dobj = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
-    if dobj is not None:
-        if _is_key(dobj):
-            rate.decision, rate.K, rate.V = "yes", dobj, V
-            return
-        if dobj.lower_ in lex.change_nouns and _via_to_from(rate):
-            # "won a reduction of the tariff on its cars to 15 percent"
-            K = next((g for c in dobj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
-                      for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
-            if K is not None:
-                rate.decision, rate.K, rate.V = "yes", K, V
-                return
-        if dobj.i in pct_roots:
-            rate.link = dobj
-            return
-        if dobj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and dobj.pos_ != "PRON":
-            rate.decision = "no"  # "pushed inflation to 3%"
-            return
+    if dobj is not None and _object_rule(rate, V, dobj, pct_roots):
+        return
     subjects = [c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
     # a headline glued to the sentence can give the verb two subjects: prefer the tariff word
     subj = next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
-    # "tariffs rose to 25%", "the duty stands at 10%"; not "tariffs could shave 0.5% off growth"
-    P = rate.P
-    via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
-    if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or V.lower_ in lex.reach_verbs or depth > 0):
-        rate.decision, rate.K, rate.V = "yes", subj, V
+    if _subject_rule(rate, V, subj, pct_roots, depth):
         return
-    if subj is not None and subj.i in pct_roots:
-        rate.link = subj
-        return
-    if V.lower_ in lex.impose or V.lower_ in lex.target_subject:
-        if subj is None or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.pos_ in ("PRON", "PROPN"):
-            rate.decision, rate.V = "yes", V
-            return
     if depth == 0 and subj is None and V.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and V.head.i != V.i:
         _verb_rule(rate, V.head, pct_roots, depth + 1)
         if rate.decision == "yes" and rate.V is not None and rate.V.i == V.head.i:
             rate.V = V
         return
     rate.decision = "no"
+
+
+def _object_rule(rate: _Rate, V: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """Decide the rate by the verb's object (``raised tariffs to 25%``, ``pushed inflation to
+    3%``); False when the object says nothing."""
+    if _is_key(dobj):
+        rate.decision, rate.K, rate.V = "yes", dobj, V
+        return True
+    if dobj.lower_ in _lex().change_nouns and _via_to_from(rate):
+        # "won a reduction of the tariff on its cars to 15 percent"
+        K = _changed_tariff(dobj)
+        if K is not None:
+            rate.decision, rate.K, rate.V = "yes", K, V
+            return True
+    if dobj.i in pct_roots:
+        rate.link = dobj
+        return True
+    if dobj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and dobj.pos_ != "PRON":
+        rate.decision = "no"  # "pushed inflation to 3%"
+        return True
+    return False
+
+
+def _subject_rule(rate: _Rate, V: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:
+    """Decide the rate by the verb's subject or the verb itself: ``tariffs rose to 25%``, ``the
+    duty stands at 10%``, ``Washington imposed 25%``; not ``tariffs could shave 0.5% off growth``."""
+    lex = _lex()
+    P = rate.P
+    via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
+    if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or V.lower_ in lex.reach_verbs or depth > 0):
+        rate.decision, rate.K, rate.V = "yes", subj, V
+        return True
+    if subj is not None and subj.i in pct_roots:
+        rate.link = subj
+        return True
+    if V.lower_ in lex.impose or V.lower_ in lex.target_subject:
+        if subj is None or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.pos_ in ("PRON", "PROPN"):
+            rate.decision, rate.V = "yes", V
+            return True
+    return False
 
 
 def _trailing_clause(doc: Doc, i: int) -> tuple[Token, Token] | None:
@@ -690,8 +754,9 @@ def _via_to_from(rate: _Rate) -> bool:
     return rate.P.dep_ == "pobj" and rate.P.head.lower_ in ("to", "from")
 
 
-def _classify(rate: _Rate, pct_roots: dict[int, "_Rate"]) -> None:
-    P = rate.P
+def _modified_noun(P: Token) -> Token:
+    """The noun the percentage modifies (``tariff`` in ``a 15% tariff``, ``25% counter-tariffs``),
+    else the percentage itself."""
     N = P
     for _ in range(3):
         if N.dep_ in _MOD_DEPS and N.head.i != N.i and N.head.pos_ in _NOUNS:
@@ -703,15 +768,16 @@ def _classify(rate: _Rate, pct_roots: dict[int, "_Rate"]) -> None:
     doc = N.doc
     if not _is_key(N) and N.i + 2 < len(doc) and doc[N.i + 1].text in ("-", "\u2010") and _is_strong(doc[N.i + 2]):
         N = doc[N.i + 2]  # "25% counter-tariffs" split into counter / - / tariffs
-    rate.N = N
+    return N
+
+
+def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
+    """Decide a rate by the parse: the noun it modifies, else the word it hangs from."""
+    P = rate.P
+    rate.N = N = _modified_noun(P)
     if N is not P:
-        if _is_key(N):
-            rate.decision, rate.K = "yes", N
-        elif N.i in pct_roots and pct_roots[N.i] is not rate:
-            rate.link = N  # "25% and 15% tariffs" parsed oddly
-        elif _reduced_relative(rate, N):
-            pass  # "down from the 25% Trump had threatened": the name heads a clause on the rate
-        else:
+        if not _tie_to_noun(rate, N, pct_roots) and not _reduced_relative(rate, N):
+            # (a reduced relative: "down from the 25% Trump had threatened")
             rate.decision = "no"  # "a 20 percent share"
         return
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in P.children):
@@ -719,46 +785,41 @@ def _classify(rate: _Rate, pct_roots: dict[int, "_Rate"]) -> None:
         return
     head, dep = P.head, P.dep_
     if dep == "pobj":
-        if head.lower_ in _lex().change_preps and head.head.pos_ in _VERBS:
-            rate.decision = "no"  # "raised tariffs by 10%": a change, not a rate
-            return
-        G = head.head
-        if G.pos_ in _NOUNS:
-            if _is_key(G):
-                rate.decision, rate.K = "yes", G
-            elif G.i in pct_roots and pct_roots[G.i] is not rate:
-                rate.link = G
-            elif G.lower_ in _lex().change_nouns and head.lower_ in ("to", "from"):
-                # "a reduction of the tariff on its cars to 15 percent"
-                K = next((g for c in G.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
-                          for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
-                rate.decision, rate.K = ("yes", K) if K is not None else ("no", None)
+        _prep_rule(rate, head, pct_roots)
+    elif dep in ("appos", "conj"):
+        if not _tie_to_noun(rate, head, pct_roots):
+            if head.pos_ in _VERBS:
+                _verb_rule(rate, head, pct_roots)  # "tariffs of 20% on Vietnam and 19% on Indonesia"
             else:
                 rate.decision = "no"
-            return
-        _verb_rule(rate, G, pct_roots)
-        return
-    if dep in ("appos", "conj"):
-        if _is_key(head):
-            rate.decision, rate.K = "yes", head
-        elif head.i in pct_roots:
-            rate.link = head
-        elif head.pos_ in _VERBS:
-            _verb_rule(rate, head, pct_roots)  # "tariffs of 20% on Vietnam and 19% on Indonesia"
-        else:
-            rate.decision = "no"
-        return
-    if dep in ("attr", "acomp", "oprd"):
+    elif dep in ("attr", "acomp", "oprd"):
         subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is not None and _is_key(subj):
             rate.decision, rate.K, rate.V = "yes", subj, head
         else:
             rate.decision = "no"
-        return
-    if head.i == P.i:
+    elif head.i == P.i:
         rate.decision = "no"
-        return
-    _verb_rule(rate, head, pct_roots)
+    else:
+        _verb_rule(rate, head, pct_roots)
+
+
+def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
+    """Decide a rate that is a preposition's object (``tariffs of 25%``, ``raised ... to 25%``)."""
+    G = prep.head
+    if prep.lower_ in _lex().change_preps and G.pos_ in _VERBS:
+        rate.decision = "no"  # "raised tariffs by 10%": a change, not a rate
+    elif G.pos_ not in _NOUNS:
+        _verb_rule(rate, G, pct_roots)
+    elif _tie_to_noun(rate, G, pct_roots):
+        pass
+    elif G.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
+        # "a reduction of the tariff on its cars to 15 percent"
+        K = _changed_tariff(G)
+        rate.decision, rate.K = ("yes", K) if K is not None else ("no", None)
+    else:
+        rate.decision = "no"
+
 
 
 # ---------------------------------------------------------------------------- attributes
@@ -1014,88 +1075,128 @@ def _subject(V: Token) -> Token | None:
     return subj
 
 
-def _roles(rate: _Rate, ctx: _Context) -> tuple[str | None, str | None]:
-    lex = _lex()
-    imposers: list[str] = []
-    targets: list[str] = []
-    late_imposers: list[str] = []
-    P, N, K, V = rate.P, rate.N, rate.K, rate.V
-    frame = [t for t in dict.fromkeys([P, N] + ([K] if K is not None else []))]
-    # 1. the rate's own clause: "the 25% threatened by Trump"
-    for tok in dict.fromkeys(t for t in (P, N, K) if t is not None):
-        for c in tok.children:
-            if c.dep_ in ("acl", "relcl"):
-                for a in c.children:
-                    if a.dep_ == "agent":
-                        imposers += [ctx.country_of(p) for p in a.children if p.dep_ == "pobj"]
-                    elif a.dep_ == "prep" and a.lower_ == "to" and c.lower_ in lex.apply_to_verbs:
-                        for p in a.children:  # "the 50% levy Washington applies to all countries"
-                            if p.dep_ == "pobj":
-                                targets += _goods_roles(p, ctx)[0]
-                subj = next((s for s in c.children if s.dep_ in _SUBJ_DEPS), None)
-                if subj is not None and subj.lower_ not in lex.relative:
-                    code = ctx.country_of(subj)
-                    (targets if c.lower_ in lex.target_subject else imposers).append(code)
-    # 2. the tariff noun's own phrase: "tariffs on Japan", "U.S. tariffs"
-    apply_to = V is not None and V.lower_ in lex.apply_to_verbs
-    for tok in frame:
-        for c in tok.children:
-            if c.dep_ == "prep" and (c.lower_ in lex.target_preps | {"from"} or (apply_to and c.lower_ == "to")):
-                for pobj in c.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in rate_tokens(rate):
-                        t2, i2 = _goods_roles(pobj, ctx)
-                        targets += t2
-                        imposers += i2
-            elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.i not in rate_tokens(rate):
-                code = ctx.country_of(c)
-                if code is not None:
-                    late_imposers.append(code)
-                else:  # "Japanese auto tariffs": the country modifies the product
-                    t2, _ = _goods_roles(c, ctx, 1)
-                    targets += t2
-    # 3. the governing verb: "Washington slapped ...", "Japanese goods face ...", "hit by"
-    if V is not None and V.pos_ in _VERBS:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
-        subj = _subject(V)
-        key_tokens = set(x.i for t in frame for x in t.subtree)
-        if subj is not None and subj.i not in key_tokens:
-            if _is_key(subj):  # "The American duty is made up of a 25% tariff"
-                t2, i2 = _tariff_np_roles(subj, ctx)
-                targets += t2
-                imposers += i2
-            elif passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS:
-                t2, i2 = _goods_roles(subj, ctx)
-                targets += t2
-                imposers += i2
-            elif ctx.country_of(subj) is None and subj.lower_ in lex.goods:
-                targets += _goods_roles(subj, ctx)[0]  # "Energy resources from Canada will have"
-            else:
-                imposers.append(ctx.country_of(subj))
-        for c in V.children:
-            if c.dep_ == "agent":
-                imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
-                if _is_key(c):  # "cuts the general U.S. tariff on Swiss goods to 15% from the 39% rate"
-                    t2, i2 = _tariff_np_roles(c, ctx)
-                elif V.lower_ in lex.entry_verbs:  # "UK-built cars enter the US at 10%"
-                    i2, t2 = _goods_roles(c, ctx)[0], []
-                else:
-                    t2, i2 = _goods_roles(c, ctx)
-                targets += t2
-                imposers += i2
-            elif c.dep_ == "prep" and (
-                c.lower_ in lex.target_preps | {"from"} or (c.lower_ == "to" and V.lower_ in lex.apply_to_verbs)
-            ):
-                for pobj in c.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in key_tokens and not pobj.like_num and pobj.lower_ not in ("%", "percent"):
-                        t2, i2 = _goods_roles(pobj, ctx)
-                        targets += t2
-                        imposers += i2
-    imposers = [c for c in imposers + late_imposers if c]
-    targets = [c for c in targets if c]
+@dataclass
+class _Votes:
+    """Countries the parse names as the target or the imposer of one rate, in reading order;
+    ``late`` imposers (country modifiers of the tariff noun) count after the others."""
+
+    targets: list = field(default_factory=list)
+    imposers: list = field(default_factory=list)
+    late: list = field(default_factory=list)
+
+    def add(self, roles: tuple[list, list]) -> None:
+        """Add a ``(targets, imposers)`` pair."""
+        self.targets += roles[0]
+        self.imposers += roles[1]
+
+
+def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
+    """(imposers, targets) the parse names for the rate, best first."""
+    votes = _Votes()
+    _own_clause_votes(rate, ctx, votes)
+    _frame_votes(rate, ctx, votes)
+    if rate.V is not None and rate.V.pos_ in _VERBS:
+        _verb_votes(rate, ctx, votes)
+    imposers = [c for c in votes.imposers + votes.late if c]
+    targets = [c for c in votes.targets if c]
     if _own_schedule(rate):
         targets = [_SEVERAL]
     return imposers, targets
+
+
+def _frame(rate: _Rate) -> list[Token]:
+    """The rate's own tokens: the percentage, the noun it modifies, the tariff noun."""
+    return list(dict.fromkeys([rate.P, rate.N] + ([rate.K] if rate.K is not None else [])))
+
+
+def _own_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """1. the rate's own clause: ``the 25% threatened by Trump``, ``the duties Brussels set``."""
+    lex = _lex()
+    for tok in _frame(rate):
+        for c in tok.children:
+            if c.dep_ not in ("acl", "relcl"):
+                continue
+            for a in c.children:
+                if a.dep_ == "agent":
+                    votes.imposers += [ctx.country_of(p) for p in a.children if p.dep_ == "pobj"]
+                elif a.dep_ == "prep" and a.lower_ == "to" and c.lower_ in lex.apply_to_verbs:
+                    # "the 50% levy Washington applies to all countries"
+                    votes.targets += [t for p in a.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
+            subj = next((s for s in c.children if s.dep_ in _SUBJ_DEPS), None)
+            if subj is not None and subj.lower_ not in lex.relative:
+                code = ctx.country_of(subj)
+                (votes.targets if c.lower_ in lex.target_subject else votes.imposers).append(code)
+
+
+def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """2. the tariff noun's own phrase: ``tariffs on Japan``, ``U.S. tariffs``."""
+    lex = _lex()
+    apply_to = rate.V is not None and rate.V.lower_ in lex.apply_to_verbs
+    own = rate_tokens(rate)
+    for tok in _frame(rate):
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ in lex.target_preps | {"from"} or (apply_to and c.lower_ == "to")):
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in own:
+                        votes.add(_goods_roles(pobj, ctx))
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.i not in own:
+                code = ctx.country_of(c)
+                if code is not None:
+                    votes.late.append(code)
+                else:  # "Japanese auto tariffs": the country modifies the product
+                    votes.targets += _goods_roles(c, ctx, 1)[0]
+
+
+def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """3. the governing verb: ``Washington slapped ...``, ``Japanese goods face ...``, ``hit by``."""
+    V = rate.V
+    key_tokens = set(x.i for t in _frame(rate) for x in t.subtree)
+    subj = _subject(V)
+    if subj is not None and subj.i not in key_tokens:
+        _subject_votes(V, subj, ctx, votes)
+    for c in V.children:
+        if c.dep_ == "agent":
+            votes.imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
+            votes.add(_object_roles(V, c, ctx))
+        elif c.dep_ == "prep" and _target_prep(c, V):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj" and pobj.i not in key_tokens and not _is_number(pobj):
+                    votes.add(_goods_roles(pobj, ctx))
+
+
+def _target_prep(prep: Token, V: Token) -> bool:
+    """A preposition of ``V`` that names the target (``on``, ``from``, ``applies to``)."""
+    lex = _lex()
+    return prep.lower_ in lex.target_preps | {"from"} or (prep.lower_ == "to" and V.lower_ in lex.apply_to_verbs)
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.like_num or tok.lower_ in ("%", "percent")
+
+
+def _subject_votes(V: Token, subj: Token, ctx: _Context, votes: _Votes) -> None:
+    """The verb's subject: the imposer (``Washington slapped``) or, for a passive, a copula or a
+    verb like ``face``, the target (``Japanese goods face``)."""
+    lex = _lex()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
+    if _is_key(subj):  # "The American duty is made up of a 25% tariff"
+        votes.add(_tariff_np_roles(subj, ctx))
+    elif passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS:
+        votes.add(_goods_roles(subj, ctx))
+    elif ctx.country_of(subj) is None and subj.lower_ in lex.goods:
+        votes.targets += _goods_roles(subj, ctx)[0]  # "Energy resources from Canada will have"
+    else:
+        votes.imposers.append(ctx.country_of(subj))
+
+
+def _object_roles(V: Token, obj: Token, ctx: _Context) -> tuple[list, list]:
+    """(targets, imposers) of the verb's object."""
+    if _is_key(obj):  # "cuts the general U.S. tariff on Swiss goods to 15% from the 39% rate"
+        return _tariff_np_roles(obj, ctx)
+    if V.lower_ in _lex().entry_verbs:  # "UK-built cars enter the US at 10%"
+        return [], _goods_roles(obj, ctx)[0]
+    return _goods_roles(obj, ctx)
 
 
 def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
@@ -1302,66 +1403,103 @@ def _rate_noun(tok: Token) -> bool:
     return tok.lower_ in _lex().cx.rate_nouns
 
 
-def _context_rule(rate: "_Rate", ctx: "_Context", has_kw: bool) -> bool:
+def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """Decide a percentage the parse did not tie to a tariff noun, from the article's context.
 
     Sets ``rate.K`` / ``rate.V`` (the rate noun and the verb) when it says yes."""
-    lex = _lex()
-    cx = lex.cx
-    P, N = rate.P, rate.N
     if _ctx_excluded(rate):
         return False
-    # 1. the number of a rate noun: "a 15% rate", "rates of 20%", "34%, the figure ..."
-    noun = None
+    return (
+        _rate_noun_rule(rate)
+        or _combined_or_goods_rule(rate, ctx)
+        or _attachment_rule(rate, ctx)
+        or _list_item(rate, ctx)
+        or _headline_rule(rate)
+    )
+
+
+def _rate_noun_rule(rate: "_Rate") -> bool:
+    """1. the number of a rate noun: ``a 15% rate``, ``rates of 20%``, ``34%, the figure ...``."""
+    P, N = rate.P, rate.N
+    G = P.head.head
     if N is not P and _rate_noun(N):
         noun = N
-    elif P.dep_ == "pobj" and P.head.lower_ in ("of", "at") and _rate_noun(P.head.head) and P.head.head.pos_ in _NOUNS:
-        noun = P.head.head
+    elif P.dep_ == "pobj" and P.head.lower_ in ("of", "at") and _rate_noun(G) and G.pos_ in _NOUNS:
+        noun = G
     else:
         noun = next((c for c in P.children if c.dep_ == "appos" and _rate_noun(c)), None)
-    if noun is not None:
-        rate.K = noun
+    if noun is None:
+        return False
+    rate.K = noun
+    return True
+
+
+def _combined_or_goods_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """``a combined 145%``; in a tariff article, a rate set beside goods (``cars 25%, and steel,
+    aluminium and copper 50%``)."""
+    lex = _lex()
+    P = rate.P
+    if any(c.lower_ in lex.cx.combined_words for c in P.children):
         return True
-    if any(c.lower_ in ("combined", "cumulative") for c in P.children):
-        return True  # "a combined 145%"
-    head, how = _attachment(P)
+    return P.dep_ in ("appos", "conj") and P.head.pos_ in _NOUNS and (
+        P.head.lower_ in lex.products or P.head.lower_ in lex.goods
+    ) and ctx.heavy
+
+
+def _attachment_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """Decide by the word the percentage hangs from: a change noun (``a threatened increase to
+    30%``) or a verb of paying or moving."""
+    head, how = _attachment(rate.P)
     if head is not None and head.pos_ in ("ADP", "ADV"):
         head = _climb_to_verb(head)  # "bring the rate down to 15%", "run from 30.6% to 39%"
-    if P.dep_ in ("appos", "conj") and P.head.pos_ in _NOUNS and (
-        P.head.lower_ in lex.products or P.head.lower_ in lex.goods
-    ) and ctx.heavy:
-        return True  # "cars 25%, and steel, aluminium and copper 50%"
-    if head is not None and head.pos_ in _NOUNS:
-        # "a threatened increase to 30%"
-        if how == "to" and head.lower_ in cx.change_nouns:
+    if head is None:
+        return False
+    if head.pos_ in _NOUNS:
+        if how == "to" and head.lower_ in _lex().cx.change_nouns:
             rate.K = head
             return True
-        head = None
-    if head is not None and head.pos_ in _VERBS:
-        V = _climb_to_verb(head)
-        # 2. what goods pay or face: "Japanese vehicles have paid 27.5%"
-        if V.lower_ in cx.pay_verbs and how in ("direct", "at"):
-            rate.V = V
+        return False
+    return head.pos_ in _VERBS and _verb_context_rule(rate, head, how, ctx)
+
+
+def _verb_context_rule(rate: "_Rate", V: Token, how: str, ctx: "_Context") -> bool:
+    """2. what goods pay or face; 3. a rate or goods that move or stay."""
+    cx = _lex().cx
+    # "Japanese vehicles have paid 27.5%"
+    if V.lower_ in cx.pay_verbs and how in ("direct", "at"):
+        rate.V = V
+        return True
+    # "the combined rate falls to 15%"
+    if V.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and V.lower_ in _COPULAS)):
+        if _moving_rate_rule(rate, V, ctx):
             return True
-        # 3. a rate or goods that move or stay: "the combined rate falls to 15%"
-        if V.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and V.lower_ in _COPULAS)):
-            own = rate_tokens(rate)
-            arg = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
-            if arg is None:
-                arg = _subject(V)
-            if arg is not None and arg.i not in own and _rate_subject(arg, ctx):
-                if _rate_noun(arg):
-                    rate.K = arg
-                rate.V = V
-                return True
-        # "cars will pay the top rate from January 1, up from 20% now"
-        if V.lower_ in cx.pay_verbs and how in ("to", "from"):
-            own = rate_tokens(rate)
-            arg = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
-            if arg is not None and _rate_noun(arg):
-                rate.K, rate.V = arg, V
-                return True
-    return _list_item(rate, ctx) or _headline_rule(rate, has_kw)
+    # "cars will pay the top rate from January 1, up from 20% now"
+    if V.lower_ in cx.pay_verbs and how in ("to", "from"):
+        arg = _object(V, rate_tokens(rate))
+        if arg is not None and _rate_noun(arg):
+            rate.K, rate.V = arg, V
+            return True
+    return False
+
+
+def _object(V: Token, own: set[int]) -> Token | None:
+    """``V``'s direct object outside the rate's own tokens."""
+    return next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
+
+
+def _moving_rate_rule(rate: "_Rate", V: Token, ctx: "_Context") -> bool:
+    """The verb's object or subject is a rate or what a rate applies to (``the combined rate
+    falls to 15%``, ``Japanese models stay at 15%``)."""
+    own = rate_tokens(rate)
+    arg = _object(V, own)
+    if arg is None:
+        arg = _subject(V)
+    if arg is None or arg.i in own or not _rate_subject(arg, ctx):
+        return False
+    if _rate_noun(arg):
+        rate.K = arg
+    rate.V = V
+    return True
 
 
 def _rate_subject(tok: Token, ctx: "_Context") -> bool:
@@ -1487,7 +1625,7 @@ def _bullet_label(text: str, start: int) -> str | None:
     return None
 
 
-def _headline_rule(rate: "_Rate", has_kw: bool) -> bool:
+def _headline_rule(rate: "_Rate") -> bool:
     """A rate next to a tariff word where the parse fails (headlines, capitals): ``15% Tariff
     Deal``, ``100% chip tariff``, ``CAR TARIFF FALLS TO 15%``."""
     lex = _lex()
@@ -1515,7 +1653,8 @@ def _headline_rule(rate: "_Rate", has_kw: bool) -> bool:
     return False
 
 
-def _sentence_tariffs(sent: Span, items: list, ctx: _Context, has_kw: bool = True, near: bool = False) -> list[dict]:
+def _sentence_tariffs(sent: Span, items: list, ctx: _Context) -> list[_Mention]:
+    """The tariff mentions of one sentence: decide each percentage, then read its attributes."""
     rates = [_Rate(pct, span) for pct, span in items]
     for r in rates:
         r.text = ctx.text
@@ -1524,26 +1663,37 @@ def _sentence_tariffs(sent: Span, items: list, ctx: _Context, has_kw: bool = Tru
         if not r.bare:
             _classify(r, pct_roots)
     _share_links(rates, pct_roots)
-    table = {}
+    table = _table_rows(rates, ctx)
+    _apply_context_rules(rates, pct_roots, ctx)
+    for r, decision in table:
+        r.decision = decision
+    return _emit(sent, rates, ctx)
+
+
+def _table_rows(rates: list[_Rate], ctx: _Context) -> list[tuple[_Rate, str]]:
+    """Decide the rates in table rows by the row alone (the parse runs rows together: ``| share
+    | 65% | tariff |``); returns the decisions, which no later rule may change."""
+    table = []
     for r in rates:
-        # a table row is its own unit: the parse runs rows together ("| share | 65% | tariff |")
         row = _row(ctx.text, r.pct["start"], r.pct["end"])
         if not r.bare and row is not None and row.table:
             r.K = r.V = r.link = None
-            r.decision = table[id(r)] = "yes" if _list_item(r, ctx) else "no"
-    if has_kw or near:
-        changed = False
-        for r in rates:
-            if not r.bare and r.decision != "yes" and _context_rule(r, ctx, has_kw):
-                r.decision = "yes"
-                changed = True
-        if changed:
-            _share_links(rates, pct_roots, also_no=True)
-        _share_pairs(rates, ctx.text)
+            r.decision = "yes" if _list_item(r, ctx) else "no"
+            table.append((r, r.decision))
+    return table
+
+
+def _apply_context_rules(rates: list[_Rate], pct_roots: dict, ctx: _Context) -> None:
+    """Rates the parse left undecided or refused, read through the context rules; rates tied
+    to a rate they made a tariff, and the two rates of one change, follow it."""
+    changed = False
     for r in rates:
-        if id(r) in table:
-            r.decision = table[id(r)]
-    return _emit(sent, rates, ctx)
+        if not r.bare and r.decision != "yes" and _context_rule(r, ctx):
+            r.decision = "yes"
+            changed = True
+    if changed:
+        _share_links(rates, pct_roots, also_no=True)
+    _share_pairs(rates, ctx.text)
 
 
 _PAIR_GAP = re.compile(r"[ \u00a0]+(?:from|to|versus|vs\.?)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.IGNORECASE)
@@ -1572,89 +1722,143 @@ def _share_links(rates: list, pct_roots: dict, also_no: bool = False) -> None:
                     r.K, r.V = other.K, other.V
 
 
-def _emit(sent: Span, rates: list, ctx: _Context) -> list[dict]:
-    out = []
+@dataclass
+class _Mention:
+    """A tariff rate found in a sentence, with the marks the article-level passes read."""
+
+    text: str
+    start: int
+    end: int
+    rate: float
+    imposer: str | None
+    target: str | None
+    status: str | None
+    product: str | None
+    several: bool = False  # the rate applies to several or all countries: no target carried
+    row: bool = False  # on a list line or table row
+    named: bool = False  # that row's label names roles or a status
+
+    def record(self) -> dict:
+        """The TariffMention dict (ANNOTATION.md)."""
+        return {"text": self.text, "start": self.start, "end": self.end, "rate": self.rate,
+                "imposer": self.imposer, "target": self.target, "status": self.status,
+                "product": self.product}
+
+
+@dataclass
+class _Parties:
+    """Imposer and target of one rate while they are being decided."""
+
+    imposer: str | None
+    target: str | None
+    several: bool = False
+    labelled: bool = False  # a bullet's country label or a row label gave a role
+
+
+def _emit(sent: Span, rates: list, ctx: _Context) -> list[_Mention]:
+    """The mentions of the rates decided to be tariffs, in text order, with their attributes."""
+    out: list[_Mention] = []
     by_start = sorted(rates, key=lambda r: r.pct["start"])
     for i, r in enumerate(by_start):
-        if r.bare:  # the first number of a range takes the second one's reading
-            nxt = by_start[i + 1] if i + 1 < len(by_start) else None
-            if nxt is None or nxt.pct["start"] - r.pct["end"] > 12:
-                continue
-            if nxt.decision is None and not nxt.bare:
-                continue
-            r.decision, r.K, r.V, r.N, r.P = nxt.decision, nxt.K, nxt.V, nxt.N, nxt.P
+        if r.bare and not _take_range_reading(r, by_start[i + 1] if i + 1 < len(by_start) else None):
+            continue
         if r.decision != "yes" or r.pct["value"] < 0:
             continue
-        if r.V is None:
-            r.V = _governing_verb(r.K if r.K is not None else r.N)
-        if r.actor is None:  # "the 50% levy Washington applies to all countries"
-            for after in dict.fromkeys((r.span.end, (r.K if r.K is not None else r.N).i + 1)):
-                clause = _trailing_clause(r.span.doc, after) if after >= r.span.end else None
-                if clause is not None:
-                    r.actor, r.clause = clause
-                    break
-        imposers, targets = _roles(r, ctx)
-        if r.clause is not None and r.clause.lower_ in _lex().apply_to_verbs:
-            for prep in r.clause.children:
-                if prep.dep_ == "prep" and prep.lower_ == "to":
-                    targets += [t for p in prep.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
-        label = _bullet_label(ctx.text, r.pct["start"])
-        r.row = row = _row(ctx.text, r.pct["start"], r.pct["end"])
-        several = False
-        if label is not None:  # "- Vietnam: 46%": the label is the target, the list names no other
-            target = label
-            imposer = next((c for c in imposers if c != label), None)
-        else:
-            imposer, target = _fallback_roles(sent, imposers, targets, ctx, r.pct["start"])
-            if row is not None and (row.label or row.intro):
-                # "- U.S. on Canadian steel: 50%", "Steel (Section 232) | 50% | in force" under
-                # "Where U.S. tariffs on Mexico stand:": the label, then the heading, decide
-                l_imp, l_tgt, several = ctx.label_roles(*row.label) if row.label else (None, None, False)
-                i_imp, i_tgt = ctx.intro_roles(row.intro) if row.intro and row.table else (None, None)
-                if row.table:
-                    imposer, target = l_imp or i_imp or imposer, l_tgt or i_tgt or target
-                else:  # a bullet: its own words first; the heading only through r.intro_imposer
-                    imposer, target = l_imp or imposer, l_tgt or target
-                if l_imp or l_tgt or several:
-                    label = "row"
-        imposer = imposer or r.intro_imposer or (ctx.country_of(r.actor) if r.actor is not None else None)
-        several = several or target == _SEVERAL or (target is None and _SEVERAL in targets)
-        if row is not None and imposer is not None and imposer == target and not several:
-            imposer = None  # a list's run-together sentence named the target twice: the article decides
-        if several or imposer == target:
-            target = None
-        pct = r.pct
-        named = row is not None and row.label is not None and bool(
-            re.search(r"\son\s", ctx.text[row.label[0] : row.label[1]]) or _row_status(r, labels_only=True)
-        )
-        if row is not None and label is None and not named and out and out[-1].get("_row") and not out[-1].get("_named"):
-            # rows of one list whose labels name no roles (companies, products) share them:
-            # "- BYD: 17.0%", "- Geely: 18.8%"
-            imposer = imposer or out[-1]["imposer"]
-            if target is None and not several and out[-1]["target"] != imposer:
-                target = out[-1]["target"]
-        if out and r.pct["start"] - out[-1]["end"] < 200 and label is None and row is None and (
-            "\n" not in ctx.text[out[-1]["end"] : r.pct["start"]]
-        ):
-            # A rate compared with the one before it ("lowered from the 25% threatened")
-            # shares the roles the text gives only once.
-            imposer = imposer or out[-1]["imposer"]
-            if target is None and not several and out[-1]["target"] != imposer:
-                target = out[-1]["target"]
-        out.append(
-            {
-                "text": pct["text"],
-                "start": pct["start"],
-                "end": pct["end"],
-                "rate": float(pct["value"]),
-                "imposer": imposer,
-                "target": target,
-                "status": _status(r),
-                "product": _product(r),
-            }
-        )
-        if several:
-            out[-1]["_several"] = True
-        if row is not None:
-            out[-1]["_row"], out[-1]["_named"] = True, named
+        _complete_frame(r)
+        out.append(_mention(r, sent, ctx, out[-1] if out else None))
     return out
+
+
+def _take_range_reading(r: _Rate, nxt: _Rate | None) -> bool:
+    """The first number of a range (``10 to 15 percent``) takes the second one's reading."""
+    if nxt is None or nxt.pct["start"] - r.pct["end"] > 12:
+        return False
+    if nxt.decision is None and not nxt.bare:
+        return False
+    r.decision, r.K, r.V, r.N, r.P = nxt.decision, nxt.K, nxt.V, nxt.N, nxt.P
+    return True
+
+
+def _complete_frame(r: _Rate) -> None:
+    """The governing verb and a trailing clause's actor of a rate decided to be a tariff."""
+    if r.V is None:
+        r.V = _governing_verb(r.K if r.K is not None else r.N)
+    if r.actor is None:  # "the 50% levy Washington applies to all countries"
+        for after in dict.fromkeys((r.span.end, (r.K if r.K is not None else r.N).i + 1)):
+            clause = _trailing_clause(r.span.doc, after) if after >= r.span.end else None
+            if clause is not None:
+                r.actor, r.clause = clause
+                break
+
+
+def _clause_targets(r: _Rate, ctx: _Context) -> list:
+    """Targets of a trailing ``applies to`` clause (``Washington applies to all countries``)."""
+    if r.clause is None or r.clause.lower_ not in _lex().apply_to_verbs:
+        return []
+    return [t for prep in r.clause.children if prep.dep_ == "prep" and prep.lower_ == "to"
+            for p in prep.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
+
+
+def _layout_parties(r: _Rate, sent: Span, imposers: list, targets: list, ctx: _Context) -> _Parties:
+    """Roles from the sentence, overruled by the rate's list line or table row."""
+    label = _bullet_label(ctx.text, r.pct["start"])
+    if label is not None:  # "- Vietnam: 46%": the label is the target, the list names no other
+        return _Parties(next((c for c in imposers if c != label), None), label, labelled=True)
+    parties = _Parties(*_fallback_roles(sent, imposers, targets, ctx, r.pct["start"]))
+    row = r.row
+    if row is None or not (row.label or row.intro):
+        return parties
+    # "- U.S. on Canadian steel: 50%", "Steel (Section 232) | 50% | in force" under
+    # "Where U.S. tariffs on Mexico stand:": the label, then the heading, decide
+    l_imp, l_tgt, several = ctx.label_roles(*row.label) if row.label else (None, None, False)
+    i_imp, i_tgt = ctx.intro_roles(row.intro) if row.intro and row.table else (None, None)
+    if row.table:
+        parties.imposer = l_imp or i_imp or parties.imposer
+        parties.target = l_tgt or i_tgt or parties.target
+    else:  # a bullet: its own words first; the heading only through r.intro_imposer
+        parties.imposer, parties.target = l_imp or parties.imposer, l_tgt or parties.target
+    parties.several = several
+    parties.labelled = bool(l_imp or l_tgt or several)
+    return parties
+
+
+def _settle(parties: _Parties, r: _Rate, targets: list, ctx: _Context) -> None:
+    """Fill the imposer from the list heading or the clause's actor; drop a target that
+    stands for several countries or repeats the imposer."""
+    p = parties
+    p.imposer = p.imposer or r.intro_imposer or (ctx.country_of(r.actor) if r.actor is not None else None)
+    p.several = p.several or p.target == _SEVERAL or (p.target is None and _SEVERAL in targets)
+    if r.row is not None and p.imposer is not None and p.imposer == p.target and not p.several:
+        p.imposer = None  # a list's run-together sentence named the target twice: the article decides
+    if p.several or p.imposer == p.target:
+        p.target = None
+
+
+def _shares_previous(prev: _Mention | None, r: _Rate, parties: _Parties, named: bool, text: str) -> bool:
+    """True when the rate shares the roles of the mention before it: rows of one list whose
+    labels name no roles (``- BYD: 17.0%``, ``- Geely: 18.8%``), or a rate compared with the
+    one before it in the same line (``lowered from the 25% threatened``)."""
+    if prev is None or parties.labelled:
+        return False
+    if r.row is not None:
+        return not named and prev.row and not prev.named
+    return r.pct["start"] - prev.end < 200 and "\n" not in text[prev.end : r.pct["start"]]
+
+
+def _mention(r: _Rate, sent: Span, ctx: _Context, prev: _Mention | None) -> _Mention:
+    imposers, targets = _roles(r, ctx)
+    targets += _clause_targets(r, ctx)
+    r.row = row = _row(ctx.text, r.pct["start"], r.pct["end"])
+    parties = _layout_parties(r, sent, imposers, targets, ctx)
+    _settle(parties, r, targets, ctx)
+    named = row is not None and row.label is not None and bool(
+        re.search(r"\son\s", ctx.text[row.label[0] : row.label[1]]) or _row_status(r, labels_only=True)
+    )
+    if _shares_previous(prev, r, parties, named, ctx.text):
+        parties.imposer = parties.imposer or prev.imposer
+        if parties.target is None and not parties.several and prev.target != parties.imposer:
+            parties.target = prev.target
+    pct = r.pct
+    return _Mention(pct["text"], pct["start"], pct["end"], float(pct["value"]), parties.imposer,
+                    parties.target, _status(r), _product(r), several=parties.several,
+                    row=row is not None, named=named)
