@@ -99,6 +99,7 @@ def _lex(t: Tables) -> SimpleNamespace:
         several_singulars=frozenset(lex["several_singulars"]),
         own_schedule=frozenset(lex["own_schedule_modifiers"]),
         previous_time=frozenset(lex["previous_time_preps"]),
+        replace_verbs=frozenset(lex["replace_verbs"]),
         article_window=lex["article_roles_window"],
         list_status=lex["list_status_phrases"],
         list_status_re=re.compile(
@@ -825,6 +826,9 @@ def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
 # ---------------------------------------------------------------------------- attributes
 
 
+_CUES = ("threatened", "proposed")  # the statuses a cue word gives over any other reading
+
+
 def _verb_status(v: Token, pluperfect: bool = False) -> str | None:
     """Status cue of one verb (or noun/adjective) with its auxiliaries and adverbs.
 
@@ -834,60 +838,85 @@ def _verb_status(v: Token, pluperfect: bool = False) -> str | None:
     lex = _lex()
     word = v.lower_
     aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
-    adv = [c.lower_ for c in v.children if c.dep_ in ("advmod", "npadvmod")]
-    if "had" in aux and (word == "been" or "been" in aux or (pluperfect and v.tag_ == "VBN")) and word not in lex.threat_words:
+    if _past_level(v, aux, pluperfect):
         return "previous"  # "had been 25%", "deposits had run from 30.6%" (pluperfect)
     if word in lex.persist_verbs:
         return "imposed"  # "the 25% tariff would stay"
-    if any(a in lex.modals_threat for a in aux):
-        return "threatened" if word in lex.threat_with_modal or word in lex.threat_words else "proposed"
-    if any(a in lex.modals_proposed for a in aux):
-        return "threatened" if word in lex.threat_words else "proposed"
+    modal = _modal_status(word, aux)
+    if modal is not None:
+        return modal
     st = lex.status.get(word)
-    if st in ("threatened", "proposed"):
+    if st in _CUES:
         return st
-    if any(a in lex.previous_adverbs for a in adv):
+    if any(c.lower_ in lex.previous_adverbs for c in v.children if c.dep_ in ("advmod", "npadvmod")):
         return "previous"
     if word in lex.suspend_words:
         return "suspended"  # a suspended rate that may come back: status null
     return st
 
 
+def _past_level(v: Token, aux: list[str], pluperfect: bool) -> bool:
+    """``had been``, ``had`` + participle (when ``pluperfect``), not of a threat word."""
+    word = v.lower_
+    return "had" in aux and (word == "been" or "been" in aux or (pluperfect and v.tag_ == "VBN")) and (
+        word not in _lex().threat_words
+    )
+
+
+def _modal_status(word: str, aux: list[str]) -> str | None:
+    """``could face`` -> threatened, ``would impose`` -> proposed, ``would threaten`` ->
+    threatened; None without a modal."""
+    lex = _lex()
+    if any(a in lex.modals_threat for a in aux):
+        return "threatened" if word in lex.threat_with_modal or word in lex.threat_words else "proposed"
+    if any(a in lex.modals_proposed for a in aux):
+        return "threatened" if word in lex.threat_words else "proposed"
+    return None
+
+
 def _own_status(rate: _Rate) -> str | None:
     """Status from the rate's own modifiers: ``the previous 25%``, ``25% threatened by``."""
-    lex = _lex()
+    if rate.clause is not None:  # "down from the 25% Trump had threatened": only ever threatened
+        st = _verb_status(rate.clause)
+        if st in _CUES:
+            return st
+    prev_from = _from_previous(rate)
     P, N = rate.P, rate.N
     holders = [P] if N is P else [P, N]
     if rate.K is not None and rate.K not in holders:
         holders.append(rate.K)  # "a threatened increase to 30%"
-    if rate.clause is not None:  # "down from the 25% Trump had threatened": only ever threatened
-        st = _verb_status(rate.clause)
-        if st in ("threatened", "proposed"):
-            return st
-    prev_from = _from_previous(rate)
     for tok in holders:
-        top = tok
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head  # "replaces both the 24% tariff and the 10% baseline"
-        if top.dep_ in ("dobj", "nsubjpass") and top.head.lower_ in ("replace", "replaces", "replaced", "replacing"):
-            return "previous"
-        for c in tok.children:
-            if c.dep_ in ("acl", "relcl"):
-                st = _verb_status(c)
-                # "the duties Brussels set ... had reached 37.6%": a clause on the tariff noun
-                # saying it was imposed leaves the rate's own verb to decide
-                if st and not ((prev_from or tok is not P and tok is not N) and st == "imposed"):
-                    return st
-            elif c.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod"):
-                if c.lower_ in lex.in_force_words:
-                    return "imposed"  # "already 30%", "the existing 10% duty"
-                st = lex.status.get(c.lower_)
-                if st in ("threatened", "proposed", "previous"):
-                    return st
+        st = _holder_status(tok, rate, prev_from)
+        if st:
+            return st
     # "from 25% to 15%", "down from 27.5%": read the words before the rate, not the parse,
     # which often hangs "to 50%" under "from 25%"
     if prev_from is not None:
         return "previous" if prev_from else None
+    return None
+
+
+def _holder_status(tok: Token, rate: _Rate, prev_from: bool | None) -> str | None:
+    """Status from one of the rate's tokens: what replaces it, its clause, its modifiers."""
+    lex = _lex()
+    top = tok
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "replaces both the 24% tariff and the 10% baseline"
+    if top.dep_ in ("dobj", "nsubjpass") and top.head.lower_ in lex.replace_verbs:
+        return "previous"
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl"):
+            st = _verb_status(c)
+            # "the duties Brussels set ... had reached 37.6%": a clause on the tariff noun
+            # saying it was imposed leaves the rate's own verb to decide
+            if st and not ((prev_from or tok is not rate.P and tok is not rate.N) and st == "imposed"):
+                return st
+        elif c.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod"):
+            if c.lower_ in lex.in_force_words:
+                return "imposed"  # "already 30%", "the existing 10% duty"
+            st = lex.status.get(c.lower_)
+            if st in ("threatened", "proposed", "previous"):
+                return st
     return None
 
 
@@ -937,13 +966,25 @@ def _status(rate: _Rate) -> str | None:
 
 
 def _read_status(rate: _Rate) -> str | None:
-    lex = _lex()
+    """The status cues on the rate, on the noun that holds its tariff, then up its clause chain."""
     own = _own_status(rate)
     if own:
         return own
-    # The tariff noun inside a cue noun: "the threat of 25% tariffs", "a 25% tariff plan".
-    K = rate.K
-    tok = K if K is not None else rate.N
+    cue = _cue_noun_status(rate)
+    if cue is not None:
+        return cue
+    if rate.V is None:
+        return "imposed"
+    result = _clause_chain_status(rate)
+    if result == "suspended":
+        return None
+    return result or "imposed"
+
+
+def _cue_noun_status(rate: _Rate) -> str | None:
+    """The tariff noun inside a cue noun: ``the threat of 25% tariffs``, ``a 25% tariff plan``."""
+    lex = _lex()
+    tok = rate.K if rate.K is not None else rate.N
     for _ in range(3):
         if tok.dep_ == "pobj":
             tok = tok.head.head
@@ -954,39 +995,51 @@ def _read_status(rate: _Rate) -> str | None:
         if tok.pos_ in _VERBS:
             break
         st = lex.status.get(tok.lower_)
-        if st in ("threatened", "proposed"):
+        if st in _CUES:
             return st
+    return None
+
+
+def _tariff_is_agent(rate: _Rate) -> bool:
+    """The tariff as the subject of what it does (``a 15% rate would cost carmakers
+    billions``): the verb's modal says nothing of the rate's status; the clauses above it may."""
+    lex = _lex()
     V = rate.V
-    if V is None:
-        return "imposed"
-    result = None
-    cur, hops = V, 0
-    # The tariff as the subject of what it does ("a 15% rate would cost carmakers billions"):
-    # the verb's modal says nothing of the rate's status; the clauses above it may.
     K = rate.K if rate.K is not None else rate.N
-    effect = (
+    return (
         K.dep_ == "nsubj" and K.head.i == V.i and rate.P.i in set(t.i for t in K.subtree)
         and V.lower_ not in lex.persist_verbs and V.lower_ not in _COPULAS
         and (V.lower_ not in lex.impose or any(c.dep_ == "dobj" for c in V.children))
     )
+
+
+def _clause_chain_status(rate: _Rate) -> str | None:
+    """Status cues of the rate's verb and up to four clauses above it (``Trump threatened to
+    raise tariffs to 25%``); a threat or proposal anywhere wins."""
+    V = rate.V
+    effect = _tariff_is_agent(rate)
+    result = None
+    cur, hops = V, 0
     while cur is not None and hops < 4:
         st = None if (effect and cur is V) else _verb_status(cur, pluperfect=cur is V)
-        if st in ("threatened", "proposed"):
+        if st in _CUES:
             result = st
         elif result is None and st:
             result = st
-        if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in _VERBS:
-            if cur.dep_ in ("conj", "advcl") and result:
-                break
-            if cur.dep_ == "ccomp" and cur.head.lower_ in lex.epistemic_verbs:
-                break  # "estimates suggest that ... will pay 50%"
-            cur = cur.head
-            hops += 1
-        else:
-            break
-    if result == "suspended":
+        cur = _status_parent(cur, result)
+        hops += 1
+    return result
+
+
+def _status_parent(cur: Token, result: str | None) -> Token | None:
+    """The clause above ``cur`` whose cues also apply to the rate, or None."""
+    if not (cur.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i and cur.head.pos_ in _VERBS):
         return None
-    return result or "imposed"
+    if cur.dep_ in ("conj", "advcl") and result:
+        return None
+    if cur.dep_ == "ccomp" and cur.head.lower_ in _lex().epistemic_verbs:
+        return None  # "estimates suggest that ... will pay 50%"
+    return cur.head
 
 
 def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]:
@@ -1289,43 +1342,69 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
 
 
 def _product(rate: _Rate) -> str | None:
+    """The product the rate applies to, from the words of its own phrase and its verb's
+    (``auto tariffs``, ``tariffs on steel``, ``Japanese cars pay 15%``)."""
+    for tok in _product_words(rate):
+        label = _product_label(tok)
+        if label is not None:
+            return label
+    return None
+
+
+def _product_words(rate: _Rate) -> list[Token]:
+    """Where the product is named, in the order read: the tariff noun's modifiers and target
+    phrase, then the verb's target phrase and goods subject."""
     lex = _lex()
     P, N, K, V = rate.P, rate.N, rate.K, rate.V
-    pool: list[Token] = []
     own = [c for t in dict.fromkeys((P, N)) for c in t.children if c.dep_ == "prep" and c.lower_ in lex.target_preps]
     if own and K is not N:  # "... and 25% on other goods": the rate's own phrase decides
         K = V = None
+    pool: list[Token] = []
     for tok in dict.fromkeys([t for t in (K, N, P) if t is not None]):
         pool.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
                 pool.extend(c.subtree)
     if V is not None and V.pos_ in _VERBS:
-        for c in V.children:
-            if c.dep_ == "prep" and (c.lower_ in lex.target_preps or (c.lower_ == "to" and V.lower_ in lex.apply_to_verbs)):
-                pool.extend(c.subtree)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
-        subj = _subject(V)
-        if subj is None and V.lower_ in lex.cx.pay_verbs:
-            subj = _loose_subject(V, V.sent.start)
-            pool.extend(c for c in subj.children if c.i < subj.i) if subj is not None else None
-            pool.extend([subj] if subj is not None else [])
-        elif subj is not None and (passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS):
-            pool.extend(subj.subtree)
-    for tok in pool:
-        if tok.ent_type_ == "ORG":
-            continue  # "Nippon Steel", "Toyota Motor"
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lex.products:
-            return lex.products[f"{tok.lower_} {nxt.lower_}"]
-        if tok.lower_ in lex.products:
-            for c in tok.children:  # "semi-finished copper", "refined copper": the class as written
-                if c.dep_ in ("amod", "compound") and c.i < tok.i:
-                    full = tok.doc[c.left_edge.i : tok.i + 1].text.lower()
-                    if full in lex.products:
-                        return lex.products[full]
-            return lex.products[tok.lower_]
-    return None
+        pool += _verb_product_words(V)
+    return pool
+
+
+def _verb_product_words(V: Token) -> list[Token]:
+    """``V``'s target phrase and the goods it names as subject (``Japanese cars now pay``)."""
+    lex = _lex()
+    pool = [t for c in V.children
+            if c.dep_ == "prep" and (c.lower_ in lex.target_preps or (c.lower_ == "to" and V.lower_ in lex.apply_to_verbs))
+            for t in c.subtree]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
+    subj = _subject(V)
+    if subj is None and V.lower_ in lex.cx.pay_verbs:
+        subj = _loose_subject(V, V.sent.start)
+        if subj is not None:
+            pool.extend(c for c in subj.children if c.i < subj.i)
+            pool.append(subj)
+    elif subj is not None and (passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS):
+        pool.extend(subj.subtree)
+    return pool
+
+
+def _product_label(tok: Token) -> str | None:
+    """The product class ``tok`` names, as written (``semi-finished copper``, ``auto parts``)."""
+    if tok.ent_type_ == "ORG":
+        return None  # "Nippon Steel", "Toyota Motor"
+    products = _lex().products
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and f"{tok.lower_} {nxt.lower_}" in products:
+        return products[f"{tok.lower_} {nxt.lower_}"]
+    if tok.lower_ not in products:
+        return None
+    for c in tok.children:  # "semi-finished copper", "refined copper": the class as written
+        if c.dep_ in ("amod", "compound") and c.i < tok.i:
+            full = doc[c.left_edge.i : tok.i + 1].text.lower()
+            if full in products:
+                return products[full]
+    return products[tok.lower_]
 
 
 def _governing_verb(tok: Token) -> Token | None:
