@@ -100,6 +100,8 @@ def _lex(t: Tables) -> SimpleNamespace:
         own_schedule=frozenset(lex["own_schedule_modifiers"]),
         previous_time=frozenset(lex["previous_time_preps"]),
         replace_verbs=frozenset(lex["replace_verbs"]),
+        weak_noun_object_verbs=frozenset(lex["weak_noun_object_verbs"]),
+        product_deposit_nouns=frozenset(lex["product_deposit_nouns"]),
         article_window=lex["article_roles_window"],
         list_status=lex["list_status_phrases"],
         list_status_re=re.compile(
@@ -330,29 +332,30 @@ def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
     return imposer, next((c for c in targets if c and c != imposer), None)
 
 
+@dataclass
+class _Phrase:
+    """A tariff phrase of the article (with or without a rate) and the roles it names."""
+
+    start: int
+    imposer: str | None
+    target: str | None
+
+
 def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
     """A rate whose sentence names neither party (``The current 10% reciprocal tariff remains in
     effect``) takes the roles of the nearest tariff phrase before it in the article (``the
     suspension of heightened tariffs on Chinese imports``), one without a rate too."""
     window = _lex().article_window
-    phrases = []
-    for sent in sents:
-        for tok in sent:
-            if tok.pos_ in _NOUNS and _is_strong(tok):
-                imposer, target = _phrase_roles(tok, ctx)
-                if imposer or target:
-                    phrases.append((tok.idx, imposer, target))
-    starts = [p[0] for p in phrases]
+    phrases = _tariff_phrases(sents, ctx)
+    starts = [p.start for p in phrases]
     for m in found:
         if m.imposer is not None or m.target is not None or m.several:
             continue
         i = bisect_left(starts, m.start) - 1
-        if i >= 0 and m.start - phrases[i][0] <= window:
-            _, imposer, target = phrases[i]
-            m.imposer = imposer
-            m.target = target
-            if imposer is None:
-                m.imposer = next((p[1] for p in reversed(phrases[: i + 1]) if p[1]), None)
+        if i >= 0 and m.start - phrases[i].start <= window:
+            m.imposer, m.target = phrases[i].imposer, phrases[i].target
+            if m.imposer is None:
+                m.imposer = next((p.imposer for p in reversed(phrases[: i + 1]) if p.imposer), None)
     if all(m.imposer is None for m in found):
         # No rate or tariff phrase names an imposer: the country of the article's leading actor
         # ("President Donald J. Trump ... imposes", a government fact sheet)
@@ -360,6 +363,18 @@ def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
         for m in found:
             if leader is not None and m.target != leader:
                 m.imposer = leader
+
+
+def _tariff_phrases(sents: list, ctx: "_Context") -> list[_Phrase]:
+    """The article's tariff phrases that name a party, in text order."""
+    phrases = []
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ in _NOUNS and _is_strong(tok):
+                imposer, target = _phrase_roles(tok, ctx)
+                if imposer or target:
+                    phrases.append(_Phrase(tok.idx, imposer, target))
+    return phrases
 
 
 def _article_actor(ctx: "_Context") -> str | None:
@@ -451,27 +466,30 @@ class _Context:
         ``Trump``, ``the Trump administration``, ``U.S. President ...``), else None."""
         ent = self.ent_of(tok)
         if ent is not None:
-            code = self.code(ent.text)
-            if code is None and len(ent) > 1:
-                code = self.code(tok.text) or next(
-                    (c for c in (self.code(t.text) for t in ent) if c), None
-                )
-            if code is None and ent.label_ == "PERSON":
-                code = self.person_country(ent)
-            if code is not None:
-                return code
+            code = self._entity_country(tok, ent)
         elif tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.text[:1].isupper():
             code = self.code(tok.text)
-            if code is not None:
-                return code
-        lex = _lex()
-        if depth < 2 and (tok.lower_ in lex.actor_nouns or tok.pos_ == "PROPN"):
+        else:
+            code = None
+        if code is not None:
+            return code
+        if depth < 2 and (tok.lower_ in _lex().actor_nouns or tok.pos_ == "PROPN"):
+            # "the Trump administration", "Japan's government"
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i < tok.i:
                     code = self.country_of(child, depth + 1)
                     if code is not None:
                         return code
         return None
+
+    def _entity_country(self, tok: Token, ent: Span) -> str | None:
+        """Country of the entity holding ``tok``: its name, one of its words, a person's title."""
+        code = self.code(ent.text)
+        if code is None and len(ent) > 1:
+            code = self.code(tok.text) or next((c for c in (self.code(t.text) for t in ent) if c), None)
+        if code is None and ent.label_ == "PERSON":
+            code = self.person_country(ent)
+        return code
 
     def intro_imposer(self, offsets: tuple[int, int]) -> str | None:
         """Country of the subject of a list's heading (``Canada still applies its own
@@ -579,25 +597,34 @@ def _weak_ok(tok: Token) -> bool:
         return False
     if tok.lower_ in lex.markers:
         return True
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
-            child.lower_ in lex.markers or child.lower_ in lex.strong
-        ):
-            return True
-        if child.dep_ == "compound" and tok.lower_ in ("deposit", "deposits") and child.lower_ in lex.products:
-            return True  # "the pork deposits" (anti-dumping cash deposits on a product)
-        if child.dep_ == "prep" and child.lower_ in lex.target_preps:
-            for t in child.subtree:
-                if t.lower_ in lex.goods or t.lower_ in lex.products or t.ent_type_ in ("GPE", "NORP"):
-                    return True
+    return any(_marks_tariff(tok, child) for child in tok.children) or _tariff_by_head(tok)
+
+
+def _marks_tariff(tok: Token, child: Token) -> bool:
+    """A dependent that makes weak noun ``tok`` a tariff: a tariff modifier (``reciprocal
+    rate``), a product's deposits, a target phrase naming goods or a country."""
+    lex = _lex()
+    if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
+        child.lower_ in lex.markers or child.lower_ in lex.strong
+    ):
+        return True
+    if child.dep_ == "compound" and tok.lower_ in lex.product_deposit_nouns and child.lower_ in lex.products:
+        return True  # "the pork deposits" (anti-dumping cash deposits on a product)
+    if child.dep_ == "prep" and child.lower_ in lex.target_preps:
+        return any(t.lower_ in lex.goods or t.lower_ in lex.products or t.ent_type_ in ("GPE", "NORP")
+                   for t in child.subtree)
+    return False
+
+
+def _tariff_by_head(tok: Token) -> bool:
+    """Weak noun ``tok`` is a tariff by what it hangs from: ``tariffs at a rate of 15%``, a
+    tariff's apposition, the object of ``impose``."""
     head = tok.head
     if tok.dep_ == "pobj" and head.head.pos_ in _NOUNS and _is_strong(head.head):
         return True  # "tariffs at a rate of 15%"
     if tok.dep_ in ("appos", "attr", "conj") and _is_strong(head):
         return True
-    if tok.dep_ == "dobj" and head.lower_ in ("impose", "imposes", "imposed", "imposing", "levy", "levied", "slap", "slapped"):
-        return True
-    return False
+    return tok.dep_ == "dobj" and head.lower_ in _lex().weak_noun_object_verbs
 
 
 def _is_key(tok: Token) -> bool:
@@ -661,20 +688,25 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, _Rate], depth: int = 
         rate.decision = "no"
         return
     own = set(t.i for t in rate.N.subtree)
-    dobj = next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
+    dobj = _object(V, own)
     if dobj is not None and _object_rule(rate, V, dobj, pct_roots):
         return
-    subjects = [c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
-    # a headline glued to the sentence can give the verb two subjects: prefer the tariff word
-    subj = next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
+    subj = _verb_subject(V, own)
     if _subject_rule(rate, V, subj, pct_roots, depth):
         return
     if depth == 0 and subj is None and V.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and V.head.i != V.i:
-        _verb_rule(rate, V.head, pct_roots, depth + 1)
+        _verb_rule(rate, V.head, pct_roots, depth + 1)  # "plans to raise tariffs to 50%"
         if rate.decision == "yes" and rate.V is not None and rate.V.i == V.head.i:
             rate.V = V
         return
     rate.decision = "no"
+
+
+def _verb_subject(V: Token, own: set[int]) -> Token | None:
+    """``V``'s subject outside the rate's phrase; a headline glued to the sentence can give the
+    verb two subjects: the tariff word is preferred."""
+    subjects = [c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
+    return next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
 
 
 def _object_rule(rate: _Rate, V: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
@@ -1046,45 +1078,45 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     """(targets, imposers) named inside a goods phrase: ``Indian imports``, ``imports from
     China``, ``Japan's cars``, ``exports to the United States``."""
     lex = _lex()
-    targets, imposers = [], []
     if depth > 3:
-        return targets, imposers
+        return [], []
     if tok.lower_ in lex.several or _universal(tok):
-        return [_SEVERAL], imposers  # "applies to all countries": no one target
+        return [_SEVERAL], []  # "applies to all countries": no one target
+    votes = _Votes()
     code = ctx.country_of(tok)
     if code is not None:
         if _coordinated_countries(tok, code, ctx):
-            return [_SEVERAL], imposers  # "imports from Canada and Mexico": one rate, several countries
-        targets.append(code)
+            return [_SEVERAL], []  # "imports from Canada and Mexico": one rate, several countries
+        votes.targets.append(code)
     for child in tok.children:
         dep = child.dep_
         if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
-            c = ctx.country_of(child)
-            if c is None:
-                t2, i2 = _goods_roles(child, ctx, depth + 1)
-                targets += t2
-                imposers += i2
-            elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
-                imposers.append(c)  # "U.S. imports of steel": the importer
-            elif any(g.i < tok.i and ctx.country_of(g) not in (None, c) for g in child.conjuncts):
-                targets.append(_SEVERAL)  # "Thai and Indonesian products": one rate, several countries
-            else:
-                targets.append(c)
+            _goods_modifier_votes(tok, child, ctx, depth, votes)
         elif dep == "prep":
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
                 t2, i2 = _goods_roles(pobj, ctx, depth + 1)
                 if child.lower_ in lex.imposer_preps:
-                    imposers += t2
+                    votes.imposers += t2  # "exports to the United States": the importer
                 else:
-                    targets += t2
-                    imposers += i2
+                    votes.add((t2, i2))
         elif dep in ("acl", "conj"):
-            t2, i2 = _goods_roles(child, ctx, depth + 1)
-            targets += t2
-            imposers += i2
-    return targets, imposers
+            votes.add(_goods_roles(child, ctx, depth + 1))
+    return votes.targets, votes.imposers
+
+
+def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, votes: _Votes) -> None:
+    """A modifier of a goods noun: a country (``Indian imports``), else a phrase to read."""
+    c = ctx.country_of(child)
+    if c is None:
+        votes.add(_goods_roles(child, ctx, depth + 1))
+    elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
+        votes.imposers.append(c)  # "U.S. imports of steel": the importer
+    elif any(g.i < tok.i and ctx.country_of(g) not in (None, c) for g in child.conjuncts):
+        votes.targets.append(_SEVERAL)  # "Thai and Indonesian products": one rate, several countries
+    else:
+        votes.targets.append(c)
 
 
 def _universal(tok: Token) -> bool:
@@ -1116,16 +1148,22 @@ def _subject(V: Token) -> Token | None:
         subj = next((c for c in V.children if c.dep_ == "compound" and c.i < V.i and c.ent_type_), None)
     if subj is not None and subj.lower_ in _lex().relative and V.dep_ == "relcl":
         return V.head
-    hops = 0
-    while (subj is None or (subj.pos_ == "PRON" and subj.lower_ in _PRONOUNS)) and V.dep_ in (
-        "xcomp", "conj", "advcl", "ccomp"
-    ) and V.head.i != V.i and V.head.pos_ in _VERBS and hops < 3:
-        if subj is None and V.dep_ == "ccomp":
+    for _ in range(3):
+        if not (_open_subject(subj) and _embedded_clause(V)) or (subj is None and V.dep_ == "ccomp"):
             break
         V = V.head
         subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS), None) or subj
-        hops += 1
     return subj
+
+
+def _open_subject(subj: Token | None) -> bool:
+    """No subject, or a pronoun standing for the matrix clause's (``Trump said he would``)."""
+    return subj is None or (subj.pos_ == "PRON" and subj.lower_ in _PRONOUNS)
+
+
+def _embedded_clause(V: Token) -> bool:
+    """``V`` heads a clause inside another verb's (``threatened to impose``)."""
+    return V.dep_ in ("xcomp", "conj", "advcl", "ccomp") and V.head.i != V.i and V.head.pos_ in _VERBS
 
 
 @dataclass
@@ -1463,19 +1501,28 @@ def _ctx_excluded(rate: "_Rate") -> bool:
     head, how = _attachment(P)
     if how in ("by", "off", "than"):
         return True
+    return any(t.lower_ in non for t in _ctx_pool(rate, head))
+
+
+def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
+    """The words that say what a percentage measures: its noun's, its head noun's and what
+    that noun is of, or its head verb's subject and object with theirs."""
     pool = _ctx_words(rate.N)
-    if head is not None:
-        if head.pos_ in _NOUNS:
-            pool += _ctx_words(head)
-            pool += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
-                     for g in c.children if g.dep_ == "pobj"]
-        else:
-            for c in head.children:
-                if c.dep_ in _SUBJ_DEPS + ("dobj",) and c.i not in rate_tokens(rate):
-                    pool += _ctx_words(c)
-                    pool += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "for")
-                             for g in p.children if g.dep_ == "pobj"]
-    return any(t.lower_ in non for t in pool)
+    if head is None:
+        return pool
+    if head.pos_ in _NOUNS:
+        return pool + _ctx_words(head) + _of_objects(head)
+    own = rate_tokens(rate)
+    for c in head.children:
+        if c.dep_ in _SUBJ_DEPS + ("dobj",) and c.i not in own:
+            pool += _ctx_words(c) + _of_objects(c)
+    return pool
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """Objects of ``tok``'s ``of``/``in``/``for`` phrases (``growth in exports``)."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _rate_noun(tok: Token) -> bool:
