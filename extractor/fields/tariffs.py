@@ -631,24 +631,38 @@ def _is_key(tok: Token) -> bool:
     return tok.pos_ in _NOUNS and (_is_strong(tok) or _weak_ok(tok)) or tok.lower_ in _lex().strong
 
 
+@dataclass
+class _Row:
+    """The list line or table row holding a rate (character offsets into the text)."""
+
+    label: tuple[int, int] | None  # the words before ":" or the first cell
+    rest: tuple[int, int]  # the rest of the line after the rate
+    table: bool  # a table row ("| 25% | in force")
+    intro: tuple[int, int] | None  # the line ending in ":" that introduces the list
+
+
+@dataclass(eq=False)
 class _Rate:
     """One percentage in a candidate sentence and what the parse says about it."""
 
-    def __init__(self, pct: dict, span: Span):
-        self.pct = pct
-        self.span = span
-        self.P = span.root
-        self.N = self.P  # the noun the rate modifies ("tariff" in "a 15% tariff"), else P
-        self.K: Token | None = None  # the tariff noun
-        self.V: Token | None = None  # the verb governing the tariff
-        self.decision: str | None = None  # "yes", "no" or None (undecided)
-        self.link: Token | None = None  # another rate's token this one depends on
-        self.bare = not _MARK.search(pct["text"])  # first number of "10 to 15 percent"
-        self.intro_imposer: str | None = None  # imposer named by a list's heading
-        self.row: SimpleNamespace | None = None  # the list line / table row holding the rate
-        self.actor: Token | None = None  # a name that imposes the rate in a reduced relative clause
-        self.clause: Token | None = None  # that clause's verb
-        self.text = ""  # the document's text (set by the caller)
+    pct: dict  # the percentage (find_percentages)
+    span: Span  # its tokens
+    text: str = ""  # the document's text
+    root: Token = field(init=False)  # the percentage's head token
+    noun: Token = field(init=False)  # the noun the rate modifies ("tariff" in "a 15% tariff"), else root
+    tariff: Token | None = None  # the tariff noun
+    verb: Token | None = None  # the verb governing the tariff
+    decision: str | None = None  # "yes", "no" or None (undecided)
+    link: Token | None = None  # another rate's token this one depends on
+    bare: bool = field(init=False)  # first number of "10 to 15 percent"
+    intro_imposer: str | None = None  # imposer named by a list's heading
+    row: _Row | None = None  # the list line / table row holding the rate
+    actor: Token | None = None  # a name that imposes the rate in a reduced relative clause
+    clause: Token | None = None  # that clause's verb
+
+    def __post_init__(self):
+        self.root = self.noun = self.span.root
+        self.bare = not _MARK.search(self.pct["text"])
 
 
 def _climb_to_verb(tok: Token, steps: int = 3) -> Token:
@@ -663,7 +677,7 @@ def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
     """``noun`` is a tariff noun (the rate is a tariff) or another rate's (the rate follows
     it): True when either says so."""
     if _is_key(noun):
-        rate.decision, rate.K = "yes", noun
+        rate.decision, rate.tariff = "yes", noun
         return True
     if noun.i in pct_roots and pct_roots[noun.i] is not rate:
         rate.link = noun  # "25% and 15% tariffs" parsed oddly
@@ -687,7 +701,7 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, _Rate], depth: int = 
     if V.pos_ not in _VERBS:
         rate.decision = "no"
         return
-    own = set(t.i for t in rate.N.subtree)
+    own = set(t.i for t in rate.noun.subtree)
     dobj = _object(V, own)
     if dobj is not None and _object_rule(rate, V, dobj, pct_roots):
         return
@@ -696,8 +710,8 @@ def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, _Rate], depth: int = 
         return
     if depth == 0 and subj is None and V.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and V.head.i != V.i:
         _verb_rule(rate, V.head, pct_roots, depth + 1)  # "plans to raise tariffs to 50%"
-        if rate.decision == "yes" and rate.V is not None and rate.V.i == V.head.i:
-            rate.V = V
+        if rate.decision == "yes" and rate.verb is not None and rate.verb.i == V.head.i:
+            rate.verb = V
         return
     rate.decision = "no"
 
@@ -713,13 +727,13 @@ def _object_rule(rate: _Rate, V: Token, dobj: Token, pct_roots: dict[int, _Rate]
     """Decide the rate by the verb's object (``raised tariffs to 25%``, ``pushed inflation to
     3%``); False when the object says nothing."""
     if _is_key(dobj):
-        rate.decision, rate.K, rate.V = "yes", dobj, V
+        rate.decision, rate.tariff, rate.verb = "yes", dobj, V
         return True
     if dobj.lower_ in _lex().change_nouns and _via_to_from(rate):
         # "won a reduction of the tariff on its cars to 15 percent"
         K = _changed_tariff(dobj)
         if K is not None:
-            rate.decision, rate.K, rate.V = "yes", K, V
+            rate.decision, rate.tariff, rate.verb = "yes", K, V
             return True
     if dobj.i in pct_roots:
         rate.link = dobj
@@ -734,17 +748,17 @@ def _subject_rule(rate: _Rate, V: Token, subj: Token | None, pct_roots: dict[int
     """Decide the rate by the verb's subject or the verb itself: ``tariffs rose to 25%``, ``the
     duty stands at 10%``, ``Washington imposed 25%``; not ``tariffs could shave 0.5% off growth``."""
     lex = _lex()
-    P = rate.P
+    P = rate.root
     via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
     if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or V.lower_ in lex.reach_verbs or depth > 0):
-        rate.decision, rate.K, rate.V = "yes", subj, V
+        rate.decision, rate.tariff, rate.verb = "yes", subj, V
         return True
     if subj is not None and subj.i in pct_roots:
         rate.link = subj
         return True
     if V.lower_ in lex.impose or V.lower_ in lex.target_subject:
         if subj is None or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.pos_ in ("PRON", "PROPN"):
-            rate.decision, rate.V = "yes", V
+            rate.decision, rate.verb = "yes", V
             return True
     return False
 
@@ -778,13 +792,13 @@ def _reduced_relative(rate: _Rate, N: Token) -> bool:
     clause = _trailing_clause(N.doc, N.i)
     if clause is None:
         return False
-    rate.actor, rate.V = clause
-    rate.clause, rate.decision = rate.V, "yes"
+    rate.actor, rate.verb = clause
+    rate.clause, rate.decision = rate.verb, "yes"
     return True
 
 
 def _via_to_from(rate: _Rate) -> bool:
-    return rate.P.dep_ == "pobj" and rate.P.head.lower_ in ("to", "from")
+    return rate.root.dep_ == "pobj" and rate.root.head.lower_ in ("to", "from")
 
 
 def _modified_noun(P: Token) -> Token:
@@ -806,8 +820,8 @@ def _modified_noun(P: Token) -> Token:
 
 def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
     """Decide a rate by the parse: the noun it modifies, else the word it hangs from."""
-    P = rate.P
-    rate.N = N = _modified_noun(P)
+    P = rate.root
+    rate.noun = N = _modified_noun(P)
     if N is not P:
         if not _tie_to_noun(rate, N, pct_roots) and not _reduced_relative(rate, N):
             # (a reduced relative: "down from the 25% Trump had threatened")
@@ -828,7 +842,7 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
     elif dep in ("attr", "acomp", "oprd"):
         subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is not None and _is_key(subj):
-            rate.decision, rate.K, rate.V = "yes", subj, head
+            rate.decision, rate.tariff, rate.verb = "yes", subj, head
         else:
             rate.decision = "no"
     elif head.i == P.i:
@@ -849,7 +863,7 @@ def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
     elif G.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
         # "a reduction of the tariff on its cars to 15 percent"
         K = _changed_tariff(G)
-        rate.decision, rate.K = ("yes", K) if K is not None else ("no", None)
+        rate.decision, rate.tariff = ("yes", K) if K is not None else ("no", None)
     else:
         rate.decision = "no"
 
@@ -913,10 +927,10 @@ def _own_status(rate: _Rate) -> str | None:
         if st in _CUES:
             return st
     prev_from = _from_previous(rate)
-    P, N = rate.P, rate.N
+    P, N = rate.root, rate.noun
     holders = [P] if N is P else [P, N]
-    if rate.K is not None and rate.K not in holders:
-        holders.append(rate.K)  # "a threatened increase to 30%"
+    if rate.tariff is not None and rate.tariff not in holders:
+        holders.append(rate.tariff)  # "a threatened increase to 30%"
     for tok in holders:
         st = _holder_status(tok, rate, prev_from)
         if st:
@@ -941,7 +955,7 @@ def _holder_status(tok: Token, rate: _Rate, prev_from: bool | None) -> str | Non
             st = _verb_status(c)
             # "the duties Brussels set ... had reached 37.6%": a clause on the tariff noun
             # saying it was imposed leaves the rate's own verb to decide
-            if st and not ((prev_from or tok is not rate.P and tok is not rate.N) and st == "imposed"):
+            if st and not ((prev_from or tok is not rate.root and tok is not rate.noun) and st == "imposed"):
                 return st
         elif c.dep_ in ("amod", "advmod", "compound", "nmod", "npadvmod"):
             if c.lower_ in lex.in_force_words:
@@ -961,7 +975,7 @@ def _from_previous(rate: _Rate) -> bool | None:
     lex = _lex()
     before = _PREP_BEFORE.search(rate.text, max(0, rate.pct["start"] - 30), rate.pct["start"])
     if before is None:
-        P = rate.P
+        P = rate.root
         return True if P.dep_ == "pobj" and P.head.lower_ in lex.previous_preps else None
     if before.group(1).lower() not in lex.previous_preps:
         return False
@@ -986,7 +1000,7 @@ def _status(rate: _Rate) -> str | None:
         status = _own_status(rate) or _row_status(rate)
         if status is None:
             status = _read_status(rate)
-            V = rate.V
+            V = rate.verb
             line = rate.row.rest
             if V is not None and not (rate.pct["start"] - _MAX_LINE < V.idx < line[1]) or (
                 V is not None and rate.text.rfind("\n", V.idx, rate.pct["start"]) >= 0
@@ -1005,7 +1019,7 @@ def _read_status(rate: _Rate) -> str | None:
     cue = _cue_noun_status(rate)
     if cue is not None:
         return cue
-    if rate.V is None:
+    if rate.verb is None:
         return "imposed"
     result = _clause_chain_status(rate)
     if result == "suspended":
@@ -1016,7 +1030,7 @@ def _read_status(rate: _Rate) -> str | None:
 def _cue_noun_status(rate: _Rate) -> str | None:
     """The tariff noun inside a cue noun: ``the threat of 25% tariffs``, ``a 25% tariff plan``."""
     lex = _lex()
-    tok = rate.K if rate.K is not None else rate.N
+    tok = rate.tariff if rate.tariff is not None else rate.noun
     for _ in range(3):
         if tok.dep_ == "pobj":
             tok = tok.head.head
@@ -1036,10 +1050,10 @@ def _tariff_is_agent(rate: _Rate) -> bool:
     """The tariff as the subject of what it does (``a 15% rate would cost carmakers
     billions``): the verb's modal says nothing of the rate's status; the clauses above it may."""
     lex = _lex()
-    V = rate.V
-    K = rate.K if rate.K is not None else rate.N
+    V = rate.verb
+    K = rate.tariff if rate.tariff is not None else rate.noun
     return (
-        K.dep_ == "nsubj" and K.head.i == V.i and rate.P.i in set(t.i for t in K.subtree)
+        K.dep_ == "nsubj" and K.head.i == V.i and rate.root.i in set(t.i for t in K.subtree)
         and V.lower_ not in lex.persist_verbs and V.lower_ not in _COPULAS
         and (V.lower_ not in lex.impose or any(c.dep_ == "dobj" for c in V.children))
     )
@@ -1048,7 +1062,7 @@ def _tariff_is_agent(rate: _Rate) -> bool:
 def _clause_chain_status(rate: _Rate) -> str | None:
     """Status cues of the rate's verb and up to four clauses above it (``Trump threatened to
     raise tariffs to 25%``); a threat or proposal anywhere wins."""
-    V = rate.V
+    V = rate.verb
     effect = _tariff_is_agent(rate)
     result = None
     cur, hops = V, 0
@@ -1134,7 +1148,7 @@ def _coordinated_countries(tok: Token, code: str, ctx: _Context) -> bool:
 
 def _own_schedule(rate: _Rate) -> bool:
     """``the UK average applied tariff``, ``its MFN rate``: a country's own schedule on all."""
-    K = rate.K if rate.K is not None else rate.N
+    K = rate.tariff if rate.tariff is not None else rate.noun
     lex = _lex()
     return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.own_schedule for c in K.children)
 
@@ -1186,7 +1200,7 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
     votes = _Votes()
     _own_clause_votes(rate, ctx, votes)
     _frame_votes(rate, ctx, votes)
-    if rate.V is not None and rate.V.pos_ in _VERBS:
+    if rate.verb is not None and rate.verb.pos_ in _VERBS:
         _verb_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
@@ -1197,7 +1211,7 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
 
 def _frame(rate: _Rate) -> list[Token]:
     """The rate's own tokens: the percentage, the noun it modifies, the tariff noun."""
-    return list(dict.fromkeys([rate.P, rate.N] + ([rate.K] if rate.K is not None else [])))
+    return list(dict.fromkeys([rate.root, rate.noun] + ([rate.tariff] if rate.tariff is not None else [])))
 
 
 def _own_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
@@ -1222,7 +1236,7 @@ def _own_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
 def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
     """2. the tariff noun's own phrase: ``tariffs on Japan``, ``U.S. tariffs``."""
     lex = _lex()
-    apply_to = rate.V is not None and rate.V.lower_ in lex.apply_to_verbs
+    apply_to = rate.verb is not None and rate.verb.lower_ in lex.apply_to_verbs
     own = rate_tokens(rate)
     for tok in _frame(rate):
         for c in tok.children:
@@ -1240,7 +1254,7 @@ def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
 
 def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
     """3. the governing verb: ``Washington slapped ...``, ``Japanese goods face ...``, ``hit by``."""
-    V = rate.V
+    V = rate.verb
     key_tokens = set(x.i for t in _frame(rate) for x in t.subtree)
     subj = _subject(V)
     if subj is not None and subj.i not in key_tokens:
@@ -1393,7 +1407,7 @@ def _product_words(rate: _Rate) -> list[Token]:
     """Where the product is named, in the order read: the tariff noun's modifiers and target
     phrase, then the verb's target phrase and goods subject."""
     lex = _lex()
-    P, N, K, V = rate.P, rate.N, rate.K, rate.V
+    P, N, K, V = rate.root, rate.noun, rate.tariff, rate.verb
     own = [c for t in dict.fromkeys((P, N)) for c in t.children if c.dep_ == "prep" and c.lower_ in lex.target_preps]
     if own and K is not N:  # "... and 25% on other goods": the rate's own phrase decides
         K = V = None
@@ -1495,7 +1509,7 @@ def _ctx_excluded(rate: "_Rate") -> bool:
     """True when the words around a percentage say it is no tariff: a share (``36% of
     exports``), a change (``by 5%``, ``0.5% off GDP``), an interest, growth or price rate."""
     non = _lex().cx.non_tariff
-    P = rate.P
+    P = rate.root
     if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in P.children):
         return True
     head, how = _attachment(P)
@@ -1507,7 +1521,7 @@ def _ctx_excluded(rate: "_Rate") -> bool:
 def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
     """The words that say what a percentage measures: its noun's, its head noun's and what
     that noun is of, or its head verb's subject and object with theirs."""
-    pool = _ctx_words(rate.N)
+    pool = _ctx_words(rate.noun)
     if head is None:
         return pool
     if head.pos_ in _NOUNS:
@@ -1532,7 +1546,7 @@ def _rate_noun(tok: Token) -> bool:
 def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """Decide a percentage the parse did not tie to a tariff noun, from the article's context.
 
-    Sets ``rate.K`` / ``rate.V`` (the rate noun and the verb) when it says yes."""
+    Sets ``rate.tariff`` / ``rate.verb`` (the rate noun and the verb) when it says yes."""
     if _ctx_excluded(rate):
         return False
     return (
@@ -1546,7 +1560,7 @@ def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
 
 def _rate_noun_rule(rate: "_Rate") -> bool:
     """1. the number of a rate noun: ``a 15% rate``, ``rates of 20%``, ``34%, the figure ...``."""
-    P, N = rate.P, rate.N
+    P, N = rate.root, rate.noun
     G = P.head.head
     if N is not P and _rate_noun(N):
         noun = N
@@ -1556,7 +1570,7 @@ def _rate_noun_rule(rate: "_Rate") -> bool:
         noun = next((c for c in P.children if c.dep_ == "appos" and _rate_noun(c)), None)
     if noun is None:
         return False
-    rate.K = noun
+    rate.tariff = noun
     return True
 
 
@@ -1564,7 +1578,7 @@ def _combined_or_goods_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """``a combined 145%``; in a tariff article, a rate set beside goods (``cars 25%, and steel,
     aluminium and copper 50%``)."""
     lex = _lex()
-    P = rate.P
+    P = rate.root
     if any(c.lower_ in lex.cx.combined_words for c in P.children):
         return True
     return P.dep_ in ("appos", "conj") and P.head.pos_ in _NOUNS and (
@@ -1575,14 +1589,14 @@ def _combined_or_goods_rule(rate: "_Rate", ctx: "_Context") -> bool:
 def _attachment_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """Decide by the word the percentage hangs from: a change noun (``a threatened increase to
     30%``) or a verb of paying or moving."""
-    head, how = _attachment(rate.P)
+    head, how = _attachment(rate.root)
     if head is not None and head.pos_ in ("ADP", "ADV"):
         head = _climb_to_verb(head)  # "bring the rate down to 15%", "run from 30.6% to 39%"
     if head is None:
         return False
     if head.pos_ in _NOUNS:
         if how == "to" and head.lower_ in _lex().cx.change_nouns:
-            rate.K = head
+            rate.tariff = head
             return True
         return False
     return head.pos_ in _VERBS and _verb_context_rule(rate, head, how, ctx)
@@ -1593,7 +1607,7 @@ def _verb_context_rule(rate: "_Rate", V: Token, how: str, ctx: "_Context") -> bo
     cx = _lex().cx
     # "Japanese vehicles have paid 27.5%"
     if V.lower_ in cx.pay_verbs and how in ("direct", "at"):
-        rate.V = V
+        rate.verb = V
         return True
     # "the combined rate falls to 15%"
     if V.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and V.lower_ in _COPULAS)):
@@ -1603,7 +1617,7 @@ def _verb_context_rule(rate: "_Rate", V: Token, how: str, ctx: "_Context") -> bo
     if V.lower_ in cx.pay_verbs and how in ("to", "from"):
         arg = _object(V, rate_tokens(rate))
         if arg is not None and _rate_noun(arg):
-            rate.K, rate.V = arg, V
+            rate.tariff, rate.verb = arg, V
             return True
     return False
 
@@ -1623,8 +1637,8 @@ def _moving_rate_rule(rate: "_Rate", V: Token, ctx: "_Context") -> bool:
     if arg is None or arg.i in own or not _rate_subject(arg, ctx):
         return False
     if _rate_noun(arg):
-        rate.K = arg
-    rate.V = V
+        rate.tariff = arg
+    rate.verb = V
     return True
 
 
@@ -1693,7 +1707,7 @@ def _list_intro(text: str, line_start: int, bullets: tuple, table: bool = False)
     return None
 
 
-def _row(text: str, start: int, end: int) -> SimpleNamespace | None:
+def _row(text: str, start: int, end: int) -> _Row | None:
     """The list line (``- U.S. on Canadian steel: 50% since June``) or table row (``Steel
     (Section 232) | 50% | in force``) holding the rate at ``start``-``end``, or None.
 
@@ -1712,14 +1726,14 @@ def _row(text: str, start: int, end: int) -> SimpleNamespace | None:
         a = start - len(body) + 2
         colon = text.find(":", a, start)
         label = (a, colon) if 0 <= colon and colon - a < 80 else None
-        return SimpleNamespace(label=label, rest=(end, le), table=False, intro=_list_intro(text, ls, bullets))
+        return _Row(label, (end, le), False, _list_intro(text, ls, bullets))
     last = prefix.rfind("|")
     if last >= 0 and (prefix.rstrip().endswith("|") or _CELL_LEAD.match(prefix, last + 1)):
         a = ls
         if body.startswith("|"):  # "| label | 50% |": the label is the first cell's words
             a = start - len(body) + 1
         bar = text.find("|", a, start)
-        return SimpleNamespace(label=(a, bar), rest=(end, le), table=True, intro=_list_intro(text, ls, bullets, table=True))
+        return _Row((a, bar), (end, le), True, _list_intro(text, ls, bullets, table=True))
     return None
 
 
@@ -1781,10 +1795,8 @@ def _headline_rule(rate: "_Rate") -> bool:
 
 def _sentence_tariffs(sent: Span, items: list, ctx: _Context) -> list[_Mention]:
     """The tariff mentions of one sentence: decide each percentage, then read its attributes."""
-    rates = [_Rate(pct, span) for pct, span in items]
-    for r in rates:
-        r.text = ctx.text
-    pct_roots = {r.P.i: r for r in rates}
+    rates = [_Rate(pct, span, ctx.text) for pct, span in items]
+    pct_roots = {r.root.i: r for r in rates}
     for r in rates:
         if not r.bare:
             _classify(r, pct_roots)
@@ -1803,7 +1815,7 @@ def _table_rows(rates: list[_Rate], ctx: _Context) -> list[tuple[_Rate, str]]:
     for r in rates:
         row = _row(ctx.text, r.pct["start"], r.pct["end"])
         if not r.bare and row is not None and row.table:
-            r.K = r.V = r.link = None
+            r.tariff = r.verb = r.link = None
             r.decision = "yes" if _list_item(r, ctx) else "no"
             table.append((r, r.decision))
     return table
@@ -1834,7 +1846,7 @@ def _share_pairs(rates: list, text: str) -> None:
             continue
         for x, y in ((a, b), (b, a)):
             if x.decision == "yes" and y.decision != "yes" and not _ctx_excluded(y):
-                y.decision, y.K, y.V = "yes", x.K, x.V
+                y.decision, y.tariff, y.verb = "yes", x.tariff, x.verb
 
 
 def _share_links(rates: list, pct_roots: dict, also_no: bool = False) -> None:
@@ -1845,7 +1857,7 @@ def _share_links(rates: list, pct_roots: dict, also_no: bool = False) -> None:
                 other = pct_roots.get(r.link.i)
                 if other is not None and other.decision is not None:
                     r.decision = other.decision
-                    r.K, r.V = other.K, other.V
+                    r.tariff, r.verb = other.tariff, other.verb
 
 
 @dataclass
@@ -1901,16 +1913,16 @@ def _take_range_reading(r: _Rate, nxt: _Rate | None) -> bool:
         return False
     if nxt.decision is None and not nxt.bare:
         return False
-    r.decision, r.K, r.V, r.N, r.P = nxt.decision, nxt.K, nxt.V, nxt.N, nxt.P
+    r.decision, r.tariff, r.verb, r.noun, r.root = nxt.decision, nxt.tariff, nxt.verb, nxt.noun, nxt.root
     return True
 
 
 def _complete_frame(r: _Rate) -> None:
     """The governing verb and a trailing clause's actor of a rate decided to be a tariff."""
-    if r.V is None:
-        r.V = _governing_verb(r.K if r.K is not None else r.N)
+    if r.verb is None:
+        r.verb = _governing_verb(r.tariff if r.tariff is not None else r.noun)
     if r.actor is None:  # "the 50% levy Washington applies to all countries"
-        for after in dict.fromkeys((r.span.end, (r.K if r.K is not None else r.N).i + 1)):
+        for after in dict.fromkeys((r.span.end, (r.tariff if r.tariff is not None else r.noun).i + 1)):
             clause = _trailing_clause(r.span.doc, after) if after >= r.span.end else None
             if clause is not None:
                 r.actor, r.clause = clause
