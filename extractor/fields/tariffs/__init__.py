@@ -22,6 +22,11 @@ applied to ``all countries`` has no target, and none is carried to it from other
 
 Only sentences holding both a percentage and a tariff keyword are looked at; a document
 without a percentage costs a few string searches. Word lists live in ``data/tariff_*.json``.
+
+Stages (one module each): ``decide`` and ``context_rules`` (is the percentage a tariff rate?),
+``roles``, ``status`` and ``product`` (its attributes; ``layout`` reads list lines and table
+rows), ``mentions`` (a rate's mention), ``article`` (roles and status across the article);
+``lexicon``, ``parse``, ``rate`` and ``context`` are what they share.
 """
 
 from __future__ import annotations

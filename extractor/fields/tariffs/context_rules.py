@@ -35,10 +35,10 @@ def _ctx_excluded(rate: "_Rate") -> bool:
     """True when the words around a percentage say it is no tariff: a share (``36% of
     exports``), a change (``by 5%``, ``0.5% off GDP``), an interest, growth or price rate."""
     non = _lex().cx.non_tariff
-    P = rate.root
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in P.children):
+    root = rate.root
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in root.children):
         return True
-    head, how = _attachment(P)
+    head, how = _attachment(root)
     if how in ("by", "off", "than"):
         return True
     return any(t.lower_ in non for t in _ctx_pool(rate, head))
@@ -70,15 +70,15 @@ def _ctx_words(tok: Token) -> list[Token]:
     return [tok] + [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
 
 
-def _attachment(P: Token) -> tuple[Token | None, str]:
+def _attachment(root: Token) -> tuple[Token | None, str]:
     """The word a percentage hangs from and how: (``falls``, ``to``), (``paid``, ``direct``)."""
-    if P.dep_ == "pobj" and P.head.i != P.i:
-        prep = P.head
+    if root.dep_ == "pobj" and root.head.i != root.i:
+        prep = root.head
         if prep.dep_ in ("prep", "dative", "agent", "quantmod") and prep.head.i != prep.i:
             return prep.head, prep.lower_
         return None, prep.lower_
-    if P.dep_ in ("dobj", "attr", "oprd", "acomp", "npadvmod", "advmod", "nsubj", "nsubjpass") and P.head.i != P.i:
-        return P.head, "direct"
+    if root.dep_ in ("dobj", "attr", "oprd", "acomp", "npadvmod", "advmod", "nsubj", "nsubjpass") and root.head.i != root.i:
+        return root.head, "direct"
     return None, ""
 
 
@@ -88,14 +88,14 @@ def _rate_noun(tok: Token) -> bool:
 
 def _rate_noun_rule(rate: "_Rate") -> bool:
     """1. the number of a rate noun: ``a 15% rate``, ``rates of 20%``, ``34%, the figure ...``."""
-    P, N = rate.root, rate.noun
-    G = P.head.head
-    if N is not P and _rate_noun(N):
-        noun = N
-    elif P.dep_ == "pobj" and P.head.lower_ in ("of", "at") and _rate_noun(G) and G.pos_ in _NOUNS:
-        noun = G
+    root = rate.root
+    governor = root.head.head
+    if rate.noun is not root and _rate_noun(rate.noun):
+        noun = rate.noun
+    elif root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and _rate_noun(governor) and governor.pos_ in _NOUNS:
+        noun = governor
     else:
-        noun = next((c for c in P.children if c.dep_ == "appos" and _rate_noun(c)), None)
+        noun = next((c for c in root.children if c.dep_ == "appos" and _rate_noun(c)), None)
     if noun is None:
         return False
     rate.tariff = noun
@@ -106,11 +106,11 @@ def _combined_or_goods_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """``a combined 145%``; in a tariff article, a rate set beside goods (``cars 25%, and steel,
     aluminium and copper 50%``)."""
     lex = _lex()
-    P = rate.root
-    if any(c.lower_ in lex.cx.combined_words for c in P.children):
+    root = rate.root
+    if any(c.lower_ in lex.cx.combined_words for c in root.children):
         return True
-    return P.dep_ in ("appos", "conj") and P.head.pos_ in _NOUNS and (
-        P.head.lower_ in lex.products or P.head.lower_ in lex.goods
+    return root.dep_ in ("appos", "conj") and root.head.pos_ in _NOUNS and (
+        root.head.lower_ in lex.products or root.head.lower_ in lex.goods
     ) and ctx.heavy
 
 
@@ -130,38 +130,38 @@ def _attachment_rule(rate: "_Rate", ctx: "_Context") -> bool:
     return head.pos_ in _VERBS and _verb_context_rule(rate, head, how, ctx)
 
 
-def _verb_context_rule(rate: "_Rate", V: Token, how: str, ctx: "_Context") -> bool:
+def _verb_context_rule(rate: "_Rate", verb: Token, how: str, ctx: "_Context") -> bool:
     """2. what goods pay or face; 3. a rate or goods that move or stay."""
     cx = _lex().cx
     # "Japanese vehicles have paid 27.5%"
-    if V.lower_ in cx.pay_verbs and how in ("direct", "at"):
-        rate.verb = V
+    if verb.lower_ in cx.pay_verbs and how in ("direct", "at"):
+        rate.verb = verb
         return True
     # "the combined rate falls to 15%"
-    if V.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and V.lower_ in _COPULAS)):
-        if _moving_rate_rule(rate, V, ctx):
+    if verb.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and verb.lower_ in _COPULAS)):
+        if _moving_rate_rule(rate, verb, ctx):
             return True
     # "cars will pay the top rate from January 1, up from 20% now"
-    if V.lower_ in cx.pay_verbs and how in ("to", "from"):
-        arg = _object(V, rate_tokens(rate))
+    if verb.lower_ in cx.pay_verbs and how in ("to", "from"):
+        arg = _object(verb, rate_tokens(rate))
         if arg is not None and _rate_noun(arg):
-            rate.tariff, rate.verb = arg, V
+            rate.tariff, rate.verb = arg, verb
             return True
     return False
 
 
-def _moving_rate_rule(rate: "_Rate", V: Token, ctx: "_Context") -> bool:
+def _moving_rate_rule(rate: "_Rate", verb: Token, ctx: "_Context") -> bool:
     """The verb's object or subject is a rate or what a rate applies to (``the combined rate
     falls to 15%``, ``Japanese models stay at 15%``)."""
     own = rate_tokens(rate)
-    arg = _object(V, own)
+    arg = _object(verb, own)
     if arg is None:
-        arg = _subject(V)
+        arg = _subject(verb)
     if arg is None or arg.i in own or not _rate_subject(arg, ctx):
         return False
     if _rate_noun(arg):
         rate.tariff = arg
-    rate.verb = V
+    rate.verb = verb
     return True
 
 

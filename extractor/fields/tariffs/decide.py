@@ -15,17 +15,17 @@ from extractor.fields.tariffs.rate import _Rate
 
 def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
     """Decide a rate by the parse: the noun it modifies, else the word it hangs from."""
-    P = rate.root
-    rate.noun = N = _modified_noun(P)
-    if N is not P:
-        if not _tie_to_noun(rate, N, pct_roots) and not _reduced_relative(rate, N):
+    root = rate.root
+    rate.noun = noun = _modified_noun(root)
+    if noun is not root:
+        if not _tie_to_noun(rate, noun, pct_roots) and not _reduced_relative(rate, noun):
             # (a reduced relative: "down from the 25% Trump had threatened")
             rate.decision = "no"  # "a 20 percent share"
         return
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in P.children):
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in root.children):
         rate.decision = "no"  # "2% of GDP", "95% of goods"
         return
-    head, dep = P.head, P.dep_
+    head, dep = root.head, root.dep_
     if dep == "pobj":
         _prep_rule(rate, head, pct_roots)
     elif dep in ("appos", "conj"):
@@ -40,42 +40,42 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
             rate.decision, rate.tariff, rate.verb = "yes", subj, head
         else:
             rate.decision = "no"
-    elif head.i == P.i:
+    elif head.i == root.i:
         rate.decision = "no"
     else:
         _verb_rule(rate, head, pct_roots)
 
 
-def _modified_noun(P: Token) -> Token:
+def _modified_noun(root: Token) -> Token:
     """The noun the percentage modifies (``tariff`` in ``a 15% tariff``, ``25% counter-tariffs``),
     else the percentage itself."""
-    N = P
+    noun = root
     for _ in range(3):
-        if N.dep_ in _MOD_DEPS and N.head.i != N.i and N.head.pos_ in _NOUNS:
-            N = N.head
-            if _is_strong(N):
+        if noun.dep_ in _MOD_DEPS and noun.head.i != noun.i and noun.head.pos_ in _NOUNS:
+            noun = noun.head
+            if _is_strong(noun):
                 break
         else:
             break
-    doc = N.doc
-    if not _is_key(N) and N.i + 2 < len(doc) and doc[N.i + 1].text in ("-", "\u2010") and _is_strong(doc[N.i + 2]):
-        N = doc[N.i + 2]  # "25% counter-tariffs" split into counter / - / tariffs
-    return N
+    doc = noun.doc
+    if not _is_key(noun) and noun.i + 2 < len(doc) and doc[noun.i + 1].text in ("-", "\u2010") and _is_strong(doc[noun.i + 2]):
+        noun = doc[noun.i + 2]  # "25% counter-tariffs" split into counter / - / tariffs
+    return noun
 
 
 def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
     """Decide a rate that is a preposition's object (``tariffs of 25%``, ``raised ... to 25%``)."""
-    G = prep.head
-    if prep.lower_ in _lex().change_preps and G.pos_ in _VERBS:
+    governor = prep.head
+    if prep.lower_ in _lex().change_preps and governor.pos_ in _VERBS:
         rate.decision = "no"  # "raised tariffs by 10%": a change, not a rate
-    elif G.pos_ not in _NOUNS:
-        _verb_rule(rate, G, pct_roots)
-    elif _tie_to_noun(rate, G, pct_roots):
+    elif governor.pos_ not in _NOUNS:
+        _verb_rule(rate, governor, pct_roots)
+    elif _tie_to_noun(rate, governor, pct_roots):
         pass
-    elif G.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
+    elif governor.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
         # "a reduction of the tariff on its cars to 15 percent"
-        K = _changed_tariff(G)
-        rate.decision, rate.tariff = ("yes", K) if K is not None else ("no", None)
+        tariff = _changed_tariff(governor)
+        rate.decision, rate.tariff = ("yes", tariff) if tariff is not None else ("no", None)
     else:
         rate.decision = "no"
 
@@ -98,49 +98,49 @@ def _changed_tariff(change: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
 
 
-def _verb_rule(rate: _Rate, V: Token, pct_roots: dict[int, _Rate], depth: int = 0) -> None:
-    """Decide a bare rate attached to verb ``V`` (``raised tariffs to 25%``)."""
-    V = _climb_to_verb(V)
-    if V.pos_ in _NOUNS:
-        if not _tie_to_noun(rate, V, pct_roots):
+def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int = 0) -> None:
+    """Decide a bare rate attached to verb ``verb`` (``raised tariffs to 25%``)."""
+    verb = _climb_to_verb(verb)
+    if verb.pos_ in _NOUNS:
+        if not _tie_to_noun(rate, verb, pct_roots):
             rate.decision = "no"
         return
-    if V.pos_ not in _VERBS:
+    if verb.pos_ not in _VERBS:
         rate.decision = "no"
         return
     own = set(t.i for t in rate.noun.subtree)
-    dobj = _object(V, own)
-    if dobj is not None and _object_rule(rate, V, dobj, pct_roots):
+    dobj = _object(verb, own)
+    if dobj is not None and _object_rule(rate, verb, dobj, pct_roots):
         return
-    subj = _verb_subject(V, own)
-    if _subject_rule(rate, V, subj, pct_roots, depth):
+    subj = _verb_subject(verb, own)
+    if _subject_rule(rate, verb, subj, pct_roots, depth):
         return
-    if depth == 0 and subj is None and V.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and V.head.i != V.i:
-        _verb_rule(rate, V.head, pct_roots, depth + 1)  # "plans to raise tariffs to 50%"
-        if rate.decision == "yes" and rate.verb is not None and rate.verb.i == V.head.i:
-            rate.verb = V
+    if depth == 0 and subj is None and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
+        _verb_rule(rate, verb.head, pct_roots, depth + 1)  # "plans to raise tariffs to 50%"
+        if rate.decision == "yes" and rate.verb is not None and rate.verb.i == verb.head.i:
+            rate.verb = verb
         return
     rate.decision = "no"
 
 
-def _verb_subject(V: Token, own: set[int]) -> Token | None:
-    """``V``'s subject outside the rate's phrase; a headline glued to the sentence can give the
+def _verb_subject(verb: Token, own: set[int]) -> Token | None:
+    """``verb``'s subject outside the rate's phrase; a headline glued to the sentence can give the
     verb two subjects: the tariff word is preferred."""
-    subjects = [c for c in V.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
     return next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
 
 
-def _object_rule(rate: _Rate, V: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
+def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
     """Decide the rate by the verb's object (``raised tariffs to 25%``, ``pushed inflation to
     3%``); False when the object says nothing."""
     if _is_key(dobj):
-        rate.decision, rate.tariff, rate.verb = "yes", dobj, V
+        rate.decision, rate.tariff, rate.verb = "yes", dobj, verb
         return True
     if dobj.lower_ in _lex().change_nouns and _via_to_from(rate):
         # "won a reduction of the tariff on its cars to 15 percent"
-        K = _changed_tariff(dobj)
-        if K is not None:
-            rate.decision, rate.tariff, rate.verb = "yes", K, V
+        tariff = _changed_tariff(dobj)
+        if tariff is not None:
+            rate.decision, rate.tariff, rate.verb = "yes", tariff, verb
             return True
     if dobj.i in pct_roots:
         rate.link = dobj
@@ -151,21 +151,21 @@ def _object_rule(rate: _Rate, V: Token, dobj: Token, pct_roots: dict[int, _Rate]
     return False
 
 
-def _subject_rule(rate: _Rate, V: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:
+def _subject_rule(rate: _Rate, verb: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:
     """Decide the rate by the verb's subject or the verb itself: ``tariffs rose to 25%``, ``the
     duty stands at 10%``, ``Washington imposed 25%``; not ``tariffs could shave 0.5% off growth``."""
     lex = _lex()
-    P = rate.root
-    via_prep = P.dep_ == "pobj" and P.head.lower_ in ("to", "at", "from", "of", "around", "near")
-    if subj is not None and _is_key(subj) and (via_prep or V.lower_ in _COPULAS or V.lower_ in lex.reach_verbs or depth > 0):
-        rate.decision, rate.tariff, rate.verb = "yes", subj, V
+    root = rate.root
+    via_prep = root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "from", "of", "around", "near")
+    if subj is not None and _is_key(subj) and (via_prep or verb.lower_ in _COPULAS or verb.lower_ in lex.reach_verbs or depth > 0):
+        rate.decision, rate.tariff, rate.verb = "yes", subj, verb
         return True
     if subj is not None and subj.i in pct_roots:
         rate.link = subj
         return True
-    if V.lower_ in lex.impose or V.lower_ in lex.target_subject:
+    if verb.lower_ in lex.impose or verb.lower_ in lex.target_subject:
         if subj is None or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.pos_ in ("PRON", "PROPN"):
-            rate.decision, rate.verb = "yes", V
+            rate.decision, rate.verb = "yes", verb
             return True
     return False
 
@@ -174,12 +174,12 @@ def _via_to_from(rate: _Rate) -> bool:
     return rate.root.dep_ == "pobj" and rate.root.head.lower_ in ("to", "from")
 
 
-def _reduced_relative(rate: _Rate, N: Token) -> bool:
+def _reduced_relative(rate: _Rate, noun: Token) -> bool:
     """``the 25% Trump had threatened``: the name after the rate heads a clause on the rate.
     Sets the rate's verb and its actor."""
-    if N.i != rate.span.end:
+    if noun.i != rate.span.end:
         return False
-    clause = _trailing_clause(N.doc, N.i)
+    clause = _trailing_clause(noun.doc, noun.i)
     if clause is None:
         return False
     rate.actor, rate.verb = clause

@@ -50,8 +50,6 @@ def _row(text: str, start: int, end: int) -> _Row | None:
 
 
 _CELL_LEAD = re.compile(r"[ \u00a0]*+(?:about|around|roughly|nearly|some|up to|~)?[ \u00a0]*+\Z", re.IGNORECASE)
-
-
 _MAX_LINE = 2000  # a list line or heading longer than this is no list line
 
 

@@ -4,40 +4,94 @@ component's tables) and the parse labels its rules read."""
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from extractor.lexicon.tables import Tables, derived
 
 
 _NOUNS = ("NOUN", "PROPN")
-
-
 _VERBS = ("VERB", "AUX")
-
-
 _MOD_DEPS = ("compound", "amod", "nummod", "nmod", "npadvmod", "quantmod", "dep")
-
-
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-
-
 _MARK = re.compile(r"%|\uff05|per|pct|pc", re.IGNORECASE)
-
-
 _COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "'s", "'re"))
-
-
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we"))
-
-
 _STATUS_RANK = ("threatened", "proposed", "previous", "imposed")
-
-
 _SEVERAL = "*"  # a target slot naming several or all countries (target null, nothing carried)
 
 
+@dataclass
+class _ContextLexicon:
+    """Words of the context rules (``tariff_lexicon.json`` ``context``): percentages without a
+    tariff noun in a tariff article."""
+
+    min_doc_keywords: int
+    rate_nouns: frozenset[str]
+    change_nouns: frozenset[str]
+    pay_verbs: frozenset[str]
+    move_verbs: frozenset[str]
+    subject_goods: frozenset[str]
+    non_tariff: frozenset[str]
+    bullets: tuple[str, ...]
+    headline_kw: re.Pattern
+    headline_after: int
+    combined_words: frozenset[str]
+
+
+@dataclass
+class _Lexicon:
+    """The tariff lexicon (``tariff_lexicon.json``; products and actors from their own tables),
+    one field per word list; word forms are listed in full (no lemmatizer)."""
+
+    keyword_re: re.Pattern  # a tariff word in the text (sentences without one are skipped)
+    strong: frozenset[str]  # tariff nouns: tariff, duty, levy
+    weak: frozenset[str]  # nouns that are a tariff when the parse marks them: rate, tax
+    markers: frozenset[str]  # modifiers that mark a weak noun: reciprocal, import
+    goods: frozenset[str]
+    actor_nouns: frozenset[str]
+    impose: frozenset[str]  # verbs whose subject imposes the tariff
+    target_subject: frozenset[str]  # verbs whose subject is the target: face, pay
+    status: dict[str, str]  # cue word -> status (the stronger cue when a word has two)
+    threat_words: frozenset[str]
+    previous_words: frozenset[str]
+    modals_threat: frozenset[str]
+    modals_proposed: frozenset[str]
+    threat_with_modal: frozenset[str]
+    future_proposed: frozenset[str]
+    change_preps: frozenset[str]
+    change_nouns: frozenset[str]
+    previous_preps: frozenset[str]
+    target_preps: frozenset[str]
+    imposer_preps: frozenset[str]
+    relative: frozenset[str]
+    previous_adverbs: frozenset[str]
+    suspend_words: frozenset[str]
+    epistemic_verbs: frozenset[str]
+    persist_verbs: frozenset[str]
+    in_force_words: frozenset[str]
+    apply_to_verbs: frozenset[str]
+    entry_verbs: frozenset[str]
+    reach_verbs: frozenset[str]
+    change_from: frozenset[str]
+    several: frozenset[str]  # target words naming several or all countries
+    several_dets: frozenset[str]
+    several_singulars: frozenset[str]
+    own_schedule: frozenset[str]
+    previous_time: frozenset[str]
+    replace_verbs: frozenset[str]
+    weak_noun_object_verbs: frozenset[str]
+    product_deposit_nouns: frozenset[str]
+    article_window: int
+    list_status: dict[str, str | None]  # status phrase of a list line -> status (None: suspended)
+    list_status_re: re.Pattern
+    products: dict[str, str]  # word form -> product label
+    actors: dict[str, str]  # known actor -> country
+    cx: _ContextLexicon
+
+
 @derived
-def _lex(t: Tables) -> SimpleNamespace:
+def _lex(t: Tables) -> _Lexicon:
+    """The tariff lexicon of the current tables, built once per Tables."""
     lex = t["tariff_lexicon.json"]
     products = {}
     for label, forms in t["tariff_products.json"]["products"].items():
@@ -47,7 +101,7 @@ def _lex(t: Tables) -> SimpleNamespace:
     for st in reversed(_STATUS_RANK):  # the stronger cue wins when a word has two
         for w in lex["status_words"][st]:
             status[w] = st
-    return SimpleNamespace(
+    return _Lexicon(
         keyword_re=re.compile(lex["keyword_regex"], re.IGNORECASE),
         strong=frozenset(lex["strong_nouns"]),
         weak=frozenset(lex["weak_nouns"]),
@@ -98,8 +152,8 @@ def _lex(t: Tables) -> SimpleNamespace:
     )
 
 
-def _context_lexicon(c: dict) -> SimpleNamespace:
-    return SimpleNamespace(
+def _context_lexicon(c: dict) -> _ContextLexicon:
+    return _ContextLexicon(
         min_doc_keywords=c["min_doc_keywords"],
         rate_nouns=frozenset(c["rate_nouns"]),
         change_nouns=frozenset(c["change_nouns"]),

@@ -52,20 +52,20 @@ def _tariff_by_head(tok: Token) -> bool:
     return tok.dep_ == "dobj" and head.lower_ in _lex().weak_noun_object_verbs
 
 
-def _subject(V: Token) -> Token | None:
-    """Subject of ``V``: its own, the antecedent of a relative pronoun, the controller of an
+def _subject(verb: Token) -> Token | None:
+    """Subject of ``verb``: its own, the antecedent of a relative pronoun, the controller of an
     infinitive (``Trump threatened to impose``), the matrix subject for a pronoun (``Trump
     said he would impose``)."""
-    subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS), None)
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
     if subj is None:  # "The U.S. levies a 2.5% duty" parsed as a compound
-        subj = next((c for c in V.children if c.dep_ == "compound" and c.i < V.i and c.ent_type_), None)
-    if subj is not None and subj.lower_ in _lex().relative and V.dep_ == "relcl":
-        return V.head
+        subj = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.ent_type_), None)
+    if subj is not None and subj.lower_ in _lex().relative and verb.dep_ == "relcl":
+        return verb.head
     for _ in range(3):
-        if not (_open_subject(subj) and _embedded_clause(V)) or (subj is None and V.dep_ == "ccomp"):
+        if not (_open_subject(subj) and _embedded_clause(verb)) or (subj is None and verb.dep_ == "ccomp"):
             break
-        V = V.head
-        subj = next((c for c in V.children if c.dep_ in _SUBJ_DEPS), None) or subj
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None) or subj
     return subj
 
 
@@ -74,26 +74,26 @@ def _open_subject(subj: Token | None) -> bool:
     return subj is None or (subj.pos_ == "PRON" and subj.lower_ in _PRONOUNS)
 
 
-def _embedded_clause(V: Token) -> bool:
-    """``V`` heads a clause inside another verb's (``threatened to impose``)."""
-    return V.dep_ in ("xcomp", "conj", "advcl", "ccomp") and V.head.i != V.i and V.head.pos_ in _VERBS
+def _embedded_clause(verb: Token) -> bool:
+    """``verb`` heads a clause inside another verb's (``threatened to impose``)."""
+    return verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in _VERBS
 
 
-def _loose_subject(V: Token, lo: int = 0) -> Token | None:
-    """``V``'s subject, or when the parse gave none (a bullet run into the line before) the
+def _loose_subject(verb: Token, lo: int = 0) -> Token | None:
+    """``verb``'s subject, or when the parse gave none (a bullet run into the line before) the
     noun just before it, over adverbs (``- Japanese cars now pay 15%`` -> cars)."""
-    subj = _subject(V)
+    subj = _subject(verb)
     if subj is not None:
         return subj
-    k = V.i - 1
-    while k > lo and k > V.i - 3 and V.doc[k].pos_ == "ADV":
+    k = verb.i - 1
+    while k > lo and k > verb.i - 3 and verb.doc[k].pos_ == "ADV":
         k -= 1
-    return V.doc[k] if k >= lo and V.doc[k].pos_ in _NOUNS else None
+    return verb.doc[k] if k >= lo and verb.doc[k].pos_ in _NOUNS else None
 
 
-def _object(V: Token, own: set[int]) -> Token | None:
-    """``V``'s direct object outside the rate's own tokens."""
-    return next((c for c in V.children if c.dep_ == "dobj" and c.i not in own), None)
+def _object(verb: Token, own: set[int]) -> Token | None:
+    """``verb``'s direct object outside the rate's own tokens."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in own), None)
 
 
 def _climb_to_verb(tok: Token, steps: int = 3) -> Token:

@@ -23,35 +23,35 @@ def _product_words(rate: _Rate) -> list[Token]:
     """Where the product is named, in the order read: the tariff noun's modifiers and target
     phrase, then the verb's target phrase and goods subject."""
     lex = _lex()
-    P, N, K, V = rate.root, rate.noun, rate.tariff, rate.verb
-    own = [c for t in dict.fromkeys((P, N)) for c in t.children if c.dep_ == "prep" and c.lower_ in lex.target_preps]
-    if own and K is not N:  # "... and 25% on other goods": the rate's own phrase decides
-        K = V = None
+    root, noun, tariff, verb = rate.root, rate.noun, rate.tariff, rate.verb
+    own = [c for t in dict.fromkeys((root, noun)) for c in t.children if c.dep_ == "prep" and c.lower_ in lex.target_preps]
+    if own and tariff is not noun:  # "... and 25% on other goods": the rate's own phrase decides
+        tariff = verb = None
     pool: list[Token] = []
-    for tok in dict.fromkeys([t for t in (K, N, P) if t is not None]):
+    for tok in dict.fromkeys([t for t in (tariff, noun, root) if t is not None]):
         pool.extend(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
                 pool.extend(c.subtree)
-    if V is not None and V.pos_ in _VERBS:
-        pool += _verb_product_words(V)
+    if verb is not None and verb.pos_ in _VERBS:
+        pool += _verb_product_words(verb)
     return pool
 
 
-def _verb_product_words(V: Token) -> list[Token]:
-    """``V``'s target phrase and the goods it names as subject (``Japanese cars now pay``)."""
+def _verb_product_words(verb: Token) -> list[Token]:
+    """``verb``'s target phrase and the goods it names as subject (``Japanese cars now pay``)."""
     lex = _lex()
-    pool = [t for c in V.children
-            if c.dep_ == "prep" and (c.lower_ in lex.target_preps or (c.lower_ == "to" and V.lower_ in lex.apply_to_verbs))
+    pool = [t for c in verb.children
+            if c.dep_ == "prep" and (c.lower_ in lex.target_preps or (c.lower_ == "to" and verb.lower_ in lex.apply_to_verbs))
             for t in c.subtree]
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
-    subj = _subject(V)
-    if subj is None and V.lower_ in lex.cx.pay_verbs:
-        subj = _loose_subject(V, V.sent.start)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subj = _subject(verb)
+    if subj is None and verb.lower_ in lex.cx.pay_verbs:
+        subj = _loose_subject(verb, verb.sent.start)
         if subj is not None:
             pool.extend(c for c in subj.children if c.i < subj.i)
             pool.append(subj)
-    elif subj is not None and (passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS):
+    elif subj is not None and (passive or verb.lower_ in lex.target_subject or verb.lower_ in _COPULAS):
         pool.extend(subj.subtree)
     return pool
 

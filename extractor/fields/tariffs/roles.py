@@ -91,40 +91,40 @@ def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
 
 def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
     """3. the governing verb: ``Washington slapped ...``, ``Japanese goods face ...``, ``hit by``."""
-    V = rate.verb
+    verb = rate.verb
     key_tokens = set(x.i for t in _frame(rate) for x in t.subtree)
-    subj = _subject(V)
+    subj = _subject(verb)
     if subj is not None and subj.i not in key_tokens:
-        _subject_votes(V, subj, ctx, votes)
-    for c in V.children:
+        _subject_votes(verb, subj, ctx, votes)
+    for c in verb.children:
         if c.dep_ == "agent":
             votes.imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
-            votes.add(_object_roles(V, c, ctx))
-        elif c.dep_ == "prep" and _target_prep(c, V):
+            votes.add(_object_roles(verb, c, ctx))
+        elif c.dep_ == "prep" and _target_prep(c, verb):
             for pobj in c.children:
                 if pobj.dep_ == "pobj" and pobj.i not in key_tokens and not _is_number(pobj):
                     votes.add(_goods_roles(pobj, ctx))
 
 
-def _target_prep(prep: Token, V: Token) -> bool:
-    """A preposition of ``V`` that names the target (``on``, ``from``, ``applies to``)."""
+def _target_prep(prep: Token, verb: Token) -> bool:
+    """A preposition of ``verb`` that names the target (``on``, ``from``, ``applies to``)."""
     lex = _lex()
-    return prep.lower_ in lex.target_preps | {"from"} or (prep.lower_ == "to" and V.lower_ in lex.apply_to_verbs)
+    return prep.lower_ in lex.target_preps | {"from"} or (prep.lower_ == "to" and verb.lower_ in lex.apply_to_verbs)
 
 
 def _is_number(tok: Token) -> bool:
     return tok.like_num or tok.lower_ in ("%", "percent")
 
 
-def _subject_votes(V: Token, subj: Token, ctx: _Context, votes: _Votes) -> None:
+def _subject_votes(verb: Token, subj: Token, ctx: _Context, votes: _Votes) -> None:
     """The verb's subject: the imposer (``Washington slapped``) or, for a passive, a copula or a
     verb like ``face``, the target (``Japanese goods face``)."""
     lex = _lex()
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in V.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if _is_key(subj):  # "The American duty is made up of a 25% tariff"
         votes.add(_tariff_np_roles(subj, ctx))
-    elif passive or V.lower_ in lex.target_subject or V.lower_ in _COPULAS:
+    elif passive or verb.lower_ in lex.target_subject or verb.lower_ in _COPULAS:
         votes.add(_goods_roles(subj, ctx))
     elif ctx.country_of(subj) is None and subj.lower_ in lex.goods:
         votes.targets += _goods_roles(subj, ctx)[0]  # "Energy resources from Canada will have"
@@ -132,20 +132,20 @@ def _subject_votes(V: Token, subj: Token, ctx: _Context, votes: _Votes) -> None:
         votes.imposers.append(ctx.country_of(subj))
 
 
-def _object_roles(V: Token, obj: Token, ctx: _Context) -> tuple[list, list]:
+def _object_roles(verb: Token, obj: Token, ctx: _Context) -> tuple[list, list]:
     """(targets, imposers) of the verb's object."""
     if _is_key(obj):  # "cuts the general U.S. tariff on Swiss goods to 15% from the 39% rate"
         return _tariff_np_roles(obj, ctx)
-    if V.lower_ in _lex().entry_verbs:  # "UK-built cars enter the US at 10%"
+    if verb.lower_ in _lex().entry_verbs:  # "UK-built cars enter the US at 10%"
         return [], _goods_roles(obj, ctx)[0]
     return _goods_roles(obj, ctx)
 
 
 def _own_schedule(rate: _Rate) -> bool:
     """``the UK average applied tariff``, ``its MFN rate``: a country's own schedule on all."""
-    K = rate.tariff if rate.tariff is not None else rate.noun
+    tariff = rate.tariff if rate.tariff is not None else rate.noun
     lex = _lex()
-    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.own_schedule for c in K.children)
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.own_schedule for c in tariff.children)
 
 
 def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
@@ -260,12 +260,12 @@ def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
     """(imposer, target) a tariff phrase names, with or without a rate (``heightened tariffs on
     Chinese imports``, ``Trump imposed tariffs on Japan``)."""
     targets, imposers = _tariff_np_roles(tok, ctx)
-    V = _governing_verb(tok)
-    if V is not None and V.lower_ in _lex().impose:
-        subj = _subject(V)
+    verb = _governing_verb(tok)
+    if verb is not None and verb.lower_ in _lex().impose:
+        subj = _subject(verb)
         if subj is not None:
             imposers.append(ctx.country_of(subj))
-        for c in V.children:
+        for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in _lex().target_preps:
                 targets += [t for p in c.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
     imposer = next((c for c in imposers if c), None)

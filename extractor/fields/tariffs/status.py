@@ -13,8 +13,6 @@ from extractor.fields.tariffs.rate import _Rate
 
 
 _CUES = ("threatened", "proposed")  # the statuses a cue word gives over any other reading
-
-
 _PREP_BEFORE = re.compile(r"\b(from|to|at)\s+(?:(?:the|a|about|around|roughly|nearly)\s+)?\Z", re.IGNORECASE)
 
 
@@ -24,10 +22,10 @@ def _status(rate: _Rate) -> str | None:
         status = _own_status(rate) or _row_status(rate)
         if status is None:
             status = _read_status(rate)
-            V = rate.verb
+            verb = rate.verb
             line = rate.row.rest
-            if V is not None and not (rate.pct["start"] - _MAX_LINE < V.idx < line[1]) or (
-                V is not None and rate.text.rfind("\n", V.idx, rate.pct["start"]) >= 0
+            if verb is not None and not (rate.pct["start"] - _MAX_LINE < verb.idx < line[1]) or (
+                verb is not None and rate.text.rfind("\n", verb.idx, rate.pct["start"]) >= 0
             ):
                 status = "imposed"  # the cue lies on another line of the list
     else:
@@ -58,8 +56,8 @@ def _own_status(rate: _Rate) -> str | None:
         if st in _CUES:
             return st
     prev_from = _from_previous(rate)
-    P, N = rate.root, rate.noun
-    holders = [P] if N is P else [P, N]
+    root, noun = rate.root, rate.noun
+    holders = [root] if noun is root else [root, noun]
     if rate.tariff is not None and rate.tariff not in holders:
         holders.append(rate.tariff)  # "a threatened increase to 30%"
     for tok in holders:
@@ -106,8 +104,8 @@ def _from_previous(rate: _Rate) -> bool | None:
     lex = _lex()
     before = _PREP_BEFORE.search(rate.text, max(0, rate.pct["start"] - 30), rate.pct["start"])
     if before is None:
-        P = rate.root
-        return True if P.dep_ == "pobj" and P.head.lower_ in lex.previous_preps else None
+        root = rate.root
+        return True if root.dep_ == "pobj" and root.head.lower_ in lex.previous_preps else None
     if before.group(1).lower() not in lex.previous_preps:
         return False
     doc = rate.span.doc
@@ -148,24 +146,24 @@ def _tariff_is_agent(rate: _Rate) -> bool:
     """The tariff as the subject of what it does (``a 15% rate would cost carmakers
     billions``): the verb's modal says nothing of the rate's status; the clauses above it may."""
     lex = _lex()
-    V = rate.verb
-    K = rate.tariff if rate.tariff is not None else rate.noun
+    verb = rate.verb
+    tariff = rate.tariff if rate.tariff is not None else rate.noun
     return (
-        K.dep_ == "nsubj" and K.head.i == V.i and rate.root.i in set(t.i for t in K.subtree)
-        and V.lower_ not in lex.persist_verbs and V.lower_ not in _COPULAS
-        and (V.lower_ not in lex.impose or any(c.dep_ == "dobj" for c in V.children))
+        tariff.dep_ == "nsubj" and tariff.head.i == verb.i and rate.root.i in set(t.i for t in tariff.subtree)
+        and verb.lower_ not in lex.persist_verbs and verb.lower_ not in _COPULAS
+        and (verb.lower_ not in lex.impose or any(c.dep_ == "dobj" for c in verb.children))
     )
 
 
 def _clause_chain_status(rate: _Rate) -> str | None:
     """Status cues of the rate's verb and up to four clauses above it (``Trump threatened to
     raise tariffs to 25%``); a threat or proposal anywhere wins."""
-    V = rate.verb
+    verb = rate.verb
     effect = _tariff_is_agent(rate)
     result = None
-    cur, hops = V, 0
+    cur, hops = verb, 0
     while cur is not None and hops < 4:
-        st = None if (effect and cur is V) else _verb_status(cur, pluperfect=cur is V)
+        st = None if (effect and cur is verb) else _verb_status(cur, pluperfect=cur is verb)
         if st in _CUES:
             result = st
         elif result is None and st:
