@@ -60,6 +60,9 @@ TARIFFS = [
      [("fifteen percent", 15.0, "US", "JP", "imposed", None)]),
     ("per-cent-british-cars", "The U.S. will levy a 10 per cent tariff on British cars under a quota of 100,000 vehicles.",
      [("10 per cent", 10.0, "US", "GB", "imposed", "cars")]),
+    # cue words of the lexicon (tariff_lexicon.json): a "combined" rate is a total of tariffs
+    ("combined-rate-words", "Chinese goods now face a combined 145% in U.S. tariffs, the White House said.",
+     [("145%", 145.0, "US", "CN", "imposed", None)]),
     ("own-phrase-product", "Trump set a 10% tariff on Canadian energy and potash and 25% on other goods.",
      [("10%", 10.0, "US", "CA", "imposed", "energy"), ("25%", 25.0, "US", "CA", "imposed", None)]),
     ("faces-on-exports-to", "Mexico faces a 30% tariff on its exports to the United States from Aug. 1.",
@@ -209,6 +212,12 @@ def test_seed_article_tariffs(seed_record, seed_text):
     ]
     assert got == [("15%", 15.0, "US", "JP", "imposed"), ("25%", 25.0, "US", "JP", "threatened")]
     assert all(t.text == seed_text[t.start : t.end] for t in seed_record.tariffs)
+
+
+def test_replaced_rate_is_previous(nlp):
+    # the object of a replace verb (tariff_lexicon.json "replace_verbs") is the rate before
+    got = nlp("The deal replaces the 25% tariff on Japanese cars with a 15% rate.")._.tariffs
+    assert (got[0]["text"], got[0]["status"]) == ("25%", "previous")
 
 
 def test_component_registered(nlp):

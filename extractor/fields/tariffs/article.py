@@ -1,0 +1,116 @@
+"""Article-level passes over the mentions: roles taken from tariff phrases and other rates,
+status agreements."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from extractor.fields.tariffs.context import _Context
+from extractor.fields.tariffs.lexicon import _NOUNS, _lex
+from extractor.fields.tariffs.mentions import _Mention
+from extractor.fields.tariffs.parse import _is_strong
+from extractor.fields.tariffs.roles import _phrase_roles
+
+
+def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
+    """A rate whose sentence names neither party (``The current 10% reciprocal tariff remains in
+    effect``) takes the roles of the nearest tariff phrase before it in the article (``the
+    suspension of heightened tariffs on Chinese imports``), one without a rate too."""
+    window = _lex().article_window
+    phrases = _tariff_phrases(sents, ctx)
+    starts = [p.start for p in phrases]
+    for m in found:
+        if m.imposer is not None or m.target is not None or m.several:
+            continue
+        i = bisect_left(starts, m.start) - 1
+        if i >= 0 and m.start - phrases[i].start <= window:
+            m.imposer, m.target = phrases[i].imposer, phrases[i].target
+            if m.imposer is None:
+                m.imposer = next((p.imposer for p in reversed(phrases[: i + 1]) if p.imposer), None)
+    if all(m.imposer is None for m in found):
+        # No rate or tariff phrase names an imposer: the country of the article's leading actor
+        # ("President Donald J. Trump ... imposes", a government fact sheet)
+        leader = _article_actor(ctx)
+        for m in found:
+            if leader is not None and m.target != leader:
+                m.imposer = leader
+
+
+@dataclass
+class _Phrase:
+    """A tariff phrase of the article (with or without a rate) and the roles it names."""
+
+    start: int
+    imposer: str | None
+    target: str | None
+
+
+def _tariff_phrases(sents: list, ctx: "_Context") -> list[_Phrase]:
+    """The article's tariff phrases that name a party, in text order."""
+    phrases = []
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ in _NOUNS and _is_strong(tok):
+                imposer, target = _phrase_roles(tok, ctx)
+                if imposer or target:
+                    phrases.append(_Phrase(tok.idx, imposer, target))
+    return phrases
+
+
+def _article_actor(ctx: "_Context") -> str | None:
+    """Country of the person the article names most often among known tariff actors."""
+    actors = _lex().actors
+    counts = Counter()
+    for ent in ctx.ents:
+        if ent.label_ == "PERSON":
+            code = actors.get(ent.text) or actors.get(ent[-1].text)
+            if code:
+                counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _carry_roles(found: list[_Mention]) -> None:
+    """Roles the sentence leaves open, taken from the article (``found`` in text order).
+
+    A rate whose sentence names no imposer takes the article's usual imposer (the one most
+    rates name) that is not its own target; one that names no target takes the target of the
+    nearest earlier rate with the same imposer (``U.S. tariffs on Japan ... the combined rate
+    falls to 15%``)."""
+    counts = Counter(m.imposer for m in found if m.imposer)
+    if not counts:
+        return  # (nothing to carry; "_several" marks are dropped by the caller)
+    for m in found:
+        if m.imposer is None:
+            m.imposer = next((c for c, _ in counts.most_common() if c != m.target), None)
+    last_target: dict[str, str] = {}
+    for m in found:
+        if m.target is None:
+            if not m.several:
+                m.target = last_target.get(m.imposer)
+        elif m.imposer and not m.row:  # a list row's country is that row's alone
+            last_target[m.imposer] = m.target
+    for m in found:
+        if m.target == m.imposer:
+            m.target = None
+
+
+def _harmonise_status(found: list[_Mention], text: str) -> None:
+    """Status agreements across the article.
+
+    - ``threatened to raise tariffs back to 25% from 15%``: the ``from`` rate of a threatened
+      or proposed change is the rate in force, not a previous one.
+    - A rate read as ``proposed`` that the article elsewhere gives as ``threatened`` (same
+      rate, same imposer) is the same threat.
+    """
+    for a, b in zip(found, found[1:]):
+        if b.start - a.end > 12:
+            continue
+        gap = text[a.end : b.start].strip().lower()
+        if gap == "from" and a.status in ("threatened", "proposed") and b.status == "previous":
+            b.status = "imposed"
+    threats = {(m.rate, m.imposer) for m in found if m.status == "threatened"}
+    for m in found:
+        if m.status == "proposed" and (m.rate, m.imposer) in threats:
+            m.status = "threatened"

@@ -1,0 +1,261 @@
+"""Is this percentage a tariff rate? The context rules for a percentage the parse did not tie to
+a tariff noun: a rate noun's number, what goods pay, a rate that moves, a list under a tariff
+heading, a headline."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from extractor.fields.tariffs.context import _Context
+from extractor.fields.tariffs.layout import _row
+from extractor.fields.tariffs.lexicon import _COPULAS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
+from extractor.fields.tariffs.parse import _climb_to_verb, _loose_subject, _object, _subject
+from extractor.fields.tariffs.rate import _Rate, rate_tokens
+from extractor.lexicon.tables import country_code
+
+
+def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """Decide a percentage the parse did not tie to a tariff noun, from the article's context.
+
+    Sets ``rate.tariff`` / ``rate.verb`` (the rate noun and the verb) when it says yes."""
+    if _ctx_excluded(rate):
+        return False
+    return (
+        _rate_noun_rule(rate)
+        or _combined_or_goods_rule(rate, ctx)
+        or _attachment_rule(rate, ctx)
+        or _list_item(rate, ctx)
+        or _headline_rule(rate)
+    )
+
+
+def _ctx_excluded(rate: "_Rate") -> bool:
+    """True when the words around a percentage say it is no tariff: a share (``36% of
+    exports``), a change (``by 5%``, ``0.5% off GDP``), an interest, growth or price rate."""
+    non = _lex().cx.non_tariff
+    root = rate.root
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in root.children):
+        return True
+    head, how = _attachment(root)
+    if how in ("by", "off", "than"):
+        return True
+    return any(t.lower_ in non for t in _ctx_pool(rate, head))
+
+
+def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
+    """The words that say what a percentage measures: its noun's, its head noun's and what
+    that noun is of, or its head verb's subject and object with theirs."""
+    pool = _ctx_words(rate.noun)
+    if head is None:
+        return pool
+    if head.pos_ in _NOUNS:
+        return pool + _ctx_words(head) + _of_objects(head)
+    own = rate_tokens(rate)
+    for c in head.children:
+        if c.dep_ in _SUBJ_DEPS + ("dobj",) and c.i not in own:
+            pool += _ctx_words(c) + _of_objects(c)
+    return pool
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """Objects of ``tok``'s ``of``/``in``/``for`` phrases (``growth in exports``)."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _ctx_words(tok: Token) -> list[Token]:
+    """``tok`` with its left modifiers (``the benchmark Selic rate``, ``Japan's economy``)."""
+    return [tok] + [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
+
+
+def _attachment(root: Token) -> tuple[Token | None, str]:
+    """The word a percentage hangs from and how: (``falls``, ``to``), (``paid``, ``direct``)."""
+    if root.dep_ == "pobj" and root.head.i != root.i:
+        prep = root.head
+        if prep.dep_ in ("prep", "dative", "agent", "quantmod") and prep.head.i != prep.i:
+            return prep.head, prep.lower_
+        return None, prep.lower_
+    if root.dep_ in ("dobj", "attr", "oprd", "acomp", "npadvmod", "advmod", "nsubj", "nsubjpass") and root.head.i != root.i:
+        return root.head, "direct"
+    return None, ""
+
+
+def _rate_noun(tok: Token) -> bool:
+    return tok.lower_ in _lex().cx.rate_nouns
+
+
+def _rate_noun_rule(rate: "_Rate") -> bool:
+    """1. the number of a rate noun: ``a 15% rate``, ``rates of 20%``, ``34%, the figure ...``."""
+    root = rate.root
+    governor = root.head.head
+    if rate.noun is not root and _rate_noun(rate.noun):
+        noun = rate.noun
+    elif root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and _rate_noun(governor) and governor.pos_ in _NOUNS:
+        noun = governor
+    else:
+        noun = next((c for c in root.children if c.dep_ == "appos" and _rate_noun(c)), None)
+    if noun is None:
+        return False
+    rate.tariff = noun
+    return True
+
+
+def _combined_or_goods_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """``a combined 145%``; in a tariff article, a rate set beside goods (``cars 25%, and steel,
+    aluminium and copper 50%``)."""
+    lex = _lex()
+    root = rate.root
+    if any(c.lower_ in lex.cx.combined_words for c in root.children):
+        return True
+    return root.dep_ in ("appos", "conj") and root.head.pos_ in _NOUNS and (
+        root.head.lower_ in lex.products or root.head.lower_ in lex.goods
+    ) and ctx.heavy
+
+
+def _attachment_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """Decide by the word the percentage hangs from: a change noun (``a threatened increase to
+    30%``) or a verb of paying or moving."""
+    head, how = _attachment(rate.root)
+    if head is not None and head.pos_ in ("ADP", "ADV"):
+        head = _climb_to_verb(head)  # "bring the rate down to 15%", "run from 30.6% to 39%"
+    if head is None:
+        return False
+    if head.pos_ in _NOUNS:
+        if how == "to" and head.lower_ in _lex().cx.change_nouns:
+            rate.tariff = head
+            return True
+        return False
+    return head.pos_ in _VERBS and _verb_context_rule(rate, head, how, ctx)
+
+
+def _verb_context_rule(rate: "_Rate", verb: Token, how: str, ctx: "_Context") -> bool:
+    """2. what goods pay or face; 3. a rate or goods that move or stay."""
+    cx = _lex().cx
+    # "Japanese vehicles have paid 27.5%"
+    if verb.lower_ in cx.pay_verbs and how in ("direct", "at"):
+        rate.verb = verb
+        return True
+    # "the combined rate falls to 15%"
+    if verb.lower_ in cx.move_verbs and (how in ("to", "at", "from") or (how == "direct" and verb.lower_ in _COPULAS)):
+        if _moving_rate_rule(rate, verb, ctx):
+            return True
+    # "cars will pay the top rate from January 1, up from 20% now"
+    if verb.lower_ in cx.pay_verbs and how in ("to", "from"):
+        arg = _object(verb, rate_tokens(rate))
+        if arg is not None and _rate_noun(arg):
+            rate.tariff, rate.verb = arg, verb
+            return True
+    return False
+
+
+def _moving_rate_rule(rate: "_Rate", verb: Token, ctx: "_Context") -> bool:
+    """The verb's object or subject is a rate or what a rate applies to (``the combined rate
+    falls to 15%``, ``Japanese models stay at 15%``)."""
+    own = rate_tokens(rate)
+    arg = _object(verb, own)
+    if arg is None:
+        arg = _subject(verb)
+    if arg is None or arg.i in own or not _rate_subject(arg, ctx):
+        return False
+    if _rate_noun(arg):
+        rate.tariff = arg
+    rate.verb = verb
+    return True
+
+
+def _rate_subject(tok: Token, ctx: "_Context") -> bool:
+    """A word that can be what a rate applies to or the rate itself (``rate``, ``goods``,
+    ``Japanese models``, ``it``)."""
+    lex = _lex()
+    cx = lex.cx
+    low = tok.lower_
+    if _rate_noun(tok) or low in cx.subject_goods or low in lex.goods or low in lex.products:
+        return True
+    if tok.ent_type_ in ("GPE", "NORP") and ctx.country_of(tok):
+        return True
+    return any(c.ent_type_ in ("GPE", "NORP") for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+
+
+def _list_item(rate: "_Rate", ctx: "_Context") -> bool:
+    """A bullet line under a heading that names tariffs or rates (``The headline rates
+    include:`` / ``- Vietnam: 46%``). Sets ``rate.intro_imposer`` from the heading."""
+    text = ctx.text
+    row = _row(text, rate.pct["start"], rate.pct["end"])
+    if row is None:
+        return False
+    intro = row.intro
+    if row.label is not None and _label_says_tariff(text, row.label, ctx):
+        rate.intro_imposer = ctx.intro_imposer(intro) if intro is not None else None
+        return True
+    if intro is None:
+        return False
+    if not (_lex().keyword_re.search(text, *intro) or re.compile(r"\brates?\b", re.IGNORECASE).search(text, *intro)):
+        return False
+    rate.intro_imposer = ctx.intro_imposer(intro)
+    return True
+
+
+def _label_says_tariff(text: str, label: tuple[int, int], ctx: "_Context") -> bool:
+    """The row's own label names a tariff (``- Out-of-quota tariff: 50%``, ``| U.S. duty on
+    steel | 50% |``) or, in a tariff article, is just a country (``- Vietnam: 20% on most
+    goods``), whatever the list's heading says."""
+    a, b = label
+    if b - a > 80:
+        return False
+    words = text[a:b].strip(" -*|\u2022\t")
+    non = _lex().cx.non_tariff
+    if any(w.lower() in non for w in re.findall(r"[A-Za-z]+", words)):
+        return False
+    if _lex().keyword_re.search(words):
+        return True
+    return ctx.heavy and bool(words) and country_code(words) is not None
+
+
+def _headline_rule(rate: "_Rate") -> bool:
+    """A rate next to a tariff word where the parse fails (headlines, capitals): ``15% Tariff
+    Deal``, ``100% chip tariff``, ``CAR TARIFF FALLS TO 15%``."""
+    lex = _lex()
+    cx = lex.cx
+    span = rate.span
+    doc = span.doc
+    # after: up to N modifier words, then the tariff word
+    for k in range(span.end, min(len(doc), span.end + cx.headline_after + 1)):
+        t = doc[k]
+        if t.lower_ in cx.non_tariff:
+            break
+        if cx.headline_kw.match(t.text):
+            return True
+        if not (t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text in ('"', "\u201c", "\u201d", "'", "-")):
+            break
+    # before: "TARIFF FALLS TO 15%", "the tariff on Japanese cars fell to 15%"
+    i = span.start
+    if i >= 3 and doc[i - 1].lower_ in ("to", "at") and doc[i - 2].lower_ in cx.move_verbs:
+        for k in range(i - 3, max(-1, i - 9), -1):
+            t = doc[k]
+            if t.lower_ in cx.non_tariff or t.pos_ in _VERBS or (t.is_punct and t.text not in ("-", "'", '"')):
+                break
+            if cx.headline_kw.match(t.text) and t.lower_ not in ("rate", "rates"):
+                return True
+    return False
+
+
+def _goods_pay(sent: Span) -> bool:
+    """True when goods from a named country pay or face a percentage (``Japanese cars now pay
+    15%``): a sentence read through the context rules though no tariff word is near."""
+    lex = _lex()
+    cx = lex.cx
+    goods = {w for w in cx.subject_goods if w not in ("it", "they", "that", "this")}
+    for t in sent:
+        if t.lower_ not in cx.pay_verbs or t.pos_ not in _VERBS:
+            continue
+        if not any(c.dep_ == "dobj" and c.like_num or c.dep_ == "dobj" and any(g.like_num for g in c.children)
+                   for c in t.children):
+            continue
+        subj = _loose_subject(t, sent.start)
+        if subj is None or not (subj.lower_ in goods or subj.lower_ in lex.goods or subj.lower_ in lex.products):
+            continue
+        if any(c.ent_type_ in ("GPE", "NORP") for c in subj.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+            return True
+    return False

@@ -1,0 +1,213 @@
+"""Is this percentage a tariff rate? The parse rules: the rate tied to a tariff noun (``a 15%
+tariff``, ``duties of 25%``, ``raised tariffs to 25%``) or to another tariff rate."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extractor.fields.tariffs.context_rules import _ctx_excluded
+from extractor.fields.tariffs.lexicon import _COPULAS, _MOD_DEPS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
+from extractor.fields.tariffs.parse import _climb_to_verb, _is_key, _is_strong, _object, _trailing_clause
+from extractor.fields.tariffs.rate import _Rate
+
+
+def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
+    """Decide a rate by the parse: the noun it modifies, else the word it hangs from."""
+    root = rate.root
+    rate.noun = noun = _modified_noun(root)
+    if noun is not root:
+        if not _tie_to_noun(rate, noun, pct_roots) and not _reduced_relative(rate, noun):
+            # (a reduced relative: "down from the 25% Trump had threatened")
+            rate.decision = "no"  # "a 20 percent share"
+        return
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in root.children):
+        rate.decision = "no"  # "2% of GDP", "95% of goods"
+        return
+    head, dep = root.head, root.dep_
+    if dep == "pobj":
+        _prep_rule(rate, head, pct_roots)
+    elif dep in ("appos", "conj"):
+        if not _tie_to_noun(rate, head, pct_roots):
+            if head.pos_ in _VERBS:
+                _verb_rule(rate, head, pct_roots)  # "tariffs of 20% on Vietnam and 19% on Indonesia"
+            else:
+                rate.decision = "no"
+    elif dep in ("attr", "acomp", "oprd"):
+        subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None and _is_key(subj):
+            rate.decision, rate.tariff, rate.verb = "yes", subj, head
+        else:
+            rate.decision = "no"
+    elif head.i == root.i:
+        rate.decision = "no"
+    else:
+        _verb_rule(rate, head, pct_roots)
+
+
+def _modified_noun(root: Token) -> Token:
+    """The noun the percentage modifies (``tariff`` in ``a 15% tariff``, ``25% counter-tariffs``),
+    else the percentage itself."""
+    noun = root
+    for _ in range(3):
+        if noun.dep_ in _MOD_DEPS and noun.head.i != noun.i and noun.head.pos_ in _NOUNS:
+            noun = noun.head
+            if _is_strong(noun):
+                break
+        else:
+            break
+    doc = noun.doc
+    if not _is_key(noun) and noun.i + 2 < len(doc) and doc[noun.i + 1].text in ("-", "\u2010") and _is_strong(doc[noun.i + 2]):
+        noun = doc[noun.i + 2]  # "25% counter-tariffs" split into counter / - / tariffs
+    return noun
+
+
+def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
+    """Decide a rate that is a preposition's object (``tariffs of 25%``, ``raised ... to 25%``)."""
+    governor = prep.head
+    if prep.lower_ in _lex().change_preps and governor.pos_ in _VERBS:
+        rate.decision = "no"  # "raised tariffs by 10%": a change, not a rate
+    elif governor.pos_ not in _NOUNS:
+        _verb_rule(rate, governor, pct_roots)
+    elif _tie_to_noun(rate, governor, pct_roots):
+        pass
+    elif governor.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
+        # "a reduction of the tariff on its cars to 15 percent"
+        tariff = _changed_tariff(governor)
+        rate.decision, rate.tariff = ("yes", tariff) if tariff is not None else ("no", None)
+    else:
+        rate.decision = "no"
+
+
+def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """``noun`` is a tariff noun (the rate is a tariff) or another rate's (the rate follows
+    it): True when either says so."""
+    if _is_key(noun):
+        rate.decision, rate.tariff = "yes", noun
+        return True
+    if noun.i in pct_roots and pct_roots[noun.i] is not rate:
+        rate.link = noun  # "25% and 15% tariffs" parsed oddly
+        return True
+    return False
+
+
+def _changed_tariff(change: Token) -> Token | None:
+    """The tariff noun of a change noun: ``a reduction of the tariff on its cars``."""
+    return next((g for c in change.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
+                 for g in c.children if g.dep_ == "pobj" and _is_key(g)), None)
+
+
+def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int = 0) -> None:
+    """Decide a bare rate attached to verb ``verb`` (``raised tariffs to 25%``)."""
+    verb = _climb_to_verb(verb)
+    if verb.pos_ in _NOUNS:
+        if not _tie_to_noun(rate, verb, pct_roots):
+            rate.decision = "no"
+        return
+    if verb.pos_ not in _VERBS:
+        rate.decision = "no"
+        return
+    own = set(t.i for t in rate.noun.subtree)
+    dobj = _object(verb, own)
+    if dobj is not None and _object_rule(rate, verb, dobj, pct_roots):
+        return
+    subj = _verb_subject(verb, own)
+    if _subject_rule(rate, verb, subj, pct_roots, depth):
+        return
+    if depth == 0 and subj is None and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
+        _verb_rule(rate, verb.head, pct_roots, depth + 1)  # "plans to raise tariffs to 50%"
+        if rate.decision == "yes" and rate.verb is not None and rate.verb.i == verb.head.i:
+            rate.verb = verb
+        return
+    rate.decision = "no"
+
+
+def _verb_subject(verb: Token, own: set[int]) -> Token | None:
+    """``verb``'s subject outside the rate's phrase; a headline glued to the sentence can give the
+    verb two subjects: the tariff word is preferred."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
+    return next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
+
+
+def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """Decide the rate by the verb's object (``raised tariffs to 25%``, ``pushed inflation to
+    3%``); False when the object says nothing."""
+    if _is_key(dobj):
+        rate.decision, rate.tariff, rate.verb = "yes", dobj, verb
+        return True
+    if dobj.lower_ in _lex().change_nouns and _via_to_from(rate):
+        # "won a reduction of the tariff on its cars to 15 percent"
+        tariff = _changed_tariff(dobj)
+        if tariff is not None:
+            rate.decision, rate.tariff, rate.verb = "yes", tariff, verb
+            return True
+    if dobj.i in pct_roots:
+        rate.link = dobj
+        return True
+    if dobj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and dobj.pos_ != "PRON":
+        rate.decision = "no"  # "pushed inflation to 3%"
+        return True
+    return False
+
+
+def _subject_rule(rate: _Rate, verb: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:
+    """Decide the rate by the verb's subject or the verb itself: ``tariffs rose to 25%``, ``the
+    duty stands at 10%``, ``Washington imposed 25%``; not ``tariffs could shave 0.5% off growth``."""
+    lex = _lex()
+    root = rate.root
+    via_prep = root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "from", "of", "around", "near")
+    if subj is not None and _is_key(subj) and (via_prep or verb.lower_ in _COPULAS or verb.lower_ in lex.reach_verbs or depth > 0):
+        rate.decision, rate.tariff, rate.verb = "yes", subj, verb
+        return True
+    if subj is not None and subj.i in pct_roots:
+        rate.link = subj
+        return True
+    if verb.lower_ in lex.impose or verb.lower_ in lex.target_subject:
+        if subj is None or subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.pos_ in ("PRON", "PROPN"):
+            rate.decision, rate.verb = "yes", verb
+            return True
+    return False
+
+
+def _via_to_from(rate: _Rate) -> bool:
+    return rate.root.dep_ == "pobj" and rate.root.head.lower_ in ("to", "from")
+
+
+def _reduced_relative(rate: _Rate, noun: Token) -> bool:
+    """``the 25% Trump had threatened``: the name after the rate heads a clause on the rate.
+    Sets the rate's verb and its actor."""
+    if noun.i != rate.span.end:
+        return False
+    clause = _trailing_clause(noun.doc, noun.i)
+    if clause is None:
+        return False
+    rate.actor, rate.verb = clause
+    rate.clause, rate.decision = rate.verb, "yes"
+    return True
+
+
+_PAIR_GAP = re.compile(r"[ \u00a0]+(?:from|to|versus|vs\.?)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.IGNORECASE)
+
+
+def _share_pairs(rates: list, text: str) -> None:
+    """``to 15% from 27.5%``, ``from 25% to 50%``: the two rates of one change are both tariffs
+    when one of them is."""
+    by_start = sorted((r for r in rates if not r.bare), key=lambda r: r.pct["start"])
+    for a, b in zip(by_start, by_start[1:]):
+        if b.pct["start"] - a.pct["end"] > 12 or not _PAIR_GAP.search(text, a.pct["end"], b.pct["start"]):
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x.decision == "yes" and y.decision != "yes" and not _ctx_excluded(y):
+                y.decision, y.tariff, y.verb = "yes", x.tariff, x.verb
+
+
+def _share_links(rates: list, pct_roots: dict, also_no: bool = False) -> None:
+    """Rates tied to another rate ("lower than the 25%", "25% and 50%") share its decision."""
+    for _ in range(2):
+        for r in rates:
+            if (r.decision is None or (also_no and r.decision == "no" and not _ctx_excluded(r))) and r.link is not None:
+                other = pct_roots.get(r.link.i)
+                if other is not None and other.decision is not None:
+                    r.decision = other.decision
+                    r.tariff, r.verb = other.tariff, other.verb

@@ -1,0 +1,274 @@
+"""Imposer and target: the countries the parse names around a rate (``U.S. tariffs on Japan``,
+``Japanese goods face``, ``threatened by Trump``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from extractor.fields.tariffs.layout import _line_bounds
+from extractor.fields.tariffs.lexicon import _COPULAS, _SEVERAL, _SUBJ_DEPS, _VERBS, _lex
+from extractor.fields.tariffs.parse import _governing_verb, _is_key, _subject
+from extractor.fields.tariffs.rate import _Rate, rate_tokens
+
+if TYPE_CHECKING:  # (the context module reads tariff phrases through this one)
+    from extractor.fields.tariffs.context import _Context
+
+
+@dataclass
+class _Votes:
+    """Countries the parse names as the target or the imposer of one rate, in reading order;
+    ``late`` imposers (country modifiers of the tariff noun) count after the others."""
+
+    targets: list = field(default_factory=list)
+    imposers: list = field(default_factory=list)
+    late: list = field(default_factory=list)
+
+    def add(self, roles: tuple[list, list]) -> None:
+        """Add a ``(targets, imposers)`` pair."""
+        self.targets += roles[0]
+        self.imposers += roles[1]
+
+
+def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
+    """(imposers, targets) the parse names for the rate, best first."""
+    votes = _Votes()
+    _own_clause_votes(rate, ctx, votes)
+    _frame_votes(rate, ctx, votes)
+    if rate.verb is not None and rate.verb.pos_ in _VERBS:
+        _verb_votes(rate, ctx, votes)
+    imposers = [c for c in votes.imposers + votes.late if c]
+    targets = [c for c in votes.targets if c]
+    if _own_schedule(rate):
+        targets = [_SEVERAL]
+    return imposers, targets
+
+
+def _frame(rate: _Rate) -> list[Token]:
+    """The rate's own tokens: the percentage, the noun it modifies, the tariff noun."""
+    return list(dict.fromkeys([rate.root, rate.noun] + ([rate.tariff] if rate.tariff is not None else [])))
+
+
+def _own_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """1. the rate's own clause: ``the 25% threatened by Trump``, ``the duties Brussels set``."""
+    lex = _lex()
+    for tok in _frame(rate):
+        for c in tok.children:
+            if c.dep_ not in ("acl", "relcl"):
+                continue
+            for a in c.children:
+                if a.dep_ == "agent":
+                    votes.imposers += [ctx.country_of(p) for p in a.children if p.dep_ == "pobj"]
+                elif a.dep_ == "prep" and a.lower_ == "to" and c.lower_ in lex.apply_to_verbs:
+                    # "the 50% levy Washington applies to all countries"
+                    votes.targets += [t for p in a.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
+            subj = next((s for s in c.children if s.dep_ in _SUBJ_DEPS), None)
+            if subj is not None and subj.lower_ not in lex.relative:
+                code = ctx.country_of(subj)
+                (votes.targets if c.lower_ in lex.target_subject else votes.imposers).append(code)
+
+
+def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """2. the tariff noun's own phrase: ``tariffs on Japan``, ``U.S. tariffs``."""
+    lex = _lex()
+    apply_to = rate.verb is not None and rate.verb.lower_ in lex.apply_to_verbs
+    own = rate_tokens(rate)
+    for tok in _frame(rate):
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lower_ in lex.target_preps | {"from"} or (apply_to and c.lower_ == "to")):
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in own:
+                        votes.add(_goods_roles(pobj, ctx))
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.i not in own:
+                code = ctx.country_of(c)
+                if code is not None:
+                    votes.late.append(code)
+                else:  # "Japanese auto tariffs": the country modifies the product
+                    votes.targets += _goods_roles(c, ctx, 1)[0]
+
+
+def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """3. the governing verb: ``Washington slapped ...``, ``Japanese goods face ...``, ``hit by``."""
+    verb = rate.verb
+    key_tokens = set(x.i for t in _frame(rate) for x in t.subtree)
+    subj = _subject(verb)
+    if subj is not None and subj.i not in key_tokens:
+        _subject_votes(verb, subj, ctx, votes)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            votes.imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
+            votes.add(_object_roles(verb, c, ctx))
+        elif c.dep_ == "prep" and _target_prep(c, verb):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj" and pobj.i not in key_tokens and not _is_number(pobj):
+                    votes.add(_goods_roles(pobj, ctx))
+
+
+def _target_prep(prep: Token, verb: Token) -> bool:
+    """A preposition of ``verb`` that names the target (``on``, ``from``, ``applies to``)."""
+    lex = _lex()
+    return prep.lower_ in lex.target_preps | {"from"} or (prep.lower_ == "to" and verb.lower_ in lex.apply_to_verbs)
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.like_num or tok.lower_ in ("%", "percent")
+
+
+def _subject_votes(verb: Token, subj: Token, ctx: _Context, votes: _Votes) -> None:
+    """The verb's subject: the imposer (``Washington slapped``) or, for a passive, a copula or a
+    verb like ``face``, the target (``Japanese goods face``)."""
+    lex = _lex()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if _is_key(subj):  # "The American duty is made up of a 25% tariff"
+        votes.add(_tariff_np_roles(subj, ctx))
+    elif passive or verb.lower_ in lex.target_subject or verb.lower_ in _COPULAS:
+        votes.add(_goods_roles(subj, ctx))
+    elif ctx.country_of(subj) is None and subj.lower_ in lex.goods:
+        votes.targets += _goods_roles(subj, ctx)[0]  # "Energy resources from Canada will have"
+    else:
+        votes.imposers.append(ctx.country_of(subj))
+
+
+def _object_roles(verb: Token, obj: Token, ctx: _Context) -> tuple[list, list]:
+    """(targets, imposers) of the verb's object."""
+    if _is_key(obj):  # "cuts the general U.S. tariff on Swiss goods to 15% from the 39% rate"
+        return _tariff_np_roles(obj, ctx)
+    if verb.lower_ in _lex().entry_verbs:  # "UK-built cars enter the US at 10%"
+        return [], _goods_roles(obj, ctx)[0]
+    return _goods_roles(obj, ctx)
+
+
+def _own_schedule(rate: _Rate) -> bool:
+    """``the UK average applied tariff``, ``its MFN rate``: a country's own schedule on all."""
+    tariff = rate.tariff if rate.tariff is not None else rate.noun
+    lex = _lex()
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.own_schedule for c in tariff.children)
+
+
+def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
+    """(targets, imposers) of a tariff noun phrase other than the rate's own: its country
+    modifiers impose it (``the U.S. tariff``, ``the American duty``), its ``on``/``against``
+    phrase names the target (``on Swiss goods``)."""
+    lex = _lex()
+    targets, imposers = [], []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+            code = ctx.country_of(c)
+            if code is not None:
+                imposers.append(code)
+            else:
+                targets += _goods_roles(c, ctx, 1)[0]
+        elif c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    t2, i2 = _goods_roles(pobj, ctx)
+                    targets += t2
+                    imposers += i2
+    return targets, imposers
+
+
+def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]:
+    """(targets, imposers) named inside a goods phrase: ``Indian imports``, ``imports from
+    China``, ``Japan's cars``, ``exports to the United States``."""
+    lex = _lex()
+    if depth > 3:
+        return [], []
+    if tok.lower_ in lex.several or _universal(tok):
+        return [_SEVERAL], []  # "applies to all countries": no one target
+    votes = _Votes()
+    code = ctx.country_of(tok)
+    if code is not None:
+        if _coordinated_countries(tok, code, ctx):
+            return [_SEVERAL], []  # "imports from Canada and Mexico": one rate, several countries
+        votes.targets.append(code)
+    for child in tok.children:
+        dep = child.dep_
+        if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
+            _goods_modifier_votes(tok, child, ctx, depth, votes)
+        elif dep == "prep":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                t2, i2 = _goods_roles(pobj, ctx, depth + 1)
+                if child.lower_ in lex.imposer_preps:
+                    votes.imposers += t2  # "exports to the United States": the importer
+                else:
+                    votes.add((t2, i2))
+        elif dep in ("acl", "conj"):
+            votes.add(_goods_roles(child, ctx, depth + 1))
+    return votes.targets, votes.imposers
+
+
+def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, votes: _Votes) -> None:
+    """A modifier of a goods noun: a country (``Indian imports``), else a phrase to read."""
+    c = ctx.country_of(child)
+    if c is None:
+        votes.add(_goods_roles(child, ctx, depth + 1))
+    elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
+        votes.imposers.append(c)  # "U.S. imports of steel": the importer
+    elif any(g.i < tok.i and ctx.country_of(g) not in (None, c) for g in child.conjuncts):
+        votes.targets.append(_SEVERAL)  # "Thai and Indonesian products": one rate, several countries
+    else:
+        votes.targets.append(c)
+
+
+def _universal(tok: Token) -> bool:
+    """``any country``, ``every trading partner``: a singular country noun read as all of them."""
+    lex = _lex()
+    return tok.lower_ in lex.several_singulars and any(
+        c.dep_ == "det" and c.lower_ in lex.several_dets for c in tok.children
+    )
+
+
+def _coordinated_countries(tok: Token, code: str, ctx: _Context) -> bool:
+    """``Canada and Mexico``, ``charge Mexico and Canada``: a country coordinated with another."""
+    return any(ctx.country_of(c) not in (None, code) for c in tok.conjuncts)
+
+
+def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, pos: int = -1):
+    """One role known and one other country named in the sentence (on the rate's own line: a
+    parse may run two bullets together): it fills the other role."""
+    imposer = imposers[0] if imposers else None
+    target = next((c for c in targets if c != imposer), None)
+    if (imposer is None) == (target is None):
+        return imposer, target
+    codes = []
+    actor_nouns = _lex().actor_nouns
+    lo, hi = _line_bounds(ctx.text, pos) if pos >= 0 else (0, len(ctx.text))
+    for ent in ctx.ents_in(sent):
+        if not lo <= ent.start_char < hi:
+            continue
+        if ent.label_ == "NORP" and ent.root.head.lower_ not in actor_nouns and ent.root.dep_ != "nsubj":
+            continue  # "Russian oil": a goods modifier, not a party to the tariff
+        if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+            code = ctx.country_of(ent.root)
+            if code is not None and code not in codes:
+                codes.append(code)
+    others = [c for c in codes if c not in imposers and c not in targets]
+    if len(others) == 1:
+        if imposer is None:
+            imposer = others[0]
+        else:
+            target = others[0]
+    return imposer, target
+
+
+def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
+    """(imposer, target) a tariff phrase names, with or without a rate (``heightened tariffs on
+    Chinese imports``, ``Trump imposed tariffs on Japan``)."""
+    targets, imposers = _tariff_np_roles(tok, ctx)
+    verb = _governing_verb(tok)
+    if verb is not None and verb.lower_ in _lex().impose:
+        subj = _subject(verb)
+        if subj is not None:
+            imposers.append(ctx.country_of(subj))
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in _lex().target_preps:
+                targets += [t for p in c.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
+    imposer = next((c for c in imposers if c), None)
+    if _SEVERAL in targets:
+        return imposer, None
+    return imposer, next((c for c in targets if c and c != imposer), None)
