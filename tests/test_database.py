@@ -364,3 +364,12 @@ def test_datasette_shows_descriptions_and_facets_for_our_database_only(snapshot_
     _foreign_sqlite(other)
     (meta,) = datasette_get(other, "/-/metadata.json")
     assert "other" not in (meta.get("databases") or {})
+
+
+def test_doctests_of_the_keys():
+    import doctest
+
+    import extractor.io.database as database
+
+    result = doctest.testmod(database)
+    assert result.attempted > 0 and result.failed == 0
