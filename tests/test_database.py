@@ -165,8 +165,12 @@ def test_a_writer_refuses_a_database_of_another_schema(tmp_path):
     conn.execute("UPDATE _extractor SET value = '999' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
+    before = out.read_bytes()
+    with pytest.raises(OutputError, match="schema 999, not schema 1"):
+        SqliteWriter(out).check()
     with pytest.raises(OutputError, match="schema 999"):
         SqliteWriter(out).load()
+    assert out.read_bytes() == before
 
 
 # -- a killed run ----------------------------------------------------------------------------

@@ -320,6 +320,17 @@ class SqliteWriter:
             problem = foreign(self.path)
             if problem:
                 raise refusal(self.path, problem)
+            if self.path.stat().st_size:
+                try:
+                    conn = sqlite3.connect(f"file:{self.path.resolve()}?mode=ro", uri=True)
+                    try:
+                        version = _schema_version(conn)
+                    finally:
+                        conn.close()
+                except sqlite3.Error:
+                    return  # not readable from here (a log left by a killed run): load() checks
+                if version != SCHEMA_VERSION:
+                    raise refusal(self.path, _other_schema(version))
 
     def remove(self) -> None:
         for p in self.own_files():
@@ -343,16 +354,16 @@ class SqliteWriter:
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)
         db = sqlite_utils.Database(self.path)
+        version = _schema_version(db.conn)
+        if version != SCHEMA_VERSION:
+            db.close()
+            raise refusal(self.path, _other_schema(version))
         db.execute("PRAGMA foreign_keys = ON")
         # While the run writes: write-ahead log, synced at checkpoints, not at every commit. A
         # killed process loses nothing committed; a power cut may lose the last articles but
         # never leaves a torn one. ``finish`` turns the file back into one plain database.
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        version = _schema_version(db)
-        if version != SCHEMA_VERSION:
-            db.close()
-            raise refusal(self.path, f"has database schema {version}, not {SCHEMA_VERSION} of this extractor")
         self.db = db
         return db
 
@@ -414,12 +425,16 @@ class SqliteWriter:
         self.close()
 
 
-def _schema_version(db) -> Optional[int]:
+def _schema_version(conn) -> Optional[int]:
     try:
-        row = db.execute(f"SELECT value FROM [{META_TABLE}] WHERE key = 'schema_version'").fetchone()
+        row = conn.execute(f"SELECT value FROM [{META_TABLE}] WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError:
         return None
     return int(row[0]) if row else None
+
+
+def _other_schema(version: Optional[int]) -> str:
+    return f"has database schema {version}, not schema {SCHEMA_VERSION} of this extractor"
 
 
 def _delete(conn, doc_id: str, tables) -> None:
