@@ -28,8 +28,19 @@ def metadata() -> dict:
 
 def ours(path) -> bool:
     """True when ``path`` is a database that ``extractor run`` wrote."""
+    if path is None:
+        return False
     try:
-        return path is not None and is_database(Path(path)) and foreign(Path(path)) is None
+        stat = Path(path).stat()
+    except OSError:
+        return False
+    return _ours(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _ours(path: str, mtime_ns: int, size: int) -> bool:  # Datasette asks on every page
+    try:
+        return is_database(Path(path)) and foreign(Path(path)) is None
     except OSError:
         return False
 
