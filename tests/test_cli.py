@@ -17,7 +17,7 @@ COMMANDS = sorted(c.name for c in app.registered_commands)
 
 
 def test_all_commands_are_known():
-    assert COMMANDS == ["evaluate", "extract", "run", "schema", "score", "validate-gold"]
+    assert COMMANDS == ["evaluate", "extract", "run", "schema", "score", "summary", "validate-gold"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

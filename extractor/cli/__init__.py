@@ -3,9 +3,9 @@
 from extractor.cli.app import app
 
 # Importing a command module registers its command(s) with ``app``.
-from extractor.cli import evaluate_cmd, extract_cmd, run_cmd, schema_cmd, score_cmd, validate_gold_cmd  # noqa: F401,E402
+from extractor.cli import evaluate_cmd, extract_cmd, run_cmd, schema_cmd, score_cmd, summary_cmd, validate_gold_cmd  # noqa: F401,E402
 
-COMMAND_MODULES = ["extract_cmd", "run_cmd", "schema_cmd", "evaluate_cmd", "score_cmd", "validate_gold_cmd"]
+COMMAND_MODULES = ["extract_cmd", "run_cmd", "schema_cmd", "evaluate_cmd", "score_cmd", "summary_cmd", "validate_gold_cmd"]
 
 
 def main() -> None:

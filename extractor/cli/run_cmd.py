@@ -17,6 +17,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    sqlite = "sqlite"
 
 
 class Engine(str, Enum):
@@ -28,14 +29,14 @@ class Engine(str, Enum):
 def run(
     paths: List[Path] = typer.Argument(..., help="Files or folders (walked recursively): .txt .md .html .json .jsonl"),
     out: Path = typer.Option(Path("records.jsonl"), "--out", "-o", help="Output file (a re-run resumes it; only a file this tool wrote is ever touched)."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="Output format (default: from the --out suffix, else jsonl): a record a line, or a row per mention."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="Output format (default: from the --out suffix, else jsonl): a record a line, a row per mention, or a SQLite database (.db) with a table per field."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace --out even when it is not an output of this tool."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes (spaCy nlp.pipe n_process) or dask workers."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that give none."),
     engine: Engine = typer.Option(Engine.local, help="Where to run: here, or on dask (needs the 'dask' extra)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster."),
     model: str = typer.Option(DEFAULT_MODEL, help="spaCy English pipeline to use."),
-    keep_text: bool = typer.Option(False, "--keep-text", help="Write each article's text in its record (offsets refer to it)."),
+    keep_text: bool = typer.Option(False, "--keep-text", help="Write each article's text in its record (offsets refer to it; full-text searchable in a .db)."),
     encoding: Optional[str] = typer.Option(None, help="Read text files with this encoding instead of UTF-8/detection."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, help="Largest article processed, in characters; larger ones are reported."),
     batch_size: int = typer.Option(32, help="Articles per nlp.pipe batch."),

@@ -1,4 +1,5 @@
-"""Writers for batch output: JSONL (one record a line), CSV and Parquet (one row per mention).
+"""Writers for batch output: JSONL (one record a line), CSV and Parquet (one row per mention),
+and SQLite (a table per field: ``extractor/io/database.py``).
 
 Every writer appends one article at a time and flushes it, so a run killed at any moment
 leaves only whole articles behind (a torn last article is cut off when the run is resumed).
@@ -30,7 +31,8 @@ CSV_HEADER = ",".join(CSV_COLUMNS) + "\n"
 PARQUET_COLUMNS = CSV_COLUMNS + ["record"]
 # How every record line starts (doc_id is the record's first key): the mark of our JSONL.
 JSONL_MARK = b'{"doc_id": '
-FORMAT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+FORMAT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet",
+                   ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
 _MENTION_FIELDS = ("money", "tariffs", "dates", "investments")
 _ENTITY_FIELDS = ("companies", "reactors", "officials", "executives")
 _ENTITY_NAME = {"companies": "name", "reactors": "design", "officials": "name", "executives": "name"}
@@ -380,7 +382,14 @@ class ParquetWriter(JsonlWriter):
             self.path.unlink(missing_ok=True)
 
 
-WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+def _sqlite_writer(path: Path):
+    """The SQLite writer (extractor/io/database.py, which builds on this module)."""
+    from extractor.io.database import SqliteWriter
+
+    return SqliteWriter(path)
+
+
+WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter, "sqlite": _sqlite_writer}
 
 
 def errors_path(out: Path) -> Path:
