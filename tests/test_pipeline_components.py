@@ -210,3 +210,19 @@ def test_tariff_rates_without_a_parser_is_a_clear_error():
     with pytest.raises(ExtractorError, match="parser"):
         nlp("The United States imposed a 25% tariff on steel.")
     assert nlp("")._.tariffs == []  # an empty Doc has nothing to parse
+
+
+def test_a_user_table_written_for_an_older_version_gets_the_keys_it_lacks():
+    # A lexicon saved before `replace_verbs` and `context.combined_words` existed: the packaged
+    # lists fill in, so the saved or user table still loads and gives the same mentions.
+    from extractor.lexicon.tables import read_json
+
+    old = read_json("tariff_lexicon.json")
+    old.pop("replace_verbs")
+    old["context"] = {k: v for k, v in old["context"].items() if k != "combined_words"}
+    nlp = build_pipeline(components=["tariff_rates"])
+    text = "The new 25% tariff replaced the 10% levy that the United States imposed on Japan in April."
+    before = nlp(text)._.tariffs
+    nlp.get_pipe("tariff_rates").initialize(data={"tariff_lexicon.json": old})
+    assert nlp.get_pipe("tariff_rates").tables["tariff_lexicon.json"]["replace_verbs"]
+    assert nlp(text)._.tariffs == before and before

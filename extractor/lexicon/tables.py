@@ -42,6 +42,34 @@ def read_jsonl(name: str) -> list[dict]:
 # Component tables: what a component loaded in ``initialize()`` / ``from_disk()``
 
 
+def deep_merge(packaged: Any, own: Any) -> Any:
+    """``own`` with the keys it lacks taken from ``packaged`` (objects merged key by key at every
+    level; lists and values replaced whole).
+
+    >>> deep_merge({"a": 1, "b": {"c": [1], "d": 2}}, {"b": {"c": [9]}})
+    {'a': 1, 'b': {'c': [9], 'd': 2}}
+    """
+    if not (isinstance(packaged, dict) and isinstance(own, dict)):
+        return own
+    merged = dict(packaged)
+    for key, value in own.items():
+        merged[key] = deep_merge(packaged.get(key), value)
+    return merged
+
+
+def with_packaged_defaults(name: str, data: Any) -> Any:
+    """A user's (or an older saved pipeline's) JSON table completed with the packaged keys it
+    lacks, so a table written for an earlier version, or one that changes a single word list,
+    still has every key the code reads. JSON Lines tables (gazetteers) are taken as given."""
+    if name.endswith(".jsonl") or not isinstance(data, dict):
+        return data
+    try:
+        packaged = read_json(name)
+    except FileNotFoundError:
+        return data
+    return deep_merge(packaged, data)
+
+
 class Tables:
     """A set of data files by name (``"reactors.jsonl"`` -> rows, ``"titles.json"`` -> object),
     plus the lookups derived from them (built once per Tables, see :func:`derived`).
@@ -56,7 +84,9 @@ class Tables:
 
     def __init__(self, files: dict[str, Any] | None = None, names: Iterable[str] | None = None):
         self.names = tuple(names) if names is not None else None
-        self.files: dict[str, Any] = dict(files or {})
+        self.files: dict[str, Any] = {
+            name: with_packaged_defaults(name, data) for name, data in (files or {}).items()
+        }
         self._derived: dict = {}
         if self.names is not None:
             unknown = set(self.files) - set(self.names)
