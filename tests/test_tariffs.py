@@ -220,6 +220,19 @@ def test_replaced_rate_is_previous(nlp):
     assert (got[0]["text"], got[0]["status"]) == ("25%", "previous")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Before this deal, Indonesia's simple average applied tariff was 8% while the U.S. average applied tariff was 3.3%.",
+     [("8%", "previous"), ("3.3%", "previous")]),
+    ("The UK average applied agricultural tariff is 9.2% while the U.S. average applied agricultural tariff "
+     "(prior to April 2) was 5%.", [("9.2%", "imposed"), ("5%", "previous")]),
+    ("The United States imposed a 25% tariff on Japanese cars before the talks began.", [("25%", "imposed")]),
+    ("Before the deal, Japan agreed to a 15% tariff on cars.", [("15%", "imposed")]),
+])
+def test_rate_stated_before_the_change_is_previous(nlp, text, expected):
+    # A past copula in a "before"/"prior to" frame (tariff_lexicon.json "previous_frames").
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
+
+
 def test_component_registered(nlp):
     assert "tariff_rates" in nlp.pipe_names
     assert make_tariff_rates.__name__ == "make_tariff_rates"

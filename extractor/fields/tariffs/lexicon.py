@@ -65,6 +65,7 @@ class _Lexicon:
     imposer_preps: frozenset[str]
     relative: frozenset[str]
     previous_adverbs: frozenset[str]
+    previous_frames: frozenset[str]
     suspend_words: frozenset[str]
     epistemic_verbs: frozenset[str]
     persist_verbs: frozenset[str]
@@ -124,6 +125,7 @@ def _lex(t: Tables) -> _Lexicon:
         imposer_preps=frozenset(lex["imposer_preps_in_goods"]),
         relative=frozenset(lex["relative_pronouns"]),
         previous_adverbs=frozenset(lex["previous_adverbs"]),
+        previous_frames=frozenset(lex["previous_frames"]),
         suspend_words=frozenset(lex["suspend_words"]),
         epistemic_verbs=frozenset(lex["epistemic_verbs"]),
         persist_verbs=frozenset(lex["persist_verbs"]),

@@ -46,7 +46,35 @@ def _read_status(rate: _Rate) -> str | None:
     result = _clause_chain_status(rate)
     if result == "suspended":
         return None
+    if result in (None, "imposed") and _in_previous_frame(rate):
+        return "previous"
     return result or "imposed"
+
+
+def _in_previous_frame(rate: _Rate) -> bool:
+    """A rate stated with a past copula in a time before the change (``Before this deal, the
+    average tariff was 8% while ... was 3.3%``, ``the tariff (prior to April 2) was 5%``): a
+    frame word opening the sentence, or in the few words before the copula of the same clause.
+    Read on the words: the small model's parse of such sentences is unreliable."""
+    doc, sent = rate.span.doc, rate.span.sent
+    start = rate.span.start
+    copula = next((doc[k] for k in range(start - 1, max(sent.start, start - 3) - 1, -1)
+                   if doc[k].lower_ in _PAST_COPULAS), None)
+    if copula is None:
+        return False
+    frames = _lex().previous_frames
+    if sent[0].lower_ in frames:
+        return True
+    for k in range(copula.i - 1, max(sent.start, copula.i - 10) - 1, -1):
+        if doc[k].lower_ in _CLAUSE_BREAKS:
+            return False
+        if doc[k].lower_ in frames:
+            return True
+    return False
+
+
+_PAST_COPULAS = ("was", "were")
+_CLAUSE_BREAKS = ("while", "whereas", ";", "but", "and")
 
 
 def _own_status(rate: _Rate) -> str | None:
