@@ -623,6 +623,19 @@ class Evaluation:
         }
 
 
+def _scored_splits(gold: Mapping[str, Any], predictions: Mapping[str, Mapping[str, Any]],
+                   splits: Optional[dict[str, list[str]]], strict: bool):
+    """``(splits, left_out)``: the gold doc_ids scored in each split (default: one split ``all``)
+    and, unless ``strict``, those left out because some system did not predict them."""
+    splits = splits or {ALL_SPLIT: list(gold)}
+    splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
+    if strict:
+        return splits, {}
+    left_out = {name: [i for i in ids if not all(i in p for p in predictions.values())] for name, ids in splits.items()}
+    splits = {name: [i for i in ids if i not in set(left_out[name])] for name, ids in splits.items()}
+    return splits, left_out
+
+
 def score_predictions(
     gold: Mapping[str, Any],
     predictions: Mapping[str, Mapping[str, Any]],
@@ -638,12 +651,7 @@ def score_predictions(
     are listed in ``Evaluation.left_out``.
     """
     gold = {k: as_plain(v) for k, v in gold.items()}
-    splits = splits or {ALL_SPLIT: list(gold)}
-    splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
-    left_out: dict[str, list[str]] = {}
-    if not strict:
-        left_out = {name: [i for i in ids if not all(i in p for p in predictions.values())] for name, ids in splits.items()}
-        splits = {name: [i for i in ids if i not in set(left_out[name])] for name, ids in splits.items()}
+    splits, left_out = _scored_splits(gold, predictions, splits, strict)
     scores = {
         system: {name: score_corpus(gold, preds, ids) for name, ids in splits.items()}
         for system, preds in predictions.items()
