@@ -122,12 +122,22 @@ def _words_alt(items) -> str:
 
 @derived
 def grammar(t: Tables) -> re.Pattern:
-    """The compiled date grammar: one alternative per kind, each in a group ``k_<kind>``.
+    """The compiled date grammar: one alternative per kind, each in a group ``k_<kind>``
+    (``_RESOLVERS`` maps each kind to its resolver).
 
     Every quantifier is bounded and every alternative starts at a word start, so the pass
     is linear in the text length.
     """
     w = words()
+    body = "|".join(f"(?P<k_{name}>{rx})" for name, rx in _kind_patterns(w))
+    return re.compile(
+        rf"(?<![\w$\u00a3\u20ac\u00a5/]){_guard(w)}(?:{body})(?![^\W_])", re.IGNORECASE
+    )
+
+
+def _kind_patterns(w: dict) -> list[tuple[str, str]]:
+    """``(kind, regex)`` for every kind of date core, in the order they are tried; the named
+    groups inside are what the kind's resolver reads."""
     month_full = _alt(w["months"])
     month = "(?:" + month_full + "|" + _alt(w["month_abbreviations"], dot=True) + ")"
     wday_full = _alt(w["weekdays"])
@@ -205,9 +215,12 @@ def grammar(t: Tables) -> re.Pattern:
         ("dord", rf"(?P<do_mod>{mod})?the{WS}(?P<do>{dayord})(?!{WS}centur)(?!{WS}(?:of{WS})?(?-i:[A-Z]))"),
         ("year", rf"(?P<yr_mod>{mod})?(?:the{WS}year{WS})?(?P<yr>{year})"),
     ]
-    body = "|".join(f"(?P<k_{name}>{rx})" for name, rx in kinds)
-    # The guard: a cheap test that the word here can start a date at all, so the 24 kinds are
-    # only tried at the few word starts that can begin one.
+    return kinds
+
+
+def _guard(w: dict) -> str:
+    """A cheap look-ahead that the word here can start a date at all, so the kinds are only
+    tried at the few word starts that can begin one."""
     first_words = {"the", "very", "fiscal", "financial", "following", "prior", "preceding", "final",
                    "year", "month", "quarter", "end", "start"}
     for key in ("period_parts", "modifiers", "quarter_words", "half_words", "seasons",
@@ -216,10 +229,7 @@ def grammar(t: Tables) -> re.Pattern:
                 "term_start_days"):
         first_words |= {entry.split()[0].lower() for entry in w[key]}
     first_words |= {f.replace("'", "\u2019") for f in first_words} | {"national"}
-    guard = rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
-    return re.compile(
-        rf"(?<![\w$\u00a3\u20ac\u00a5/]){guard}(?:{body})(?![^\W_])", re.IGNORECASE
-    )
+    return rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
 
 
 @derived
@@ -1145,10 +1155,6 @@ class PublishedDate(_DateComponent):
                 doc._.published = found
                 doc._.published_source = "detected"
         return doc
-
-
-def _overlaps(intervals, start: int, end: int, labels) -> bool:
-    return any(s < end and start < e and label in labels for s, e, label in intervals)
 
 
 _QUOTES = "\"\u201c\u201d"
