@@ -457,3 +457,10 @@ def test_present_lemma_without_lemmatizer(nlp, text, lemma):
 
     assert "lemmatizer" not in nlp.pipe_names
     assert _present_lemma(nlp(text)[1]) == lemma
+
+
+def test_every_grammar_kind_has_a_resolver():
+    from extractor.fields.dates import _RESOLVERS, grammar
+
+    kinds = {name[2:] for name in grammar().groupindex if name.startswith("k_")}
+    assert kinds == set(_RESOLVERS)

@@ -369,3 +369,46 @@ def test_score_command_bad_input_exits_2(tmp_path):
     result = CliRunner().invoke(app, ["score", "--gold", str(DATA / "gold"), "--pred", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 2
     assert "cannot read predictions" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# evaluate = run the systems, then score what they gave (two steps, usable apart)
+
+
+class _GoldExtractor:
+    """Returns each article's gold record; fails on beta."""
+
+    def extract(self, text, doc_id="doc", published=None):
+        from extractor.models import ArticleRecord
+
+        if doc_id == "beta":
+            raise InputError("cannot read this one")
+        record = json.loads((DATA / "gold" / f"{doc_id}.json").read_text())
+        return ArticleRecord.model_validate(record, context={"text": text})
+
+
+class _EmptyBaseline:
+    def predict_many(self, items):
+        for text, doc_id, published in items:
+            yield {"doc_id": doc_id, "published": published}
+
+
+def test_evaluate_is_run_systems_then_score_runs():
+    from extractor.evaluation.gold import load_gold
+    from extractor.evaluation.scoring import evaluate, run_systems, score_runs
+    from extractor.io.corpus import load_corpus
+
+    corpus = DATA / "corpus"
+    systems = {"baseline": _EmptyBaseline(), "extractor": _GoldExtractor()}
+    runs = run_systems(systems, load_corpus(corpus, ["alpha", "beta"]), load_gold(DATA / "gold", corpus))
+    assert sorted(runs.predictions["extractor"]) == ["alpha"]
+    assert list(runs.errors["extractor"]) == ["beta"]
+    assert runs.errors["baseline"] == {} and set(runs.seconds) == {"baseline", "extractor"}
+
+    gold = load_gold(DATA / "gold", corpus)
+    scored = score_runs(gold, runs, {"all": ["alpha", "beta"]}, load_corpus(corpus, ["alpha", "beta"]), ["a note"])
+    whole = evaluate(corpus, DATA / "gold", extractor=_GoldExtractor(), baseline_system=_EmptyBaseline())
+    assert scored.notes[0] == "a note"
+    assert scored.errors == whole.errors == {"extractor": {"beta": "InputError: cannot read this one"}}
+    for system in ("baseline", "extractor"):
+        assert scored.scores[system]["all"].to_dict() == whole.scores[system]["all"].to_dict()

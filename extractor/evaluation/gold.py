@@ -156,22 +156,27 @@ def parse_gold_file(path: Path, text: Optional[str] = None) -> tuple[Optional[Ar
     return record, problems
 
 
-def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
-    """Codes and values: currencies, countries, money amounts, tariff rates, date values."""
+def _country_problems(name: str, path: str, code: Optional[str], offset: Optional[int]) -> list[Problem]:
+    """A country code that is not in countries.json."""
+    if code is None or code in country_codes():
+        return []
+    return [Problem(name, path, f"unknown country code {code!r} (ISO 3166 alpha-2 or EU; a real country "
+                    f"missing from extractor/data/countries.json must be added there)", offset)]
+
+
+def _published_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    if record.published is None:
+        return []
+    try:
+        datetime.date.fromisoformat(record.published)
+    except ValueError:
+        return [Problem(name, "published", f"not a real date: {record.published!r}")]
+    return []
+
+
+def _money_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """A known currency, a value or a min-max range, positive amounts."""
     problems = []
-    countries = country_codes()
-
-    def bad_country(path: str, code: Optional[str], offset: Optional[int]) -> None:
-        if code is not None and code not in countries:
-            problems.append(Problem(
-                name, path, f"unknown country code {code!r} (ISO 3166 alpha-2 or EU; a real country "
-                f"missing from extractor/data/countries.json must be added there)", offset))
-
-    if record.published is not None:
-        try:
-            datetime.date.fromisoformat(record.published)
-        except ValueError:
-            problems.append(Problem(name, "published", f"not a real date: {record.published!r}"))
     for i, m in enumerate(record.money):
         path = f"money[{i}]"
         if m.currency is None:
@@ -184,6 +189,12 @@ def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
             amount = getattr(m, key)
             if amount is not None and amount <= 0:
                 problems.append(Problem(name, f"{path}.{key}", f"amount must be positive, got {amount}", m.start))
+    return problems
+
+
+def _tariff_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """A rate that is the number in the text and in range; known imposer and target codes."""
+    problems = []
     for i, t in enumerate(record.tariffs):
         path = f"tariffs[{i}]"
         number = _NUMBER.search(t.text)
@@ -191,14 +202,14 @@ def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
             problems.append(Problem(name, f"{path}.rate", f"rate {t.rate} does not match the text {t.text!r}", t.start))
         if not 0 <= t.rate <= 1000:
             problems.append(Problem(name, f"{path}.rate", f"rate {t.rate} is out of range", t.start))
-        bad_country(f"{path}.imposer", t.imposer, t.start)
-        bad_country(f"{path}.target", t.target, t.start)
-    for i, d in enumerate(record.dates):
-        problems += [Problem(name, f"dates[{i}]", reason, d.start) for reason in _date_problems(d.value, d.granularity)]
-    for field_name in ("companies", "officials"):
-        for i, e in enumerate(getattr(record, field_name)):
-            bad_country(f"{field_name}[{i}].country", e.country, e.mentions[0].start)
-    problems += _investment_problems(name, record)
+        problems += _country_problems(name, f"{path}.imposer", t.imposer, t.start)
+        problems += _country_problems(name, f"{path}.target", t.target, t.start)
+    return problems
+
+
+def _reactor_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """The category 'class' exactly for the reactor classes."""
+    problems = []
     for i, r in enumerate(record.reactors):
         is_class = r.design in REACTOR_CLASSES
         if is_class != (r.category == "class"):
@@ -208,6 +219,17 @@ def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
             )
             problems.append(Problem(name, f"reactors[{i}].category", reason, r.mentions[0].start))
     return problems
+
+
+def _value_problems(name: str, record: ArticleRecord) -> list[Problem]:
+    """Codes and values: currencies, countries, money amounts, tariff rates, date values."""
+    problems = _published_problems(name, record) + _money_problems(name, record) + _tariff_problems(name, record)
+    for i, d in enumerate(record.dates):
+        problems += [Problem(name, f"dates[{i}]", reason, d.start) for reason in _date_problems(d.value, d.granularity)]
+    for field_name in ("companies", "officials"):
+        for i, e in enumerate(getattr(record, field_name)):
+            problems += _country_problems(name, f"{field_name}[{i}].country", e.country, e.mentions[0].start)
+    return problems + _investment_problems(name, record) + _reactor_problems(name, record)
 
 
 def _investment_problems(name: str, record: ArticleRecord) -> list[Problem]:
@@ -282,36 +304,43 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
     covers. An occurrence labelled in another entity field instead (``Rolls-Royce SMR`` the
     company, where the reactor of that name is labelled elsewhere) is a deliberate decision:
     it is reported as a warning naming that label."""
-    problems = []
     other_spans = {
         f: [(m.start, m.end, path) for path, m in record.iter_mentions() if path.split("[")[0] == f]
         for f in ENTITY_FIELDS
     }
+    problems = []
     for field_name in COVERAGE_FIELDS:
-        entities = getattr(record, field_name)
-        spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
-        owner: dict[str, int] = {}
-        for i, e in enumerate(entities):
-            for m in e.mentions:
-                owner.setdefault(m.text, i)
-        reported: list[tuple[int, int]] = []
-        for string in sorted(owner, key=len, reverse=True):
-            for hit in re.finditer(r"(?<!\w)" + re.escape(string) + r"(?!\w)", text):
-                s, e = hit.span()
-                if any(a <= s and e <= b for a, b in spans) or any(a <= s and e <= b for a, b in reported):
-                    continue
-                reported.append((s, e))
-                reason = f"{string!r} also occurs at {s}:{e} but no {field_name} mention covers it"
-                elsewhere = [
-                    path for f, found in other_spans.items() if f != field_name
-                    for a, b, path in found if a <= s and e <= b
-                ]
-                level = "error"
-                if elsewhere:
-                    reason += f" (it is labelled as {elsewhere[0]})"
-                    level = "warning"
-                problems.append(Problem(name, f"{field_name}[{owner[string]}]", reason, s, level))
+        problems += _field_coverage_problems(name, field_name, getattr(record, field_name), text, other_spans)
     return sorted(problems, key=lambda p: (p.path or "", p.offset or 0))
+
+
+def _field_coverage_problems(name: str, field_name: str, entities: list, text: str, other_spans: dict) -> list[Problem]:
+    """Uncovered occurrences of one field's mention strings (longest string first; an
+    occurrence inside one already reported is not reported again)."""
+    spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    owner: dict[str, int] = {}  # mention string -> index of the first entity that has it
+    for i, e in enumerate(entities):
+        for m in e.mentions:
+            owner.setdefault(m.text, i)
+    problems = []
+    reported: list[tuple[int, int]] = []
+    for string in sorted(owner, key=len, reverse=True):
+        for hit in re.finditer(r"(?<!\w)" + re.escape(string) + r"(?!\w)", text):
+            s, e = hit.span()
+            if any(a <= s and e <= b for a, b in spans) or any(a <= s and e <= b for a, b in reported):
+                continue
+            reported.append((s, e))
+            reason = f"{string!r} also occurs at {s}:{e} but no {field_name} mention covers it"
+            elsewhere = [
+                path for f, found in other_spans.items() if f != field_name
+                for a, b, path in found if a <= s and e <= b
+            ]
+            level = "error"
+            if elsewhere:
+                reason += f" (it is labelled as {elsewhere[0]})"
+                level = "warning"
+            problems.append(Problem(name, f"{field_name}[{owner[string]}]", reason, s, level))
+    return problems
 
 
 def check_gold_file(path: Path, text: Optional[str], published: Optional[str] = None) -> list[Problem]:

@@ -371,62 +371,89 @@ def _flat_mentions(entities: list[Mapping]) -> list[dict]:
     ]
 
 
-def score_field(field_name: str, gold: Mapping, pred: Mapping) -> tuple[FieldScore, Alignment]:
-    """Score one field of one article: its counts, attribute accuracies and alignment."""
-    score = FieldScore.empty(field_name)
-    gold_items, pred_items = _items(gold, field_name), _items(pred, field_name)
-    attribute_pairs: list[tuple[Mapping, Mapping]] = []
-    if field_name == INVESTMENTS and field_name not in gold:
-        gold_items = pred_items = []  # not labelled in this gold file: not scored
-    if field_name == INVESTMENTS:
-        pred_items = _gold_names(gold, pred, pred_items)
-        pairs = match_mentions(gold_items, pred_items)
-        n = len(pairs)
-        score.counts["entry"] = PRF(n, len(pred_items) - n, len(gold_items) - n)
-        gold_status, pred_status = ["miss"] * len(gold_items), ["false"] * len(pred_items)
-        for i, j, _ in pairs:
-            gold_status[i] = pred_status[j] = "match"
-            for name in SET_ATTRIBUTES:
-                fold = fold_name if name == "companies" else (lambda x: x)
-                score.counts[name] += set_counts(gold_items[i].get(name) or [], pred_items[j].get(name) or [], fold)
-        attribute_pairs = [(gold_items[i], pred_items[j]) for i, j, _ in pairs]
-        alignment = Alignment(gold_items, pred_items, gold_status, pred_status, pairs=[(i, j) for i, j, _ in pairs])
-    elif field_name in MENTION_FIELDS:
-        pairs = match_mentions(gold_items, pred_items, field_name)
-        n_correct = sum(correct for *_, correct in pairs)
-        score.counts["span"] = PRF(len(pairs), len(pred_items) - len(pairs), len(gold_items) - len(pairs))
-        score.counts["value"] = PRF(n_correct, len(pred_items) - n_correct, len(gold_items) - n_correct)
-        gold_status, pred_status = ["miss"] * len(gold_items), ["false"] * len(pred_items)
-        for i, j, correct in pairs:
-            gold_status[i] = pred_status[j] = "match" if correct else "wrong"
-        attribute_pairs = [(gold_items[i], pred_items[j]) for i, j, _ in pairs]
-        alignment = Alignment(gold_items, pred_items, gold_status, pred_status, pairs=[(i, j) for i, j, _ in pairs])
-    else:
-        entity_pairs = match_entities(gold_items, pred_items, field_name)
-        n = len(entity_pairs)
-        score.counts["entity"] = PRF(n, len(pred_items) - n, len(gold_items) - n)
-        gold_mentions, pred_mentions = _flat_mentions(gold_items), _flat_mentions(pred_items)
-        pairs = match_mentions(gold_mentions, pred_mentions)
-        m = len(pairs)
-        score.counts["mention"] = PRF(m, len(pred_mentions) - m, len(gold_mentions) - m)
-        gold_status, pred_status = ["miss"] * len(gold_mentions), ["false"] * len(pred_mentions)
-        for i, j, _ in pairs:
-            gold_status[i] = pred_status[j] = "match"
-        attribute_pairs = [(gold_items[i], pred_items[j]) for i, j in entity_pairs]
-        alignment = Alignment(gold_mentions, pred_mentions, gold_status, pred_status, entity_pairs,
-                              [(i, j) for i, j, _ in pairs])
+def _statuses(n_gold: int, n_pred: int, pairs: Iterable[tuple[int, int, bool]], graded: bool = False):
+    """``(gold_status, pred_status)``: 'miss' per gold item and 'false' per prediction unless
+    paired, then 'match' (or 'wrong' for a pair whose value is not correct, when ``graded``)."""
+    gold_status, pred_status = ["miss"] * n_gold, ["false"] * n_pred
+    for i, j, correct in pairs:
+        gold_status[i] = pred_status[j] = "match" if correct or not graded else "wrong"
+    return gold_status, pred_status
+
+
+def _score_investments(score: FieldScore, gold: Mapping, pred: Mapping, gold_items: list, pred_items: list):
+    """Entries matched by overlap, then set counts of their companies and sectors.
+    Returns the alignment and the matched (gold, pred) entries."""
+    pred_items = _gold_names(gold, pred, pred_items)
+    pairs = match_mentions(gold_items, pred_items)
+    n = len(pairs)
+    score.counts["entry"] = PRF(n, len(pred_items) - n, len(gold_items) - n)
+    for i, j, _ in pairs:
+        for name in SET_ATTRIBUTES:
+            fold = fold_name if name == "companies" else (lambda x: x)
+            score.counts[name] += set_counts(gold_items[i].get(name) or [], pred_items[j].get(name) or [], fold)
+    alignment = Alignment(gold_items, pred_items, *_statuses(len(gold_items), len(pred_items), pairs),
+                          pairs=[(i, j) for i, j, _ in pairs])
+    return alignment, [(gold_items[i], pred_items[j]) for i, j, _ in pairs]
+
+
+def _score_mentions(score: FieldScore, field_name: str, gold_items: list, pred_items: list):
+    """Span counts (overlap) and value counts (correct pairs) of a mention field.
+    Returns the alignment and the matched (gold, pred) mentions."""
+    pairs = match_mentions(gold_items, pred_items, field_name)
+    n, n_correct = len(pairs), sum(correct for *_, correct in pairs)
+    score.counts["span"] = PRF(n, len(pred_items) - n, len(gold_items) - n)
+    score.counts["value"] = PRF(n_correct, len(pred_items) - n_correct, len(gold_items) - n_correct)
+    alignment = Alignment(gold_items, pred_items, *_statuses(len(gold_items), len(pred_items), pairs, graded=True),
+                          pairs=[(i, j) for i, j, _ in pairs])
+    return alignment, [(gold_items[i], pred_items[j]) for i, j, _ in pairs]
+
+
+def _score_entities(score: FieldScore, field_name: str, gold_items: list, pred_items: list):
+    """Entity counts (names) and mention counts (pooled mentions by overlap) of an entity field.
+    Returns the alignment (over the pooled mentions) and the matched (gold, pred) entities."""
+    entity_pairs = match_entities(gold_items, pred_items, field_name)
+    n = len(entity_pairs)
+    score.counts["entity"] = PRF(n, len(pred_items) - n, len(gold_items) - n)
+    gold_mentions, pred_mentions = _flat_mentions(gold_items), _flat_mentions(pred_items)
+    pairs = match_mentions(gold_mentions, pred_mentions)
+    m = len(pairs)
+    score.counts["mention"] = PRF(m, len(pred_mentions) - m, len(gold_mentions) - m)
+    alignment = Alignment(gold_mentions, pred_mentions, *_statuses(len(gold_mentions), len(pred_mentions), pairs),
+                          entity_pairs, [(i, j) for i, j, _ in pairs])
+    return alignment, [(gold_items[i], pred_items[j]) for i, j in entity_pairs]
+
+
+def _score_attributes(score: FieldScore, alignment: Alignment, attribute_pairs: list[tuple[Mapping, Mapping]]) -> None:
+    """Accuracy of each attribute of the field over the matched pairs; the disagreements go to
+    ``alignment.attribute_mistakes``."""
+    field_name = score.name
+    flat = field_name in MENTION_FIELDS or field_name == INVESTMENTS
     for name in ATTRIBUTES.get(field_name, ()):
         correct = 0
         for g, p in attribute_pairs:
             if attribute_agrees(name, g.get(name), p.get(name)):
                 correct += 1
-            else:
-                flat = field_name in MENTION_FIELDS or field_name == INVESTMENTS
-                where = g if flat else ((g.get("mentions") or [{}])[0])
-                label = g.get("text") if flat else (g.get("name") or g.get("design"))
-                alignment.attribute_mistakes.append(AttributeMistake(
-                    field_name, name, str(label or ""), where.get("start", 0), g.get(name), p.get(name)))
+                continue
+            where = g if flat else ((g.get("mentions") or [{}])[0])
+            label = g.get("text") if flat else (g.get("name") or g.get("design"))
+            alignment.attribute_mistakes.append(AttributeMistake(
+                field_name, name, str(label or ""), where.get("start", 0), g.get(name), p.get(name)))
         score.attributes[name] = Accuracy(correct, len(attribute_pairs))
+
+
+def score_field(field_name: str, gold: Mapping, pred: Mapping) -> tuple[FieldScore, Alignment]:
+    """Score one field of one article: its counts, attribute accuracies and alignment."""
+    score = FieldScore.empty(field_name)
+    gold_items, pred_items = _items(gold, field_name), _items(pred, field_name)
+    if field_name == INVESTMENTS:
+        if field_name not in gold:
+            gold_items = pred_items = []  # not labelled in this gold file: not scored
+        alignment, attribute_pairs = _score_investments(score, gold, pred, gold_items, pred_items)
+    elif field_name in MENTION_FIELDS:
+        alignment, attribute_pairs = _score_mentions(score, field_name, gold_items, pred_items)
+    else:
+        alignment, attribute_pairs = _score_entities(score, field_name, gold_items, pred_items)
+    _score_attributes(score, alignment, attribute_pairs)
     return score, alignment
 
 
@@ -596,6 +623,19 @@ class Evaluation:
         }
 
 
+def _scored_splits(gold: Mapping[str, Any], predictions: Mapping[str, Mapping[str, Any]],
+                   splits: Optional[dict[str, list[str]]], strict: bool):
+    """``(splits, left_out)``: the gold doc_ids scored in each split (default: one split ``all``)
+    and, unless ``strict``, those left out because some system did not predict them."""
+    splits = splits or {ALL_SPLIT: list(gold)}
+    splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
+    if strict:
+        return splits, {}
+    left_out = {name: [i for i in ids if not all(i in p for p in predictions.values())] for name, ids in splits.items()}
+    splits = {name: [i for i in ids if i not in set(left_out[name])] for name, ids in splits.items()}
+    return splits, left_out
+
+
 def score_predictions(
     gold: Mapping[str, Any],
     predictions: Mapping[str, Mapping[str, Any]],
@@ -611,12 +651,7 @@ def score_predictions(
     are listed in ``Evaluation.left_out``.
     """
     gold = {k: as_plain(v) for k, v in gold.items()}
-    splits = splits or {ALL_SPLIT: list(gold)}
-    splits = {name: [i for i in ids if i in gold] for name, ids in splits.items()}
-    left_out: dict[str, list[str]] = {}
-    if not strict:
-        left_out = {name: [i for i in ids if not all(i in p for p in predictions.values())] for name, ids in splits.items()}
-        splits = {name: [i for i in ids if i not in set(left_out[name])] for name, ids in splits.items()}
+    splits, left_out = _scored_splits(gold, predictions, splits, strict)
     scores = {
         system: {name: score_corpus(gold, preds, ids) for name, ids in splits.items()}
         for system, preds in predictions.items()
@@ -742,34 +777,23 @@ def score_files(
     return score_predictions(gold, {system: predictions}, splits, texts, strict=strict)
 
 
-def evaluate(
-    corpus_dir: Path,
-    gold_dir: Path,
-    split: Optional[str] = None,
-    baseline: bool = True,
-    extractor: Any = None,
-    baseline_system: Any = None,
-    progress: Any = None,
-) -> Evaluation:
-    """Run the extractor (and the spaCy baseline) over the gold articles of ``corpus_dir`` and
-    score both. ``split``: a key of the corpus' ``splits.json``, ``all``, or None (every split
-    of ``splits.json``, each separately; ``all`` without that file). A split with no gold
-    article is left out with a note. Each system's model is loaded once (pass ``extractor`` /
-    ``baseline_system`` to reuse loaded ones). ``progress(system, done, total)`` is called as
-    articles are processed. A system's failure on an article counts as an empty record."""
-    import time
+@dataclass
+class Runs:
+    """What running the systems over the articles gave: ``predictions[system][doc_id]`` (plain
+    records), ``errors[system][doc_id]`` (an article the system failed on) and the seconds each
+    system took."""
 
-    from pydantic import ValidationError
+    predictions: dict[str, dict[str, dict]] = field(default_factory=dict)
+    errors: dict[str, dict[str, str]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
 
-    from extractor.io.corpus import article_paths, load_corpus
-    from extractor.errors import ExtractorError
-    from extractor.evaluation.gold import load_gold
 
-    gold = load_gold(gold_dir, corpus_dir)
-    if not gold:
-        raise InputError("no gold files (*.json)", str(gold_dir))
-    paths = article_paths(corpus_dir)
-    splits = select_splits(corpus_dir, split, list(paths))
+def _gold_splits(corpus_dir: Path, split: Optional[str], paths: Iterable[str], gold: Mapping[str, Any]):
+    """``(splits, notes)``: the doc_ids with gold in each reported split, and notes on the
+    articles and gold left out. A split with no gold article is dropped with a note (an error
+    when it is the one asked for)."""
+    paths = list(paths)
+    splits = select_splits(corpus_dir, split, paths)
     notes = []
     without_article = sorted(set(gold) - set(paths))
     if without_article:
@@ -786,9 +810,12 @@ def evaluate(
         del splits[name]
     if not splits:
         raise InputError("no article with gold to score", str(corpus_dir))
-    wanted = [i for i in paths if any(i in ids for ids in splits.values())]
-    articles = load_corpus(corpus_dir, wanted)
+    return splits, notes
 
+
+def _systems(baseline: bool, extractor: Any, baseline_system: Any) -> dict[str, Any]:
+    """The systems to run, in column order: the spaCy baseline (unless ``baseline`` is False),
+    then the extractor; each loaded here unless given."""
     systems: dict[str, Any] = {}
     if baseline:
         if baseline_system is None:
@@ -801,32 +828,87 @@ def evaluate(
 
         extractor = Extractor()
     systems["extractor"] = extractor
+    return systems
 
-    predictions: dict[str, dict[str, dict]] = {}
-    errors: dict[str, dict[str, str]] = {}
-    seconds: dict[str, float] = {}
+
+def _run_baseline(name: str, system: Any, articles: list, gold: Mapping[str, Any], runs: Runs, progress: Any) -> None:
+    """The baseline predicts all articles in one batch (a published date from the gold when the
+    article has none)."""
+    items = [(a.text, a.doc_id, a.published or as_plain(gold[a.doc_id]).get("published")) for a in articles]
+    for done, record in enumerate(system.predict_many(items), 1):
+        runs.predictions[name][record["doc_id"]] = record
+        if progress:
+            progress(name, done, len(items))
+
+
+def _run_extractor(name: str, system: Any, articles: list, runs: Runs, progress: Any) -> None:
+    """The extractor, one article at a time; a failure on an article is recorded as an error."""
+    from pydantic import ValidationError
+
+    from extractor.errors import ExtractorError
+
+    for done, a in enumerate(articles, 1):
+        try:
+            record = system.extract(a.text, doc_id=a.doc_id, published=a.published)
+            runs.predictions[name][a.doc_id] = record.model_dump(mode="json")
+        except (ExtractorError, ValidationError) as exc:
+            runs.errors[name][a.doc_id] = f"{type(exc).__name__}: {exc}"
+        if progress:
+            progress(name, done, len(articles))
+
+
+def run_systems(systems: Mapping[str, Any], articles: list, gold: Mapping[str, Any], progress: Any = None) -> Runs:
+    """Run each system (``baseline`` / ``extractor``, see :func:`evaluate`) over ``articles``:
+    the first of evaluation's two steps (the second is :func:`score_runs`)."""
+    import time
+
+    runs = Runs()
     for name, system in systems.items():
-        predictions[name], errors[name] = {}, {}
+        runs.predictions[name], runs.errors[name] = {}, {}
         started = time.perf_counter()
         if name == "baseline":
-            items = [(a.text, a.doc_id, a.published or as_plain(gold[a.doc_id]).get("published")) for a in articles]
-            for done, record in enumerate(system.predict_many(items), 1):
-                predictions[name][record["doc_id"]] = record
-                if progress:
-                    progress(name, done, len(items))
+            _run_baseline(name, system, articles, gold, runs, progress)
         else:
-            for done, a in enumerate(articles, 1):
-                try:
-                    record = system.extract(a.text, doc_id=a.doc_id, published=a.published)
-                    predictions[name][a.doc_id] = record.model_dump(mode="json")
-                except (ExtractorError, ValidationError) as exc:
-                    errors[name][a.doc_id] = f"{type(exc).__name__}: {exc}"
-                if progress:
-                    progress(name, done, len(articles))
-        seconds[name] = round(time.perf_counter() - started, 3)
+            _run_extractor(name, system, articles, runs, progress)
+        runs.seconds[name] = round(time.perf_counter() - started, 3)
+    return runs
 
-    evaluation = score_predictions(gold, predictions, splits, {a.doc_id: a.text for a in articles})
-    evaluation.errors = {k: v for k, v in errors.items() if v}
-    evaluation.seconds = seconds
-    evaluation.notes = notes + evaluation.notes
+
+def score_runs(
+    gold: Mapping[str, Any], runs: Runs, splits: dict[str, list[str]], articles: list, notes: Iterable[str] = ()
+) -> Evaluation:
+    """Score what :func:`run_systems` gave on each split (a failed article counts as an empty
+    record); ``notes`` come before the scorer's own."""
+    evaluation = score_predictions(gold, runs.predictions, splits, {a.doc_id: a.text for a in articles})
+    evaluation.errors = {k: v for k, v in runs.errors.items() if v}
+    evaluation.seconds = runs.seconds
+    evaluation.notes = list(notes) + evaluation.notes
     return evaluation
+
+
+def evaluate(
+    corpus_dir: Path,
+    gold_dir: Path,
+    split: Optional[str] = None,
+    baseline: bool = True,
+    extractor: Any = None,
+    baseline_system: Any = None,
+    progress: Any = None,
+) -> Evaluation:
+    """Run the extractor (and the spaCy baseline) over the gold articles of ``corpus_dir`` and
+    score both. ``split``: a key of the corpus' ``splits.json``, ``all``, or None (every split
+    of ``splits.json``, each separately; ``all`` without that file). A split with no gold
+    article is left out with a note. Each system's model is loaded once (pass ``extractor`` /
+    ``baseline_system`` to reuse loaded ones). ``progress(system, done, total)`` is called as
+    articles are processed. A system's failure on an article counts as an empty record."""
+    from extractor.evaluation.gold import load_gold
+    from extractor.io.corpus import article_paths, load_corpus
+
+    gold = load_gold(gold_dir, corpus_dir)
+    if not gold:
+        raise InputError("no gold files (*.json)", str(gold_dir))
+    paths = article_paths(corpus_dir)
+    splits, notes = _gold_splits(corpus_dir, split, paths, gold)
+    articles = load_corpus(corpus_dir, [i for i in paths if any(i in ids for ids in splits.values())])
+    runs = run_systems(_systems(baseline, extractor, baseline_system), articles, gold, progress)
+    return score_runs(gold, runs, splits, articles, notes)

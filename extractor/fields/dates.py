@@ -122,12 +122,22 @@ def _words_alt(items) -> str:
 
 @derived
 def grammar(t: Tables) -> re.Pattern:
-    """The compiled date grammar: one alternative per kind, each in a group ``k_<kind>``.
+    """The compiled date grammar: one alternative per kind, each in a group ``k_<kind>``
+    (``_RESOLVERS`` maps each kind to its resolver).
 
     Every quantifier is bounded and every alternative starts at a word start, so the pass
     is linear in the text length.
     """
     w = words()
+    body = "|".join(f"(?P<k_{name}>{rx})" for name, rx in _kind_patterns(w))
+    return re.compile(
+        rf"(?<![\w$\u00a3\u20ac\u00a5/]){_guard(w)}(?:{body})(?![^\W_])", re.IGNORECASE
+    )
+
+
+def _kind_patterns(w: dict) -> list[tuple[str, str]]:
+    """``(kind, regex)`` for every kind of date core, in the order they are tried; the named
+    groups inside are what the kind's resolver reads."""
     month_full = _alt(w["months"])
     month = "(?:" + month_full + "|" + _alt(w["month_abbreviations"], dot=True) + ")"
     wday_full = _alt(w["weekdays"])
@@ -205,9 +215,12 @@ def grammar(t: Tables) -> re.Pattern:
         ("dord", rf"(?P<do_mod>{mod})?the{WS}(?P<do>{dayord})(?!{WS}centur)(?!{WS}(?:of{WS})?(?-i:[A-Z]))"),
         ("year", rf"(?P<yr_mod>{mod})?(?:the{WS}year{WS})?(?P<yr>{year})"),
     ]
-    body = "|".join(f"(?P<k_{name}>{rx})" for name, rx in kinds)
-    # The guard: a cheap test that the word here can start a date at all, so the 24 kinds are
-    # only tried at the few word starts that can begin one.
+    return kinds
+
+
+def _guard(w: dict) -> str:
+    """A cheap look-ahead that the word here can start a date at all, so the kinds are only
+    tried at the few word starts that can begin one."""
     first_words = {"the", "very", "fiscal", "financial", "following", "prior", "preceding", "final",
                    "year", "month", "quarter", "end", "start"}
     for key in ("period_parts", "modifiers", "quarter_words", "half_words", "seasons",
@@ -216,10 +229,7 @@ def grammar(t: Tables) -> re.Pattern:
                 "term_start_days"):
         first_words |= {entry.split()[0].lower() for entry in w[key]}
     first_words |= {f.replace("'", "\u2019") for f in first_words} | {"national"}
-    guard = rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
-    return re.compile(
-        rf"(?<![\w$\u00a3\u20ac\u00a5/]){guard}(?:{body})(?![^\W_])", re.IGNORECASE
-    )
+    return rf"(?=\d|'\d|(?-i:[QH][1-4]|FY)|{_words_alt(first_words)}(?![a-z]))"
 
 
 @derived
@@ -311,22 +321,35 @@ TENSE_OVERRIDE_DAYS = 62
 
 
 def _pick(candidates: list, ref: _dt.date, direction: str | None) -> _dt.date | None:
-    """Choose among candidate dates: past -> latest <= ref, future -> earliest >= ref (when in
-    another year, only if no candidate on the other side of ref is within TENSE_OVERRIDE_DAYS);
-    else the one in ref's year unless another is nearer and within NEAR_OTHER_YEAR_DAYS."""
+    """Choose among candidate dates (None entries are impossible dates and are skipped): the
+    tense's choice when it gives one (``_pick_by_tense``), else the nearest (``_pick_nearest``)."""
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None
-    after = [c for c in candidates if c >= ref]
-    before = [c for c in candidates if c <= ref]
-    if direction == "future" and after:
-        other = [c for c in before if (ref - c).days <= TENSE_OVERRIDE_DAYS and c != ref]
-        if min(after).year == ref.year or not other:
-            return min(after)
-    elif direction == "past" and before:
-        other = [c for c in after if (c - ref).days <= TENSE_OVERRIDE_DAYS and c != ref]
-        if max(before).year == ref.year or not other:
-            return max(before)
+    by_tense = _pick_by_tense(candidates, ref, direction)
+    return by_tense if by_tense is not None else _pick_nearest(candidates, ref)
+
+
+def _pick_by_tense(candidates: list, ref: _dt.date, direction: str | None) -> _dt.date | None:
+    """past -> the latest <= ref, future -> the earliest >= ref; when that one is in another
+    year, only if no candidate on the other side of ref is within TENSE_OVERRIDE_DAYS."""
+    if direction == "future":
+        chosen = min((c for c in candidates if c >= ref), default=None)
+        other_side = [c for c in candidates if c < ref]
+    elif direction == "past":
+        chosen = max((c for c in candidates if c <= ref), default=None)
+        other_side = [c for c in candidates if c > ref]
+    else:
+        return None
+    if chosen is None:
+        return None
+    near_other = any(abs((c - ref).days) <= TENSE_OVERRIDE_DAYS for c in other_side)
+    return chosen if chosen.year == ref.year or not near_other else None
+
+
+def _pick_nearest(candidates: list, ref: _dt.date) -> _dt.date:
+    """The candidate nearest to ref (the earlier on a tie), unless it is in another year and
+    more than NEAR_OTHER_YEAR_DAYS away while one in ref's year exists."""
     nearest = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
     same_year = [c for c in candidates if c.year == ref.year]
     if same_year and nearest.year != ref.year and abs((nearest - ref).days) > NEAR_OTHER_YEAR_DAYS:
@@ -367,127 +390,171 @@ def _day_of(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
-def _resolve(core: Core, pub: _dt.date | None, direction: str | None = None):
-    """``(value, granularity)`` for a grammar match; None when it is not a date after all
-    (a duration or an anaphor such as ``the following week``). ``value`` is None when it needs
-    ``pub`` and there is none."""
-    lk = _lookups()
-    g = core.g
-    kind = core.kind
+# Each resolver takes ``(core, pub, direction)`` and returns ``(value, granularity)``, or None
+# when the match is not a date after all; ``_RESOLVERS`` (below) maps every grammar kind to one.
 
-    if kind == "iso":
-        d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-        return (_fmt(d, "day"), "day") if d else None
-    if kind == "num":
-        a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
-        # US order (month/day) for slashes unless impossible; day.month.year for dots.
-        m, d = (b, a) if (g("num_s") == "." or a > 12) else (a, b)
-        date = _safe_date(y, m, d)
-        return (_fmt(date, "day"), "day") if date else None
-    if kind in ("mdy", "dmy"):
-        m, d = _month_of(g(f"{kind}_m")), _day_of(g(f"{kind}_d"))
-        if g(f"{kind}_y"):
-            date = _safe_date(int(g(f"{kind}_y")), m, d)
-            return (_fmt(date, "day"), "day") if date else None
-        if pub is None:
-            return (None, "day") if _safe_date(2024, m, d) else None
-        cands = [_safe_date(pub.year + k, m, d) for k in (-1, 0, 1)]
-        pick = _pick(cands, pub, direction)
-        return (_fmt(pick, "day"), "day") if pick else None
-    if kind == "mrange":
-        m1, m2 = _month_of(g("mr_m1")), _month_of(g("mr_m2"))
-        word = (g("mr_w") or "").lower()
-        aligned = (m2 - m1) % 12 == 2 and m1 % 3 == 1
-        gran = "quarter" if aligned or word == "quarter" else "month"
-        if (m2 - m1) % 12 == 5 and m1 in (1, 7):  # 'January-June': a half-year is its year
-            gran = "year"
-            if g("mr_y"):
-                return (g("mr_y"), gran)
+
+def _on_day(date: _dt.date | None):
+    """``(ISO day, "day")`` for a date, None for an impossible one (``February 30``)."""
+    return (_fmt(date, "day"), "day") if date else None
+
+
+def _month_candidates(pub: _dt.date, month: int, years=(-1, 0, 1)) -> list[_dt.date]:
+    """The first of ``month`` in the years around ``pub``'s."""
+    return [_dt.date(pub.year + k, month, 1) for k in years]
+
+
+def _pick_month(pub: _dt.date, month: int, direction: str | None) -> _dt.date:
+    """The first of the ``month`` that ``direction`` points to, seen from ``pub``'s month."""
+    return _pick(_month_candidates(pub, month), _dt.date(pub.year, pub.month, 1), direction)
+
+
+def _resolve_iso(core: Core, pub, direction=None):
+    """``2025-10-28``."""
+    g = core.g
+    return _on_day(_safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))
+
+
+def _resolve_numeric(core: Core, pub, direction=None):
+    """``10/28/2025`` (US order for slashes unless impossible), ``28.10.2025`` (day first)."""
+    g = core.g
+    a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
+    m, d = (b, a) if (g("num_s") == "." or a > 12) else (a, b)
+    return _on_day(_safe_date(y, m, d))
+
+
+def _resolve_month_day(core: Core, pub, direction=None):
+    """``October 28, 2025`` (kind mdy), ``28 October`` (kind dmy)."""
+    g, kind = core.g, core.kind
+    m, d = _month_of(g(f"{kind}_m")), _day_of(g(f"{kind}_d"))
+    if g(f"{kind}_y"):
+        return _on_day(_safe_date(int(g(f"{kind}_y")), m, d))
+    if pub is None:
+        return (None, "day") if _safe_date(2024, m, d) else None
+    return _on_day(_pick([_safe_date(pub.year + k, m, d) for k in (-1, 0, 1)], pub, direction))
+
+
+def _resolve_month_range(core: Core, pub, direction=None):
+    """``April-June`` (a quarter when aligned), ``January-June`` (a half: its year)."""
+    g = core.g
+    m1, m2 = _month_of(g("mr_m1")), _month_of(g("mr_m2"))
+    aligned = (m2 - m1) % 12 == 2 and m1 % 3 == 1
+    gran = "quarter" if aligned or (g("mr_w") or "").lower() == "quarter" else "month"
+    if (m2 - m1) % 12 == 5 and m1 in (1, 7):
+        gran = "year"
         if g("mr_y"):
-            return (_fmt((int(g("mr_y")), m1), gran), gran)
-        if pub is None:
-            return (None, gran)
-        cands = [_dt.date(pub.year + k, m1, 1) for k in (-1, 0, 1)]
-        pick = _pick(cands, _dt.date(pub.year, pub.month, 1), direction)
-        if gran == "year":
-            return (_fmt(pick.year, gran), gran)
-        return (_fmt((pick.year, pick.month), gran), gran)
-    if kind == "my":
-        m = _month_of(g("my_m"))
-        if g("my_y"):
-            return (_fmt((int(g("my_y")), m), "month"), "month")
-        if pub is None:
-            return (None, "month")
-        delta = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
-        return (_fmt((pub.year + delta, m), "month"), "month")
-    if kind == "mquarter":  # 'the September quarter' ends in September
-        if pub is None:
-            return (None, "quarter")
-        m = (_month_of(g("mq_m")) - 3) % 12 + 1
-        cands = [_dt.date(pub.year + k, m, 1) for k in (-1, 0, 1)]
-        pick = _pick(cands, _dt.date(pub.year, pub.month, 1), "past")
-        return (_fmt((pick.year, pick.month), "quarter"), "quarter")
-    if kind in ("named", "natday"):
-        return _resolve_named(core, pub, direction)
-    if kind == "mperiod":
-        return _resolve_month_period(core, pub)
-    if kind in ("quarter", "qshort", "qtag", "qrel"):
-        return _resolve_quarter(core, pub)
-    if kind in ("half", "hshort"):
-        if kind == "half" and g("h_dec"):
-            return (g("h_dec"), "decade")
-        y = g("h_y") if kind == "half" else g("hs_y")
-        year = _year_phrase(y, pub) if y else (pub.year if pub else None)
-        return (_fmt(year, "year"), "year")
-    if kind == "decade":
-        if g("dc_y"):
-            return (g("dc_y"), "decade")
-        dd = int(g("dc_yy"))
-        pivot = (pub.year % 100 if pub else 25) + 10
-        return (f"{(2000 if dd <= pivot else 1900) + dd:04d}", "decade")
-    if kind == "fiscal":
-        return (_fmt(_year2(g("f_y")), "year"), "year")
-    if kind == "fiscal2":
-        return (g("f2_y"), "year")
-    if kind == "ago":
-        return _resolve_ago(core, pub)
-    if kind == "deictic":
-        if pub is None:
-            return (None, "day")
-        offset = lk["deictic"][_norm(g("dx"))]
-        return (_fmt(pub + _dt.timedelta(days=offset), "day"), "day")
-    if kind == "season":
-        return (g("s_y"), "year")
-    if kind == "rel":
-        return _resolve_relative(core, pub)
-    if kind == "endof":
-        return _relative_unit((g("eo_u") or g("eo_u2")).lower(), 0, pub)
-    if kind == "wday":
-        if pub is None:
-            return (None, "day")
-        wd = lk["weekdays"][g("wd").lower()]
-        if direction == "future":
-            date = pub + _dt.timedelta(days=(wd - pub.weekday()) % 7)
-        else:
-            date = pub - _dt.timedelta(days=(pub.weekday() - wd) % 7)
-        return (_fmt(date, "day"), "day")
-    if kind == "month":
-        if pub is None:
-            return (None, "month")
-        m = _month_of(g("mo"))
-        cands = [_dt.date(pub.year + k, m, 1) for k in (-1, 0, 1)]
-        pick = _pick(cands, _dt.date(pub.year, pub.month, 1), direction)
-        return (_fmt((pick.year, pick.month), "month"), "month")
-    if kind == "dord":
-        if pub is None:
-            return (None, "day")
-        d = _day_of(g("do"))
-        cands = [_safe_date(*_shift_month(pub.year, pub.month, k), d) for k in (-1, 0, 1)]
-        pick = _pick(cands, pub, direction or "past")
-        return (_fmt(pick, "day"), "day") if pick else None
-    if kind == "year":
-        return (g("yr"), "year")
-    return None
+            return (g("mr_y"), gran)
+    if g("mr_y"):
+        return (_fmt((int(g("mr_y")), m1), gran), gran)
+    if pub is None:
+        return (None, gran)
+    pick = _pick_month(pub, m1, direction)
+    if gran == "year":
+        return (_fmt(pick.year, gran), gran)
+    return (_fmt((pick.year, pick.month), gran), gran)
+
+
+def _resolve_month_year(core: Core, pub, direction=None):
+    """``October 2025``, ``October of next year``."""
+    g = core.g
+    m = _month_of(g("my_m"))
+    if g("my_y"):
+        return (_fmt((int(g("my_y")), m), "month"), "month")
+    if pub is None:
+        return (None, "month")
+    delta = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
+    return (_fmt((pub.year + delta, m), "month"), "month")
+
+
+def _resolve_month_quarter(core: Core, pub, direction=None):
+    """``the September quarter``: the quarter ending in September (the latest one)."""
+    if pub is None:
+        return (None, "quarter")
+    m = (_month_of(core.g("mq_m")) - 3) % 12 + 1
+    pick = _pick_month(pub, m, "past")
+    return (_fmt((pick.year, pick.month), "quarter"), "quarter")
+
+
+def _resolve_half(core: Core, pub, direction=None):
+    """``the second half of 2025``, ``H2 2025``: a half's value is its year."""
+    g = core.g
+    if core.kind == "half" and g("h_dec"):
+        return (g("h_dec"), "decade")
+    y = g("h_y") if core.kind == "half" else g("hs_y")
+    year = _year_phrase(y, pub) if y else (pub.year if pub else None)
+    return (_fmt(year, "year"), "year")
+
+
+def _resolve_decade(core: Core, pub, direction=None):
+    """``the 2030s``, ``the '90s`` (the century nearest to ``pub``)."""
+    g = core.g
+    if g("dc_y"):
+        return (g("dc_y"), "decade")
+    dd = int(g("dc_yy"))
+    pivot = (pub.year % 100 if pub else 25) + 10
+    return (f"{(2000 if dd <= pivot else 1900) + dd:04d}", "decade")
+
+
+def _resolve_fiscal(core: Core, pub, direction=None):
+    """``FY2025``, ``fiscal '25``."""
+    return (_fmt(_year2(core.g("f_y")), "year"), "year")
+
+
+def _resolve_fiscal_year(core: Core, pub, direction=None):
+    """``the 2025 fiscal year``."""
+    return (core.g("f2_y"), "year")
+
+
+def _resolve_deictic(core: Core, pub, direction=None):
+    """``today``, ``yesterday``, ``tomorrow``."""
+    if pub is None:
+        return (None, "day")
+    offset = _lookups()["deictic"][_norm(core.g("dx"))]
+    return (_fmt(pub + _dt.timedelta(days=offset), "day"), "day")
+
+
+def _resolve_season(core: Core, pub, direction=None):
+    """``summer 2025``: its year."""
+    return (core.g("s_y"), "year")
+
+
+def _resolve_end_of(core: Core, pub, direction=None):
+    """``the end of the year``, ``year-end``: the current unit."""
+    return _relative_unit((core.g("eo_u") or core.g("eo_u2")).lower(), 0, pub)
+
+
+def _resolve_weekday(core: Core, pub, direction=None):
+    """A bare weekday: the latest on or before ``pub``; the first on or after in the future."""
+    if pub is None:
+        return (None, "day")
+    wd = _lookups()["weekdays"][core.g("wd").lower()]
+    if direction == "future":
+        date = pub + _dt.timedelta(days=(wd - pub.weekday()) % 7)
+    else:
+        date = pub - _dt.timedelta(days=(pub.weekday() - wd) % 7)
+    return (_fmt(date, "day"), "day")
+
+
+def _resolve_month(core: Core, pub, direction=None):
+    """A bare month name."""
+    if pub is None:
+        return (None, "month")
+    pick = _pick_month(pub, _month_of(core.g("mo")), direction)
+    return (_fmt((pick.year, pick.month), "month"), "month")
+
+
+def _resolve_day_ordinal(core: Core, pub, direction=None):
+    """``the 28th``: in ``pub``'s month or the one before or after (past unless told)."""
+    if pub is None:
+        return (None, "day")
+    d = _day_of(core.g("do"))
+    cands = [_safe_date(*_shift_month(pub.year, pub.month, k), d) for k in (-1, 0, 1)]
+    return _on_day(_pick(cands, pub, direction or "past"))
+
+
+def _resolve_year(core: Core, pub, direction=None):
+    """A bare year."""
+    return (core.g("yr"), "year")
 
 
 def _year_phrase(text: str, pub: _dt.date | None) -> int | None:
@@ -507,7 +574,8 @@ def _quarter_start(pub: _dt.date, delta: int = 0) -> tuple[int, int]:
     return _shift_month(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * delta)
 
 
-def _resolve_quarter(core: Core, pub: _dt.date | None):
+def _resolve_quarter(core: Core, pub: _dt.date | None, direction=None):
+    """``Q3 2025``, ``3Q25``, ``the third quarter``, ``last quarter``: its first month."""
     g, lk = core.g, _lookups()
     if core.kind == "qrel":
         phrase = _norm(g("qr_rel"))
@@ -593,7 +661,7 @@ def statute_years(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _STATUTE_YEAR.finditer(text)]
 
 
-def _resolve_named(core: Core, pub: _dt.date | None, direction: str | None):
+def _resolve_named(core: Core, pub: _dt.date | None, direction: str | None = None):
     """Named days: ``Christmas Day``, ``Thanksgiving``, ``Liberation Day`` (a one-off event) and
     ``<Country>'s national day`` / ``Independence Day``. None for a national day of no known
     country and for an event after the published date."""
@@ -623,7 +691,7 @@ def _resolve_named(core: Core, pub: _dt.date | None, direction: str | None):
     return (_fmt(pick, "day"), "day") if pick else None
 
 
-def _resolve_month_period(core: Core, pub: _dt.date | None):
+def _resolve_month_period(core: Core, pub: _dt.date | None, direction=None):
     """``the first three months of the year`` -> its first quarter; ``the last six months of
     2024`` -> a half (its year); ``the three months to June`` -> the quarter ending in June.
     A fiscal year's months are unknown: ``the first six months of the fiscal year`` is None."""
@@ -651,7 +719,8 @@ def _resolve_month_period(core: Core, pub: _dt.date | None):
     return (_fmt((y, first_month), "quarter"), "quarter")
 
 
-def _resolve_ago(core: Core, pub: _dt.date | None):
+def _resolve_ago(core: Core, pub: _dt.date | None, direction=None):
+    """``three weeks ago``, ``two decades ago``."""
     raw = core.g("ago_n")
     n = int(raw) if raw.isdigit() else _lookups()["numbers"].get(_norm(raw))
     unit = core.g("ago_u").lower()
@@ -685,7 +754,58 @@ def _relative_unit(unit: str, delta: int, pub: _dt.date | None):
     return None
 
 
-def _resolve_relative(core: Core, pub: _dt.date | None):
+def _relative_month(month: int, delta: int, pub: _dt.date | None):
+    """``last/next/this October``: the latest before, the first after, or ``pub``'s year."""
+    if pub is None:
+        return (None, "month")
+    y = pub.year
+    if delta < 0:
+        y = pub.year if month < pub.month else pub.year - 1
+    elif delta > 0:
+        y = pub.year if month > pub.month else pub.year + 1
+    return (_fmt((y, month), "month"), "month")
+
+
+def _relative_weekday(wd: int, delta: int, pub: _dt.date | None):
+    """``last/next Friday`` (strictly before / after ``pub``), ``this Friday`` (its week)."""
+    if pub is None:
+        return (None, "day")
+    if delta < 0:
+        date = pub - _dt.timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+    elif delta > 0:
+        date = pub + _dt.timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+    else:
+        date = _monday(pub) + _dt.timedelta(days=wd)
+    return (_fmt(date, "day"), "day")
+
+
+def _relative_season(start: int, delta: int, pub: _dt.date | None):
+    """``last/next/this summer`` (``start``: its first month): its year."""
+    if pub is None:
+        return (None, "year")
+    y = pub.year
+    if delta < 0:
+        y = pub.year if start + 3 <= pub.month else pub.year - 1
+    elif delta > 0:
+        y = pub.year if start > pub.month else pub.year + 1
+    return (f"{y:04d}", "year")
+
+
+_RELATIVE_UNITS = ("weekend", "week", "month", "year", "decade")
+
+
+def _is_anaphoric_relative(word: str, unit: str, has_the: bool, fiscal_year: bool) -> bool:
+    """Whether ``<the> <word> <unit>`` counts from a time in the story, not from the published
+    date: 'the following week', 'the next day', 'over the past year', 'the previous week'."""
+    if word in ("following", "prior", "preceding") or unit == "day":
+        return True
+    exempt = fiscal_year or (unit == "decade" and word in ("next", "coming"))
+    return unit in _RELATIVE_UNITS and has_the and word in _lookups()["anaphoric"] and not exempt
+
+
+
+def _resolve_relative(core: Core, pub: _dt.date | None, direction=None):
+    """``last week``, ``next fiscal year``, ``this October``, ``last Friday``, ``next summer``."""
     lk = _lookups()
     phrase = _norm(core.g("rel_w"))
     unit = _norm(core.g("rel_u"))
@@ -693,47 +813,56 @@ def _resolve_relative(core: Core, pub: _dt.date | None):
     unit = "year" if fiscal_year else unit
     has_the = phrase.startswith("the ")
     word = phrase[4:] if has_the else phrase
-    if word in ("following", "prior", "preceding") or unit == "day":
-        return None  # anaphora: 'the following week', 'the prior year', 'the next day'
-    is_unit = unit in ("weekend", "week", "month", "year", "decade")
-    exempt = fiscal_year or (unit == "decade" and word in ("next", "coming"))
-    if is_unit and has_the and word in lk["anaphoric"] and not exempt:
-        return None  # 'over the past year', 'the next month', 'the previous week'
+    if _is_anaphoric_relative(word, unit, has_the, fiscal_year):
+        return None
     delta = lk["relative"].get(word, 0)
-    if is_unit:
+    if unit in _RELATIVE_UNITS:
         return _relative_unit(unit, delta, pub)
-    if unit in lk["months"]:
-        if pub is None:
-            return (None, "month")
-        m = lk["months"][unit]
-        y = pub.year
-        if delta < 0:
-            y = pub.year if m < pub.month else pub.year - 1
-        elif delta > 0:
-            y = pub.year if m > pub.month else pub.year + 1
-        return (_fmt((y, m), "month"), "month")
-    if unit in lk["weekdays"]:
-        if pub is None:
-            return (None, "day")
-        wd = lk["weekdays"][unit]
-        if delta < 0:
-            date = pub - _dt.timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
-        elif delta > 0:
-            date = pub + _dt.timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
-        else:
-            date = _monday(pub) + _dt.timedelta(days=wd)
-        return (_fmt(date, "day"), "day")
-    if unit in lk["seasons"]:
-        if pub is None:
-            return (None, "year")
-        start = lk["seasons"][unit]
-        y = pub.year
-        if delta < 0:
-            y = pub.year if start + 3 <= pub.month else pub.year - 1
-        elif delta > 0:
-            y = pub.year if start > pub.month else pub.year + 1
-        return (f"{y:04d}", "year")
+    for table, resolve in (("months", _relative_month), ("weekdays", _relative_weekday),
+                           ("seasons", _relative_season)):
+        if unit in lk[table]:
+            return resolve(lk[table][unit], delta, pub)
     return None
+
+
+# How each grammar kind (``grammar()``'s groups ``k_<kind>``) becomes a value.
+_RESOLVERS = {
+    "named": _resolve_named,
+    "natday": _resolve_named,
+    "iso": _resolve_iso,
+    "num": _resolve_numeric,
+    "mdy": _resolve_month_day,
+    "dmy": _resolve_month_day,
+    "mrange": _resolve_month_range,
+    "my": _resolve_month_year,
+    "mperiod": _resolve_month_period,
+    "quarter": _resolve_quarter,
+    "qshort": _resolve_quarter,
+    "qtag": _resolve_quarter,
+    "qrel": _resolve_quarter,
+    "half": _resolve_half,
+    "hshort": _resolve_half,
+    "decade": _resolve_decade,
+    "fiscal": _resolve_fiscal,
+    "fiscal2": _resolve_fiscal_year,
+    "ago": _resolve_ago,
+    "deictic": _resolve_deictic,
+    "season": _resolve_season,
+    "rel": _resolve_relative,
+    "endof": _resolve_end_of,
+    "mquarter": _resolve_month_quarter,
+    "wday": _resolve_weekday,
+    "month": _resolve_month,
+    "dord": _resolve_day_ordinal,
+    "year": _resolve_year,
+}
+
+
+def _resolve(core: Core, pub: _dt.date | None, direction: str | None = None):
+    """``(value, granularity)`` for a grammar match; None when it is not a date after all
+    (a duration or an anaphor such as ``the following week``). ``value`` is None when it needs
+    ``pub`` and there is none."""
+    return _RESOLVERS[core.kind](core, pub, direction)
 
 
 # --------------------------------------------------------------------------------------------
@@ -955,33 +1084,48 @@ def _direction(doc: Doc, start: int, end: int) -> str | None:
     tok = span.root
     if tok.head.lower_ in _PAST_PREPS and tok.dep_ == "pobj":
         return "past"  # 'in force since March 4'
+    verb, path = _governing_verb(tok)
+    return None if verb is None else _verb_tense(verb, path)
+
+
+def _governing_verb(tok):
+    """The verb reached by climbing at most _CLIMB_STEPS heads from ``tok`` (None if none),
+    and the dependency labels passed on the way."""
     path = []
     for _ in range(_CLIMB_STEPS):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         path.append(tok.dep_)
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    for child in tok.children:
-        if child.tag_ == "MD":
-            return "future" if child.lower_ in _FUTURE_AUX else None
-    if tok.tag_ == "VB" and tok.dep_ == "xcomp":
-        head = tok.head
+    return (tok if tok.pos_ in ("VERB", "AUX") else None), path
+
+
+def _verb_tense(verb, path: list[str]) -> str | None:
+    """The tense of ``verb``: its modal; a plan ('plans to meet on Friday'); its form."""
+    modal = next((c for c in verb.children if c.tag_ == "MD"), None)
+    if modal is not None:
+        return "future" if modal.lower_ in _FUTURE_AUX else None
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        head = verb.head
         if head.lower_ in _FUTURE_HEADS or any(c.tag_ == "MD" and c.lower_ in _FUTURE_AUX for c in head.children):
             # 'was due to start on the 25th', 'a round, due to start on the 25th, was called off':
             # a plan seen from the past, on either side of the published date.
-            if any(c.lower_ in _PAST_BE for c in head.children) or head.head.tag_ in ("VBD", "VBN"):
-                return None
-            return "future"
-        tok = head
-    if tok.tag_ in ("VBD", "VBN"):
+            seen_from_past = any(c.lower_ in _PAST_BE for c in head.children) or head.head.tag_ in ("VBD", "VBN")
+            return None if seen_from_past else "future"
+        verb = head
+    return _tense_of_form(verb, path)
+
+
+def _tense_of_form(verb, path: list[str]) -> str | None:
+    """Past for a past form; future for 'is visiting on Friday' and for a scheduled event in the
+    present tense ('the duty takes effect on Saturday'); else None."""
+    if verb.tag_ in ("VBD", "VBN"):
         return "past"
-    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
-        return "future"  # 'is visiting on Friday'
-    if (tok.tag_ in ("VBZ", "VBP") and _present_lemma(tok) not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
-            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
-        return "future"  # 'the duty takes effect on Saturday': a scheduled event
+    if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in verb.children):
+        return "future"
+    if (verb.tag_ in ("VBZ", "VBP") and _present_lemma(verb) not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return "future"
     return None
 
 
@@ -1011,10 +1155,6 @@ class PublishedDate(_DateComponent):
                 doc._.published = found
                 doc._.published_source = "detected"
         return doc
-
-
-def _overlaps(intervals, start: int, end: int, labels) -> bool:
-    return any(s < end and start < e and label in labels for s, e, label in intervals)
 
 
 _QUOTES = "\"\u201c\u201d"
@@ -1079,61 +1219,102 @@ def is_generic_today(text: str, start: int, end: int) -> bool:
                 or lk["generic_today_before"].search(text, max(0, start - 60), start))
 
 
-def find_dates(doc: Doc) -> list[dict]:
-    """The date mentions of a processed ``doc`` (see the module docstring)."""
-    text = doc_text(doc)
-    pub = _as_date(doc._.published)
+def _mention(text: str, start: int, end: int, value: str | None, granularity: str) -> dict:
+    return {"text": text, "start": start, "end": end, "value": value, "granularity": granularity}
+
+
+def _weak_core_confirmed(core: Core, text: str, ent_index: dict) -> bool:
+    """A weak core (WEAK_KINDS) counts when its modifier matched, or a model entity overlaps it,
+    or a context word comes right before it; ``the 28th`` not before a word such as 'century'."""
+    modifier = WEAK_KINDS[core.kind]
+    if modifier and core.g(modifier):
+        return True
     lk = _lookups()
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    mentions = []
+    labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
+    if not (ent_index[labels].overlaps(core.start, core.end)
+            or lk["context"].search(text, max(0, core.start - 20), core.start)):
+        return False
+    if core.kind == "dord":
+        nxt = re.match(r"[ \t]*([A-Za-z]+)", text[core.end: core.end + 30])
+        if nxt and nxt.group(1).lower() in lk["not_followers"]:
+            return False
+    return True
+
+
+def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
+    """Whether a grammar match is a date mention of the article."""
+    if core.kind in WEAK_KINDS and not _weak_core_confirmed(core, text, ent_index):
+        return False
+    if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
+        return False
+    if core.kind == "named" and core.g("nm") in _lookups()["term_days"]:
+        return has_term_cue(text, core.start, core.end)  # "from day one of the project": no presidency
+    return True
+
+
+def _quoted_deictic(core: Core, text: str, pub: _dt.date, spoken: list):
+    """``tomorrow`` inside a quotation whose attribution names the day it was spoken: counted
+    from that day (``quote_day``); None otherwise."""
+    said_on = quote_day(text, core.start, core.end, pub, spoken)
+    if said_on is None:
+        return None
+    offset = _lookups()["deictic"][_norm(core.g("dx"))]
+    return (_fmt(said_on + _dt.timedelta(days=offset), "day"), "day")
+
+
+def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> list[dict]:
+    """The grammar's matches that are kept, each resolved (in the sentence's tense if needed)."""
     cores = find_cores(text)
     spoken = [(c.start, c.end, c) for c in cores if c.kind in _SPOKEN_KINDS]
     # The model's DATE (and TIME) entities indexed for overlap look-ups (was a scan per core).
     ent_index = {labels: IntervalIndex((s, e) for s, e, label in ents if label in labels)
                  for labels in (("DATE", "TIME"), ("DATE",))}
     has_dep = doc.has_annotation("DEP")
+    mentions = []
     for core in cores:
-        if core.kind in WEAK_KINDS and not (WEAK_KINDS[core.kind] and core.g(WEAK_KINDS[core.kind])):
-            labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
-            if not (ent_index[labels].overlaps(core.start, core.end)
-                    or lk["context"].search(text, max(0, core.start - 20), core.start)):
-                continue
-            if core.kind == "dord":
-                nxt = re.match(r"[ \t]*([A-Za-z]+)", text[core.end: core.end + 30])
-                if nxt and nxt.group(1).lower() in lk["not_followers"]:
-                    continue
-        if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
+        if not _keep_core(core, text, ent_index):
             continue
-        if core.kind == "named" and core.g("nm") in lk["term_days"] and not has_term_cue(text, core.start, core.end):
-            continue          # "from day one of the project": no presidency named
         direction = _direction(doc, core.start, core.end) if has_dep and core.kind in _NEEDS_DIRECTION else None
         resolved = _resolve(core, pub, direction)
         if resolved is None:
             continue
         if core.kind == "deictic" and pub is not None:
-            said_on = quote_day(text, core.start, core.end, pub, spoken)
-            if said_on is not None:
-                offset = lk["deictic"][_norm(core.g("dx"))]
-                resolved = (_fmt(said_on + _dt.timedelta(days=offset), "day"), "day")
-        mentions.append({"text": core.text, "start": core.start, "end": core.end,
-                         "value": resolved[0], "granularity": resolved[1]})
-    # Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter.
-    found = IntervalIndex((m["start"], m["end"]) for m in mentions)
+            resolved = _quoted_deictic(core, text, pub, spoken) or resolved
+        mentions.append(_mention(core.text, core.start, core.end, *resolved))
+    return mentions
+
+
+def _dateparser_mentions(text: str, pub: _dt.date | None, ents: list, found: list[dict]) -> list[dict]:
+    """Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter."""
+    taken = IntervalIndex((m["start"], m["end"]) for m in found)
     pub_iso = pub.isoformat() if pub else None
+    mentions = []
     for start, end, label in ents:
-        if label != "DATE" or found.overlaps(start, end):
+        if label != "DATE" or taken.overlaps(start, end):
             continue
         span_text = text[start:end]
         if could_be_date(span_text):
             resolved = dateparser_normalise(span_text, pub_iso)
             if resolved:
-                mentions.append({"text": span_text, "start": start, "end": end,
-                                 "value": resolved[0], "granularity": resolved[1]})
-    found = IntervalIndex((m["start"], m["end"]) for m in mentions)
-    for start, end in statute_years(text):
-        if not found.overlaps(start, end):
-            mentions.append({"text": text[start:end], "start": start, "end": end,
-                             "value": text[start:end], "granularity": "year"})
+                mentions.append(_mention(span_text, start, end, *resolved))
+    return mentions
+
+
+def _statute_mentions(text: str, found: list[dict]) -> list[dict]:
+    """The years of statute names (``the Mining Act of 1872``) not already found."""
+    taken = IntervalIndex((m["start"], m["end"]) for m in found)
+    return [_mention(text[start:end], start, end, text[start:end], "year")
+            for start, end in statute_years(text) if not taken.overlaps(start, end)]
+
+
+def find_dates(doc: Doc) -> list[dict]:
+    """The date mentions of a processed ``doc`` (see the module docstring)."""
+    text = doc_text(doc)
+    pub = _as_date(doc._.published)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    mentions = _grammar_mentions(doc, text, pub, ents)
+    mentions += _dateparser_mentions(text, pub, ents, mentions)
+    mentions += _statute_mentions(text, mentions)
     mentions.sort(key=lambda m: m["start"])
     return mentions
 

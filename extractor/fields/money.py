@@ -62,6 +62,24 @@ class Amount:
     bare_dollar: bool = False  # the currency came from a bare "$" (a later phrase may name it)
 
 
+class Marker(NamedTuple):
+    """A currency marker after a number: its currency, the token index after it, and the scale
+    it carries ("10 grand": 1000; "30 MUSD": a million)."""
+
+    currency: str
+    end: int
+    scale: Decimal | None = None
+
+
+@dataclass
+class NumberWords:
+    """A run of number words that reads as a number ("half a trillion")."""
+
+    value: Decimal
+    end: int  # index of the token after the last word
+    words: list[str]
+
+
 @derived
 def _data(t: Tables) -> dict:
     cur = t["currencies.json"]
@@ -134,6 +152,20 @@ DASHES = {"-", "–", "—", "‐", "‑", "−", "‒", "―", "－", "﹣"}
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
 
 
+def _extends_number(word: str, words: list[str], t: dict) -> bool:
+    """Whether ``word`` (lower case) can continue the number words read so far (``words``)."""
+    return (
+        word in t["units"]
+        or word in t["tens"]
+        or word == "hundred"
+        or word in t["scales"]
+        or word in t["fractions"]
+        or (word in t["articles"] and (not words or words[-1] in t["fractions"]))
+        or (word == "and" and bool(words) and (words[-1] in t["scales"] or words[-1] == "hundred"))
+        or (word == "point" and bool(words))
+    )
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Split ``text[start:end]`` into the light tokens the money parser reads (offsets in text)."""
     end = len(text) if end is None else end
@@ -174,14 +206,15 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in spans]
 
 
-class _Parser:
+class _TokenView:
+    """The light tokens of one window of text, with the spacing tests every stage uses."""
+
     def __init__(self, text: str, toks: list[Tok]):
         self.text = text
         self.toks = toks
         self.d = _data()
         self.n = len(toks)
 
-    # -- token helpers --------------------------------------------------------------------
     def tok(self, i: int) -> Tok | None:
         return self.toks[i] if 0 <= i < self.n else None
 
@@ -197,7 +230,128 @@ class _Parser:
         """Index of the token after i if it is near, else None."""
         return i + 1 if i + 1 < self.n and self.near(i, i + 1) else None
 
-    # -- currency markers -----------------------------------------------------------------
+    def _words_before(self, i: int, k: int) -> list[str]:
+        out = []
+        j = i - 1
+        while j >= 0 and len(out) < k and self.toks[j].kind in ("word", "abbr") and self.near(j, j + 1):
+            out.insert(0, self.toks[j].low)
+            j -= 1
+        return out
+
+
+class _NumberReader(_TokenView):
+    """Stage 1: numbers ("550", "1.5bn", "forty-five", "half a trillion") and their scale words."""
+
+    def number(self, i: int) -> Number | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num":
+            return self._numeral(i)
+        if t.kind == "word":
+            return self._number_words(i)
+        return None
+
+    def _scale_at(self, i: int, j: int) -> tuple[Decimal, int] | None:
+        """A scale word at token j following the number's last token i."""
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.kind == "word" and self.near(i, j):
+            s = scale_value(t.text, glued=self.glued(i, j))
+            if s is not None:
+                return s, j + 1
+        # "10-billion", "1.5-trillion"
+        if t.text in DASHES and self.glued(i, j) and self.tok(j + 1) and self.glued(j, j + 1):
+            u = self.toks[j + 1]
+            if u.kind == "word" and u.low in tables()["scales"]:
+                return tables()["scales"][u.low], j + 2
+        return None
+
+    def _numeral(self, i: int) -> Number | None:
+        t = self.toks[i]
+        j = i + 1
+        nxt = self.tok(j)
+        decimal_comma = nxt is not None and nxt.kind == "word" and nxt.low in tables()["scales"]
+        value = parse_numeral(t.text, decimal_comma=decimal_comma)
+        if value is None:
+            return None
+        # "1 point 1"
+        if nxt is not None and nxt.low == "point" and self.tok(j + 1) and self.toks[j + 1].kind == "num":
+            frac = self.toks[j + 1].text
+            if frac.isdigit() and "." not in t.text:
+                value = Decimal(f"{value}.{frac}")
+                j += 2
+        small = value == value.to_integral_value() and 0 < value < 100 and len(t.text) <= 2
+        scale = self._scale_at(j - 1, j)
+        if scale:
+            factor, end = scale
+            bigger = self._scale_at(end - 1, end)  # "2 lakh crore", "5 thousand crore"
+            if bigger and bigger[0] > factor:
+                factor, end = factor * bigger[0], bigger[1]
+            return Number(value * factor, end, scale=factor)
+        return Number(value, j, small_int=small)
+
+    def _number_words(self, i: int) -> Number | None:
+        """Number words from token i: "forty-five", "half a trillion", "ten bn", a bare "a"."""
+        t = tables()
+        found = self._longest_number_words(i)
+        if found is None:
+            # "a" / "an" alone: a number only before a currency word ("a dollar", "a grand").
+            if self.toks[i].low in t["articles"]:
+                return Number(Decimal(1), i + 1, article=True)
+            return None
+        value, end, used = found.value, found.end, found.words
+        has_scale = any(w in t["scales"] for w in used)
+        # "trillion-dollar" (only as an adjective); "a few hundred million dollars" names no number
+        bare_scale = used[0] in t["scales"] or used[0] == "hundred"
+        small = not has_scale and value == value.to_integral_value() and 0 < value < 100
+        scale = None
+        if not has_scale:
+            s = self._scale_at(end - 1, end)  # "ten bn"
+            if s:
+                value, end, scale = value * s[0], s[1], s[0]
+        else:
+            scale = max(t["scales"][w] for w in used if w in t["scales"])
+        return Number(value, end, scale=scale, bare_scale=bare_scale, small_int=small)
+
+    def _longest_number_words(self, i: int) -> "NumberWords | None":
+        """The longest run of number words from token i that reads as a number."""
+        t = tables()
+        words: list[str] = []
+        j = i
+        longest = None
+        while j < self.n:
+            tok = self.toks[j]
+            if words and not (self.near(j - 1, j)):
+                break
+            if tok.kind == "punct" and tok.text in DASHES and words and self.glued(j - 1, j):
+                j += 1  # forty-five
+                continue
+            if tok.kind != "word" or not _extends_number(tok.low, words, t):
+                break
+            words.append(tok.low)
+            j += 1
+            if tok.low not in ("and", "point") and tok.low not in t["articles"]:
+                value = words_to_number(words)
+                if value is not None:
+                    longest = NumberWords(value, j, list(words))
+        return longest
+
+    def _followed_by_percent(self, j: int) -> bool:
+        t = self.tok(j)
+        if t is None:
+            return False
+        if t.low == "per":
+            nxt = self.tok(j + 1)
+            return nxt is not None and nxt.low == "cent"
+        return t.text == "%" or t.low in ("percent", "pct")
+
+
+class _CurrencyReader(_NumberReader):
+    """Stage 2: currency markers before a number (symbols, codes, "US$") and after it
+    (names, codes, multipliers, sub-units)."""
+
     def currency_word(self, i: int) -> tuple[str, int] | None:
         """A currency name starting at token i (longest match): (code, index after)."""
         words = self.d["words"]
@@ -264,120 +418,8 @@ class _Parser:
                 return w[0], w[1], None, i
         return None
 
-    # -- numbers --------------------------------------------------------------------------
-    def number(self, i: int) -> Number | None:
-        t = self.tok(i)
-        if t is None:
-            return None
-        if t.kind == "num":
-            return self._numeral(i)
-        if t.kind == "word":
-            return self._number_words(i)
-        return None
-
-    def _scale_at(self, i: int, j: int) -> tuple[Decimal, int] | None:
-        """A scale word at token j following the number's last token i."""
-        t = self.tok(j)
-        if t is None:
-            return None
-        if t.kind == "word" and self.near(i, j):
-            s = scale_value(t.text, glued=self.glued(i, j))
-            if s is not None:
-                return s, j + 1
-        # "10-billion", "1.5-trillion"
-        if t.text in DASHES and self.glued(i, j) and self.tok(j + 1) and self.glued(j, j + 1):
-            u = self.toks[j + 1]
-            if u.kind == "word" and u.low in tables()["scales"]:
-                return tables()["scales"][u.low], j + 2
-        return None
-
-    def _numeral(self, i: int) -> Number | None:
-        t = self.toks[i]
-        j = i + 1
-        nxt = self.tok(j)
-        decimal_comma = nxt is not None and nxt.kind == "word" and nxt.low in tables()["scales"]
-        value = parse_numeral(t.text, decimal_comma=decimal_comma)
-        if value is None:
-            return None
-        # "1 point 1"
-        if nxt is not None and nxt.low == "point" and self.tok(j + 1) and self.toks[j + 1].kind == "num":
-            frac = self.toks[j + 1].text
-            if frac.isdigit() and "." not in t.text:
-                value = Decimal(f"{value}.{frac}")
-                j += 2
-        small = value == value.to_integral_value() and 0 < value < 100 and len(t.text) <= 2
-        scale = self._scale_at(j - 1, j)
-        if scale:
-            factor, end = scale
-            bigger = self._scale_at(end - 1, end)  # "2 lakh crore", "5 thousand crore"
-            if bigger and bigger[0] > factor:
-                factor, end = factor * bigger[0], bigger[1]
-            return Number(value * factor, end, scale=factor)
-        return Number(value, j, small_int=small)
-
-    def _number_words(self, i: int) -> Number | None:
-        t = tables()
-        words: list[str] = []
-        j = i
-        last_ok = None  # (end index, words) of the longest prefix that is a number
-        while j < self.n:
-            tok = self.toks[j]
-            if words and not (self.near(j - 1, j)):
-                break
-            if tok.kind == "punct" and tok.text in DASHES and words and self.glued(j - 1, j):
-                j += 1  # forty-five
-                continue
-            if tok.kind != "word":
-                break
-            w = tok.low
-            if not (
-                w in t["units"]
-                or w in t["tens"]
-                or w == "hundred"
-                or w in t["scales"]
-                or w in t["fractions"]
-                or (w in t["articles"] and (not words or words[-1] in t["fractions"]))
-                or (w == "and" and words and (words[-1] in t["scales"] or words[-1] == "hundred"))
-                or (w == "point" and words)
-            ):
-                break
-            words.append(w)
-            j += 1
-            if w not in ("and", "point") and w not in t["articles"]:
-                value = words_to_number(words)
-                if value is not None:
-                    last_ok = (j, list(words), value)
-        if last_ok is None:
-            # "a" / "an" alone: a number only before a currency word ("a dollar", "a grand").
-            if self.toks[i].low in t["articles"]:
-                return Number(Decimal(1), i + 1, article=True)
-            return None
-        end, used, value = last_ok
-        has_scale = any(w in t["scales"] for w in used)
-        # "trillion-dollar" (only as an adjective); "a few hundred million dollars" names no number
-        bare_scale = used[0] in t["scales"] or used[0] == "hundred"
-        small = not has_scale and value == value.to_integral_value() and 0 < value < 100
-        scale = None
-        if not has_scale:
-            s = self._scale_at(end - 1, end)  # "ten bn"
-            if s:
-                value, end, scale = value * s[0], s[1], s[0]
-        else:
-            scale = max(t["scales"][w] for w in used if w in t["scales"])
-        return Number(value, end, scale=scale, bare_scale=bare_scale, small_int=small)
-
-    # -- amounts --------------------------------------------------------------------------
-    def _followed_by_percent(self, j: int) -> bool:
-        t = self.tok(j)
-        if t is None:
-            return False
-        if t.low == "per":
-            nxt = self.tok(j + 1)
-            return nxt is not None and nxt.low == "cent"
-        return t.text == "%" or t.low in ("percent", "pct")
-
-    def suffix_currency(self, num_last: int, j: int) -> tuple[str, int, Decimal | None] | None:
-        """A currency marker after a number whose last token is num_last: (code, end, scale)."""
+    def suffix_currency(self, num_last: int, j: int) -> Marker | None:
+        """A currency marker after a number whose last token is num_last."""
         t = self.tok(j)
         if t is None:
             return None
@@ -389,67 +431,43 @@ class _Parser:
         elif not self.near(num_last, j):
             return None
         if t.kind == "sym" and not hyphen:
-            if t.text in "$＄" and not self.glued(num_last, j):
-                # "1 $ 10 dollars": a spaced "$" before another number belongs to that number,
-                # unless that number carries its own suffix ("10 $ 30 $").
-                nxt = self.number(j + 1) if self.next_near(j) else None
-                if nxt is not None:
-                    after = self.tok(nxt.end)
-                    if not (after is not None and (after.kind == "sym" or after.low in self.d["subunits"])):
-                        return None
-            end = j + 1
-            if self.tok(end) and self.toks[end].low == "ur" and self.glued(j, end):
-                end += 1  # "20 €ur"
-            return self.d["symbols"][t.text], end, None
+            return self._symbol_suffix(num_last, j)
         if t.kind == "dsym" and not hyphen:
-            return self.d["dollar_prefixes"][t.text[:-1].upper()], j + 1, None
+            return Marker(self.d["dollar_prefixes"][t.text[:-1].upper()], j + 1)
         if t.kind in ("word", "abbr"):
-            w = self.currency_word(j)
-            if w:
-                return w[0], w[1], None
-            c = self.code(j)
-            glued_right = self.tok(j + 1) is not None and self.toks[j + 1].kind == "num" and self.glued(j, j + 1)
-            if c and not hyphen and not (glued_right and not self.glued(num_last, j)):
-                return c[0], j + 1, c[1]
-            if t.low in self.d["multipliers"] and not hyphen:
-                return "USD", j + 1, self.d["multipliers"][t.low]
+            return self._word_suffix(num_last, j, hyphen)
         return None
 
-    def _word_after_ok(self, end: int) -> bool:
-        """After "a dollar" / "10 grand": only the end, punctuation or a few words may follow."""
-        t = self.tok(end)
-        if t is not None and t.text in DASHES and self.glued(end - 1, end):
-            return False  # "a dollar-denominated bond"
-        return t is None or t.kind == "punct" or t.low in ("and", "in", "for", "to", "of", "per", "each", "or")
+    def _symbol_suffix(self, num_last: int, j: int) -> Marker | None:
+        """A currency symbol after a number: "20€", "20 €ur", "10 $"."""
+        t = self.toks[j]
+        if t.text in "$＄" and not self.glued(num_last, j):
+            # "1 $ 10 dollars": a spaced "$" before another number belongs to that number,
+            # unless that number carries its own suffix ("10 $ 30 $").
+            nxt = self.number(j + 1) if self.next_near(j) else None
+            if nxt is not None:
+                after = self.tok(nxt.end)
+                if not (after is not None and (after.kind == "sym" or after.low in self.d["subunits"])):
+                    return None
+        end = j + 1
+        if self.tok(end) and self.toks[end].low == "ur" and self.glued(j, end):
+            end += 1  # "20 €ur"
+        return Marker(self.d["symbols"][t.text], end)
 
-    def prefixed(self, i: int) -> Amount | None:
-        p = self.prefix_currency(i)
-        if p is None:
-            return None
-        code, j, mscale, first = p
-        if j >= self.n or not self.near(j - 1, j):
-            return None
-        num = self.number(j)
-        if num is None or num.bare_scale or num.article:
-            return None
-        if self._followed_by_percent(num.end):
-            return None
-        value = num.value * (mscale or 1)
-        scale = num.scale or mscale
-        end = num.end
-        marker = self.toks[i]
-        if marker.kind in ("word", "abbr") and self.tok(end) is not None:
-            # "rmb 10 usd 20" keeps "rmb 10"; but "dollar 150 yen" is 150 yen.
-            suf = self.suffix_currency(end - 1, end)
-            if suf and suf[0] != code and self.number(suf[1]) is None:
-                return None
-        # "$ 10 dollars": a redundant currency word after the number belongs to the amount.
-        suf = self.suffix_currency(end - 1, end) if self.tok(end) is not None else None
-        if suf and suf[0] == code and self.toks[end].kind in ("word", "abbr") and suf[2] is None:
-            end = suf[1]
-        elif suf and suf[0] == code and suf[2] is not None and self.toks[end].kind == "word" and num.scale is None:
-            value, scale, end = value * suf[2], suf[2], suf[1]  # "US$ 5 grand"? rare, kept simple
-        return Amount(first, end, value, code, scale, bare_dollar=marker.kind == "sym" and marker.text in "$＄")
+    def _word_suffix(self, num_last: int, j: int, hyphen: bool) -> Marker | None:
+        """A currency name, code or multiplier word after a number ("84 trillion yen", "50 USD",
+        "10 grand"); after a hyphen only a name ("trillion-dollar")."""
+        t = self.toks[j]
+        w = self.currency_word(j)
+        if w:
+            return Marker(w[0], w[1])
+        c = self.code(j)
+        glued_right = self.tok(j + 1) is not None and self.toks[j + 1].kind == "num" and self.glued(j, j + 1)
+        if c and not hyphen and not (glued_right and not self.glued(num_last, j)):
+            return Marker(c[0], j + 1, c[1])
+        if t.low in self.d["multipliers"] and not hyphen:
+            return Marker("USD", j + 1, self.d["multipliers"][t.low])
+        return None
 
     def subunit_suffix(self, num_first: int, num_last: int, j: int) -> tuple[str, int] | None:
         """A sub-unit of a named currency after a number: "80 U.S. cents", "171.4p", "20 pence"."""
@@ -470,42 +488,153 @@ class _Parser:
                     return words[key], j + n
         return None
 
+    def _named_dollar(self, j: int) -> str | None:
+        """The currency named right after a bare-$ amount: "$15 billion in Canadian dollars"."""
+        words = [t.low for t in self.toks[j : j + 4]]
+        for n in (4, 3):
+            code = self.d["in_currency"].get(" ".join(words[:n]))
+            if code:
+                return code
+        return None
+
+
+class _Parser(_CurrencyReader):
+    """Stage 3: amounts (a number with a currency marker), their cents, ranges and qualifiers."""
+
+    def parse(self) -> list[dict]:
+        """Every amount in the tokens, left to right, as mention dicts."""
+        out = []
+        i = 0
+        last_end = -1
+        while i < self.n:
+            a = self._amount_at(i)
+            if a is None or (self.toks[a.first].low in ("a", "an") and a.first == last_end):
+                i += 1  # nothing here; or "80 U.S. cents a pound": a per-unit phrase, not an amount
+                continue
+            if a.min is None:
+                a = self._extended(a)
+            if a.bare_dollar:
+                a.currency = self._named_dollar(a.end) or a.currency
+            out.append(self._mention(a))
+            i = last_end = a.end
+        return out
+
+    def _amount_at(self, i: int) -> Amount | None:
+        """The amount starting at token i: prefixed, suffixed, or a range with the currency last."""
+        t = self.toks[i]
+        if t.kind in ("word", "abbr") and t.low not in self.d["starters"] and not (
+            len(t.low) == 4 and t.low[0] == "m"
+        ):
+            return None
+        a = None
+        if t.kind in ("sym", "dsym", "word", "abbr"):
+            a = self.prefixed(i)
+        if a is None and t.kind in ("num", "word"):
+            num = self.number(i)
+            if num is not None:
+                a = self.suffixed(i, num)
+                if a is None and not num.article and not num.bare_scale:
+                    a = self._bare_first_range(i, num)
+        return a
+
+    def _extended(self, a: Amount) -> Amount:
+        """The amount with its cents, then as the first end of a range if one follows."""
+        self.cents(a)
+        j = a.end
+        if j < self.n and self.near(j - 1, j) and self._range_sep(a.first, j) and self.next_near(j):
+            b = self.second_of_range(j + 1, a.currency)
+            r = self.make_range(a, b) if b is not None else None
+            if r is not None:
+                return r
+        return a
+
+    def prefixed(self, i: int) -> Amount | None:
+        """An amount with its currency first: "$550 billion", "US$550bn", "EUR 20"."""
+        p = self.prefix_currency(i)
+        if p is None:
+            return None
+        code, j, mscale, first = p
+        if j >= self.n or not self.near(j - 1, j):
+            return None
+        num = self.number(j)
+        if num is None or num.bare_scale or num.article or self._followed_by_percent(num.end):
+            return None
+        marker = self.toks[i]
+        amount = Amount(first, num.end, num.value * (mscale or 1), code, num.scale or mscale,
+                        bare_dollar=marker.kind == "sym" and marker.text in "$＄")
+        return self._with_redundant_suffix(amount, num, marker)
+
+    def _with_redundant_suffix(self, a: Amount, num: Number, marker: Tok) -> Amount | None:
+        """A prefixed amount followed by a currency marker: the same currency's word belongs to
+        the amount ("$ 10 dollars"); after a currency word another currency reads as the amount's
+        ("dollar 150 yen" is 150 yen: None) unless a number follows ("rmb 10 usd 20")."""
+        end = a.end
+        if self.tok(end) is None:
+            return a
+        suf = self.suffix_currency(end - 1, end)
+        if suf is None:
+            return a
+        if marker.kind in ("word", "abbr") and suf.currency != a.currency and self.number(suf.end) is None:
+            return None
+        if suf.currency == a.currency and self.toks[end].kind in ("word", "abbr") and suf.scale is None:
+            a.end = suf.end
+        elif suf.currency == a.currency and suf.scale is not None and self.toks[end].kind == "word" and num.scale is None:
+            a.value, a.scale, a.end = a.value * suf.scale, suf.scale, suf.end  # "US$ 5 grand"? rare, kept simple
+        return a
+
     def suffixed(self, i: int, num: Number | None = None) -> Amount | None:
+        """An amount with its currency after the number: "84 trillion yen", "20€", "20 pence"."""
         num = num or self.number(i)
         if num is None:
             return None
-        last = num.end - 1
-        value, scale = num.value, num.scale
-        j = num.end
-        # "75 USD million"
-        c = self.code(j) if j < self.n and self.near(last, j) else None
-        if c and num.scale is None and not num.article:
-            s = self._scale_at(j, j + 1)
-            if s:
-                return Amount(i, s[1], value * s[0], c[0], s[0])
+        last, j = num.end - 1, num.end
+        coded = self._code_then_scale(i, num)
+        if coded is not None:
+            return coded
         suf = self.suffix_currency(last, j)
         if suf is None:
             sub = self.subunit_suffix(i, last, j) if not num.article and not num.bare_scale else None
             if sub is None:
                 return None
-            return Amount(i, sub[1], value / 100, sub[0], scale)
-        code, end, mscale = suf
-        hyphen = self.toks[j].text in DASHES
-        if num.bare_scale and not hyphen:
+            return Amount(i, sub[1], num.value / 100, sub[0], num.scale)
+        if not self._suffix_reads_as_amount(i, num, j, suf.end):
             return None
-        if num.article and not (self.toks[j].kind == "word" and self._word_after_ok(end)):
-            return None
-        if self.toks[j].low == "grand" and not self._word_after_ok(end):
-            return None
+        value, scale = num.value, num.scale
+        if suf.scale is not None:
+            value, scale = value * suf.scale, suf.scale
+        return Amount(i, suf.end, value, suf.currency, scale)
+
+    def _code_then_scale(self, i: int, num: Number) -> Amount | None:
+        """"75 USD million": a code between the number and its scale word."""
+        j = num.end
+        c = self.code(j) if j < self.n and self.near(j - 1, j) else None
+        if c and num.scale is None and not num.article:
+            s = self._scale_at(j, j + 1)
+            if s:
+                return Amount(i, s[1], num.value * s[0], c[0], s[0])
+        return None
+
+    def _suffix_reads_as_amount(self, i: int, num: Number, j: int, end: int) -> bool:
+        """Whether number + the currency marker at token j (ending at ``end``) is an amount: a
+        bare scale only as an adjective ("trillion-dollar"), "a dollar" / "10 grand" / "10 won"
+        only when what follows allows it, and no price base year ("in 2020 euros")."""
+        marker = self.toks[j]
+        if num.bare_scale and marker.text not in DASHES:
+            return False
+        if num.article and not (marker.kind == "word" and self._word_after_ok(end)):
+            return False
+        if marker.low == "grand" and not self._word_after_ok(end):
+            return False
         if self._price_base_year(i, num):
-            return None
-        if self.toks[j].low == "won" and not (
-            num.scale is not None or num.value >= 1000 or self._word_after_ok(end)
-        ):
-            return None
-        if mscale is not None:
-            value, scale = value * mscale, mscale
-        return Amount(i, end, value, code, scale)
+            return False
+        return marker.low != "won" or num.scale is not None or num.value >= 1000 or self._word_after_ok(end)
+
+    def _word_after_ok(self, end: int) -> bool:
+        """After "a dollar" / "10 grand": only the end, punctuation or a few words may follow."""
+        t = self.tok(end)
+        if t is not None and t.text in DASHES and self.glued(end - 1, end):
+            return False  # "a dollar-denominated bond"
+        return t is None or t.kind == "punct" or t.low in ("and", "in", "for", "to", "of", "per", "each", "or")
 
     def _price_base_year(self, i: int, num: Number) -> bool:
         """"in 2020 euros", "in 2015 dollars": a price base, not an amount."""
@@ -535,20 +664,19 @@ class _Parser:
                 return
             a.value += num.value * self.d["subunits"][t.low]
             a.end = e + 1
-            return
-        if t is None or (t.kind == "punct" and t.text not in "%-–—/") or t.low in _CENTS_FOLLOWERS:
-            if t is not None and t.kind == "word" and self.suffix_currency(e - 1, e):
-                return
+        elif self._reads_as_cents(e):
             a.value += num.value / 100
             a.end = e
 
-    def _words_before(self, i: int, k: int) -> list[str]:
-        out = []
-        j = i - 1
-        while j >= 0 and len(out) < k and self.toks[j].kind in ("word", "abbr") and self.near(j, j + 1):
-            out.insert(0, self.toks[j].low)
-            j -= 1
-        return out
+    def _reads_as_cents(self, e: int) -> bool:
+        """Whether a small number ending before token e is cents without a sub-unit word: at the
+        end, before punctuation or a few words ("15 USD 50 more"), not before a currency."""
+        t = self.tok(e)
+        if t is None:
+            return True
+        if (t.kind == "punct" and t.text not in "%-–—/") or t.low in _CENTS_FOLLOWERS:
+            return not (t.kind == "word" and self.suffix_currency(e - 1, e))
+        return False
 
     def _opener_before(self, i: int) -> bool:
         b = self._words_before(i, 1)
@@ -595,66 +723,6 @@ class _Parser:
             return None
         return Amount(a.first, b.end, b.value, a.currency, b.scale, min=lo, max=b.value)
 
-    def qualifier(self, first: int) -> str | None:
-        if self._opener_before(first):
-            first -= 1
-        before = self._words_before(first, self.d["max_qualifier_len"])
-        for k in range(len(before), 0, -1):
-            phrase = " ".join(before[-k:])
-            if phrase in self.d["qualifiers"]:
-                return self.d["qualifiers"][phrase]
-        return None
-
-    def parse(self) -> list[dict]:
-        out = []
-        i = 0
-        starters = self.d["starters"]
-        last_end = -1
-        while i < self.n:
-            t = self.toks[i]
-            a = None
-            if t.kind in ("word", "abbr") and t.low not in starters and not (
-                len(t.low) == 4 and t.low[0] == "m"
-            ):
-                i += 1
-                continue
-            if t.kind in ("sym", "dsym", "word", "abbr"):
-                a = self.prefixed(i)
-            if a is None and t.kind in ("num", "word"):
-                num = self.number(i)
-                if num is not None:
-                    a = self.suffixed(i, num)
-                    if a is None and not num.article and not num.bare_scale:
-                        a = self._bare_first_range(i, num)
-            if a is None:
-                i += 1
-                continue
-            if self.toks[a.first].low in ("a", "an") and a.first == last_end:
-                i += 1  # "80 U.S. cents a pound": a per-unit phrase, not a second amount
-                continue
-            if a.min is None:
-                self.cents(a)
-                j = a.end
-                if j < self.n and self.near(j - 1, j) and self._range_sep(a.first, j) and self.next_near(j):
-                    b = self.second_of_range(j + 1, a.currency)
-                    r = self.make_range(a, b) if b is not None else None
-                    if r is not None:
-                        a = r
-            if a.bare_dollar:
-                a.currency = self._named_dollar(a.end) or a.currency
-            out.append(self._mention(a))
-            i = last_end = a.end
-        return out
-
-    def _named_dollar(self, j: int) -> str | None:
-        """The currency named right after a bare-$ amount: "$15 billion in Canadian dollars"."""
-        words = [t.low for t in self.toks[j : j + 4]]
-        for n in (4, 3):
-            code = self.d["in_currency"].get(" ".join(words[:n]))
-            if code:
-                return code
-        return None
-
     def _bare_first_range(self, i: int, num: Number) -> Amount | None:
         """"10-20 dollars", "between 10 and 20 dollars", "7-9 lakh rupees"."""
         j = num.end
@@ -667,6 +735,16 @@ class _Parser:
                 return None
             a = Amount(i, num.end, num.value, b.currency, num.scale)
             return self.make_range(a, b)
+        return None
+
+    def qualifier(self, first: int) -> str | None:
+        if self._opener_before(first):
+            first -= 1
+        before = self._words_before(first, self.d["max_qualifier_len"])
+        for k in range(len(before), 0, -1):
+            phrase = " ".join(before[-k:])
+            if phrase in self.d["qualifiers"]:
+                return self.d["qualifiers"][phrase]
         return None
 
     def _mention(self, a: Amount) -> dict:

@@ -131,40 +131,59 @@ class ReactorDesigns(TableComponent):
         if self.first_words is not None and not any(t.lower_ in self.first_words for t in doc):
             doc._.reactors = []
             return doc
+        spans = self._matched_spans(doc)
+        sents = doc.has_annotation("SENT_START")
+        # A sentence naming a sure design is reactor context for an ambiguous one ("EPR and AP1000").
+        design_sents = {span.sent.start for span in spans if sents and span.label_ not in self.ambiguous}
+        kept = [span for span in spans if self._keeps(doc, span, sents, design_sents)]
+        doc._.reactors = self._records(kept)
+        return doc
+
+    def _matched_spans(self, doc: Doc) -> list:
+        """The matchers' spans, labelled with their design; the longest wins where they overlap
+        ("SMR-300" over the class "SMR", "small modular reactors" over "small reactor")."""
         spans = []
         for matcher in (self.lower_matcher, self.orth_matcher, self.class_matcher):
             for key, start, end in matcher(doc):
                 spans.append(doc[start:end])
                 spans[-1].label_ = self.nlp.vocab.strings[key]
-        # Longest wins: "SMR-300" over the class "SMR", "small modular reactors" over "small reactor".
-        spans = filter_spans(spans)
+        return filter_spans(spans)
+
+    def _keeps(self, doc: Doc, span, sents: bool, design_sents: set[int]) -> bool:
+        """Whether a matched span is a reactor mention: an ambiguous name needs reactor context,
+        "SMR" must not be a ticker, a design that needs a following noun has it."""
+        key = span.label_
+        if key in self.ambiguous and not self._ambiguous_confirmed(doc, span, sents, design_sents):
+            return False
+        if key == "SMR" and _is_ticker(doc, span):
+            return False
+        needs = self.by_key[key].get("needs_noun")
+        # "Rolls-Royce SMR said": the company, not its design
+        return not (needs and (span.end >= len(doc) or doc[span.end].lower_ not in needs))
+
+    def _ambiguous_confirmed(self, doc: Doc, span, sents: bool, design_sents: set[int]) -> bool:
+        """An ambiguous name (EPR) counts in a sentence that names a sure design, nuclear words
+        or the design's vendor (the whole text when there are no sentences)."""
+        if sents and span.sent.start in design_sents:
+            return True
+        context = span.sent.text if sents else doc_text(doc)
+        return bool(_NUCLEAR_CONTEXT.search(context)) or _names_vendor(context, self.by_key[span.label_].get("vendor"))
+
+    def _records(self, spans: list) -> list[dict]:
+        """One record per design with its mentions, ordered by first mention."""
         found: dict[str, dict] = {}
-        sents = doc.has_annotation("SENT_START")
-        # A sentence naming a sure design is reactor context for an ambiguous one ("EPR and AP1000").
-        design_sents = {span.sent.start for span in spans if sents and span.label_ not in self.ambiguous}
         for span in spans:
-            key = span.label_
-            if key in self.ambiguous and not (sents and span.sent.start in design_sents) and not _NUCLEAR_CONTEXT.search(
-                    span.sent.text if sents else doc_text(doc)) and not _names_vendor(
-                    span.sent.text if sents else doc_text(doc), self.by_key[key].get("vendor")):
-                continue
-            if key == "SMR" and _is_ticker(doc, span):
-                continue
-            entry = self.by_key[key]
-            needs = entry.get("needs_noun")
-            if needs and (span.end >= len(doc) or doc[span.end].lower_ not in needs):
-                continue  # "Rolls-Royce SMR said": the company, not its design
-            item = found.get(key)
+            entry = self.by_key[span.label_]
+            item = found.get(span.label_)
             if item is None:
-                item = found[key] = {
+                item = found[span.label_] = {
                     "design": entry["design"],
                     "category": entry["category"],
                     "vendor": entry.get("vendor"),
                     "mentions": [],
                 }
             item["mentions"].append({"text": span.text, "start": span.start_char, "end": span.end_char})
-        doc._.reactors = sorted(found.values(), key=lambda r: r["mentions"][0]["start"])
-        return doc
+        return sorted(found.values(), key=lambda r: r["mentions"][0]["start"])
 
 
 def _names_vendor(sentence: str, vendor) -> bool:

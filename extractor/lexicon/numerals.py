@@ -7,6 +7,7 @@ Shared by the money finder (and anything else that reads amounts). Word tables l
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from extractor.lexicon.tables import Tables, derived
@@ -78,6 +79,50 @@ def scale_value(word: str, glued: bool) -> Decimal | None:
     return None
 
 
+@dataclass
+class _WordsReading:
+    """The state of reading number words left to right."""
+
+    total: Decimal = Decimal(0)
+    current: Decimal | None = None  # the group being built before a scale word
+    fraction: Decimal | None = None  # "half", "three quarters" waiting for a scale word
+    seen: bool = False  # a word with a value was read
+
+    def add(self, w: str, t: dict) -> bool:
+        """Read one lower-case word; False when it is no number word (nor "and")."""
+        if w in t["articles"]:
+            self.current = Decimal(1) if self.current is None and self.fraction is None else self.current
+        elif w in t["units"] or w in t["tens"]:
+            self.current = (self.current or 0) + (t["units"][w] if w in t["units"] else t["tens"][w])
+            self.seen = True
+        elif w == "hundred":
+            self.current = (self.current or 1) * 100
+            self.seen = True
+        elif w in t["scales"]:
+            base = self.fraction if self.fraction is not None else (self.current or 1)
+            self.total += base * t["scales"][w]
+            self.current, self.fraction, self.seen = None, None, True
+        elif w in t["fractions"]:
+            self.fraction = (self.current or 1) * t["fractions"][w]
+            self.current, self.seen = None, True
+        elif w != "and":
+            return False
+        return True
+
+    def with_decimals(self, words: list[str]) -> Decimal | None:
+        """The value read so far plus the digits after "point" ("one point three" -> 1.3)."""
+        digits = "".join(str(word_value(x)) for x in words if word_value(x) is not None and word_value(x) < 10)
+        if not digits or len(digits) != len(words):
+            return None
+        return self.total + (self.current or 0) + Decimal("0." + digits)
+
+    def value(self) -> Decimal | None:
+        if not self.seen and self.current is None:
+            return None
+        total = self.total + self.fraction if self.fraction is not None else self.total
+        return total + (self.current or 0)
+
+
 def words_to_number(words: list[str]) -> Decimal | None:
     """Value of a sequence of English number words, or None if it is not a number.
 
@@ -89,40 +134,13 @@ def words_to_number(words: list[str]) -> Decimal | None:
     (Decimal('1.3'), Decimal('1000000'))
     """
     t = tables()
-    total = Decimal(0)
-    current = None  # the group being built before a scale word
-    fraction = None
-    i = 0
-    seen = False
-    while i < len(words):
-        w = words[i].lower()
-        if w in t["articles"]:
-            current = Decimal(1) if current is None and fraction is None else current
-        elif w in t["units"] or w in t["tens"]:
-            current = (current or 0) + (t["units"][w] if w in t["units"] else t["tens"][w])
-            seen = True
-        elif w == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif w in t["scales"]:
-            base = fraction if fraction is not None else (current or 1)
-            total += base * t["scales"][w]
-            current, fraction, seen = None, None, True
-        elif w in t["fractions"]:
-            fraction = (current or 1) * t["fractions"][w]
-            current, seen = None, True
-        elif w == "and":
-            pass
-        elif w == "point" and i + 1 < len(words):
-            digits = "".join(str(word_value(x)) for x in words[i + 1 :] if word_value(x) is not None and word_value(x) < 10)
-            if not digits or len(digits) != len(words) - i - 1:
-                return None
-            return total + (current or 0) + Decimal("0." + digits)
-        else:
-            return None
-        i += 1
-    if not seen and current is None:
+    reading = _WordsReading()
+    for i, word in enumerate(words):
+        w = word.lower()
+        if reading.add(w, t):
+            continue
+        if w == "point" and i + 1 < len(words):
+            return reading.with_decimals(words[i + 1:])
         return None
-    if fraction is not None:
-        total += fraction
-    return total + (current or 0)
+    return reading.value()
+

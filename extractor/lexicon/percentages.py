@@ -165,34 +165,56 @@ _MARK_WORDS = ("percent", "per cent", "per\u00a0cent", "pct")
 
 
 def _anchors(text: str):
-    """Yield ``(start, end)`` of every percent mark, in text order."""
+    """``(start, end)`` of every percent mark (signs, words, UK ``pc``), in text order."""
+    return sorted(_sign_anchors(text) + _word_anchors(text) + _pc_anchors(text))
+
+
+def _find_all(text: str, literal: str):
+    """Start offsets of ``literal`` in ``text`` (non-overlapping, left to right)."""
+    i = text.find(literal)
+    while i >= 0:
+        yield i
+        i = text.find(literal, i + len(literal))
+
+
+def _sign_anchors(text: str) -> list[tuple[int, int]]:
+    """``%`` and the full-width ``％``."""
+    return [(i, i + 1) for sign in ("%", "\uff05") for i in _find_all(text, sign)]
+
+
+def _word_anchors(text: str) -> list[tuple[int, int]]:
+    """``percent``, ``per cent``, ``pct`` (and ``percentage``, ``percents``) as whole words."""
     spans = []
-    for sign in ("%", "\uff05"):
-        i = text.find(sign)
-        while i >= 0:
-            spans.append((i, i + 1))
-            i = text.find(sign, i + 1)
     for word in _MARK_WORDS:
         for form in {word, word.capitalize(), word.upper()}:
             i = text.find(form)
             while i >= 0:
                 end = i + len(form)
                 if i == 0 or not text[i - 1].isalnum():
-                    tail = text[end : end + 3].lower()
-                    if word != "pct" and tail[:3] == "age":
-                        end += 3
-                    elif word != "pct" and tail[:1] == "s":
-                        end += 1
+                    end = _with_mark_suffix(text, word, end)
                     if end >= len(text) or not text[end].isalnum():
                         spans.append((i, end))
                 i = text.find(form, end)
-    i = text.find("pc")
-    while i >= 0:  # "15pc", "15 pc" (UK press)
+    return spans
+
+
+def _with_mark_suffix(text: str, word: str, end: int) -> int:
+    """The end of a mark word at ``end`` taken past ``age`` / ``s`` (not after ``pct``)."""
+    tail = text[end : end + 3].lower()
+    if word != "pct" and tail[:3] == "age":
+        return end + 3
+    if word != "pct" and tail[:1] == "s":
+        return end + 1
+    return end
+
+
+def _pc_anchors(text: str) -> list[tuple[int, int]]:
+    """``15pc``, ``15 pc`` (UK press): ``pc`` right after a number."""
+    spans = []
+    for i in _find_all(text, "pc"):
         j = i - 1 if i and text[i - 1] in " \u00a0" else i
         if j > 0 and text[j - 1].isdigit() and (i + 2 >= len(text) or not text[i + 2].isalnum()):
-                spans.append((i, i + 2))
-        i = text.find("pc", i + 2)
-    spans.sort()
+            spans.append((i, i + 2))
     return spans
 
 
