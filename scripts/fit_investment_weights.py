@@ -32,7 +32,7 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
     """(decision examples, investor example groups: one group of options per gold investment)."""
     from extractor import Extractor
     from extractor.api import Article
-    from extractor.fields.investments import government_parties, places
+    from extractor.fields.investments import scene_of
     from extractor.io.corpus import load_corpus, read_splits
     from extractor.lexicon.tables import using_tables
 
@@ -52,13 +52,12 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
         company_spans = {c["name"]: [(m["start"], m["end"]) for m in c["mentions"]]
                          for c in gold[article.doc_id].get("companies", [])}
         with using_tables(comp.tables):
-            place_list = places(doc)
-            government = government_parties(doc, place_list)
+            scene = scene_of(doc)
             for cand in comp.with_features(doc):
                 matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
                 decisions.append((cand.features, int(bool(matched))))
             own = [c for c in comp.accepted(doc) if c.conversion_of is None]
-            for cand, options in zip(own, comp.investor_choices(doc, own, place_list, government)):
+            for cand, options in zip(own, comp.investor_choices(doc, own, scene)):
                 matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
                 if matched:
                     investors.append([(o.features, int(is_investor(o.party, matched[0].get("investor"), company_spans)))

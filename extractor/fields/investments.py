@@ -18,6 +18,7 @@ Stages, each a small function over named data:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -267,18 +268,60 @@ def main_country(place_list: list[Place]) -> Optional[str]:
     return max(counts, key=counts.get) if counts else None
 
 
-def parties(doc: Doc, sent: Span, place_list: list[Place], government: list[Party]) -> list[Party]:
-    """Company, government and country mentions in ``sent``, in text order."""
-    out = [
-        Party(c["name"], True, m["start"], m["end"])
-        for c in doc._.companies or []
-        for m in c["mentions"]
-        if sent.start_char <= m["start"] < sent.end_char
-    ]
-    out += [Party(p.code, False, p.start, p.end, "place" if p.is_place else "people")
-            for p in place_list if sent.start_char <= p.start < sent.end_char]
-    out += [p for p in government if sent.start_char <= p.start < sent.end_char]
-    return sorted(out, key=lambda p: p.start)
+@dataclass
+class Scene:
+    """What the article names, built once per doc: its places, the parties (companies,
+    countries, governments) in text order with a lookup by character range, how often each is
+    named, and the title line. Every lookup is a bisection, so the component stays linear."""
+
+    places: list[Place]
+    parties: list[Party]
+    starts: list[int]
+    counts: dict[str, int]
+    place_counts: dict[str, int]
+    sites: list[Place]  # places that are places, not demonyms
+    title: Optional[Span]
+
+    def __post_init__(self):
+        self.site_starts = [p.start for p in self.sites]
+
+    def within(self, start: int, end: int) -> list[Party]:
+        """The parties named from ``start`` to ``end`` (characters), in text order."""
+        return self.parties[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def site_after(self, start: int, end: int) -> Optional[Place]:
+        """The first place (not a demonym) named within ``start < p.start <= end``."""
+        i = bisect_right(self.site_starts, start)
+        return self.sites[i] if i < len(self.sites) and self.sites[i].start <= end else None
+
+    def main_country(self, exclude: Optional[str] = None) -> Optional[str]:
+        """The country the article names most often as a place, other than ``exclude``."""
+        counts = {code: n for code, n in self.place_counts.items() if code != exclude}
+        return max(counts, key=counts.get) if counts else None
+
+
+def scene_of(doc: Doc) -> Scene:
+    place_list = places(doc)
+    government = government_parties(doc, place_list)
+    found = [Party(c["name"], True, m["start"], m["end"]) for c in doc._.companies or [] for m in c["mentions"]]
+    found += [Party(p.code, False, p.start, p.end, "place" if p.is_place else "people") for p in place_list]
+    found += government
+    found.sort(key=lambda p: p.start)  # stable: at one offset a company, then a place, then a government
+    counts: dict[str, int] = {}
+    for key in [c["name"] for c in doc._.companies or [] for _ in c["mentions"]] + [p.code for p in place_list] + [
+        p.key for p in government
+    ]:
+        counts[key] = counts.get(key, 0) + 1
+    place_counts: dict[str, int] = {}
+    for p in place_list:
+        if p.is_place:
+            place_counts[p.code] = place_counts.get(p.code, 0) + 1
+    text = doc_text(doc)
+    title_start = len(text) - len(text.lstrip())
+    title_end = text.find("\n", title_start)
+    title = doc.char_span(title_start, title_end if title_end > 0 else len(text), alignment_mode="contract")
+    return Scene(place_list, found, [p.start for p in found], counts, place_counts,
+                 [p for p in place_list if p.is_place], title)
 
 
 RECIPIENT_PREPOSITIONS = {"to", "into", "for", "in", "with", "from"}
@@ -466,23 +509,23 @@ def choose_investor(options: list[InvestorOption], model: dict) -> Optional[Part
     return best.party if best is not None and best.score > model["none"] else None
 
 
-def destination_of(cand: Candidate, place_list: list[Place], investor: Optional[Party]) -> Optional[str]:
+def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause, else another country named in it,
     else the article's main country (other than the investor)."""
-    sent = cand.clause
-    sites = [p for p in place_list if p.is_place]
-    preps = {"in", "into", "across", "throughout"}
-    for tok in sent:
-        if tok.lower_ in preps:
-            nxt = [p for p in sites if tok.idx < p.start <= tok.idx + len(tok.text) + 6]
-            if nxt:
-                return nxt[0].code
-    others = [p.code for p in sites if sent.start_char <= p.start < sent.end_char
-              and (investor is None or p.code != investor.key)]
+    clause = cand.clause
+    for tok in clause:
+        if tok.lower_ in DESTINATION_PREPOSITIONS:
+            site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
+            if site is not None:
+                return site.code
+    exclude = investor.key if investor is not None else None
+    others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
         return others[0]
-    main = main_country([p for p in sites if investor is None or p.code != investor.key])
-    return main
+    return scene.main_country(exclude)
+
+
+DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
 
 
 def sectors_of(words: list[str]) -> list[str]:
@@ -581,22 +624,21 @@ class Investments(TableComponent):
                 out.append(cand)
         return out
 
-    def investor_choices(self, doc: Doc, cands: list[Candidate], place_list: list[Place],
-                         government: list[Party]) -> list[list[InvestorOption]]:
-        """The investor options of each amount, linked across restatements of the same amount."""
-        options = [self.investor_options(doc, cand, place_list, government) for cand in cands]
+    def investor_choices(self, doc: Doc, cands: list[Candidate], scene: Scene) -> list[list[InvestorOption]]:
+        """The investor options of each amount, linked across restatements of the same amount
+        (also what ``scripts/fit_investment_weights.py`` fits on)."""
+        options = [self.investor_options(doc, cand, scene) for cand in cands]
         link_same_amounts(cands, options)
         return options
 
     def process(self, doc: Doc) -> Doc:
-        place_list = places(doc)
-        government = government_parties(doc, place_list)
+        scene = scene_of(doc)
         cands = self.accepted(doc)
         own = [c for c in cands if c.conversion_of is None]
         model = self.evidence["investor"]
-        chosen = [choose_investor(options, model) for options in self.investor_choices(doc, own, place_list, government)]
+        chosen = [choose_investor(options, model) for options in self.investor_choices(doc, own, scene)]
         entries = {
-            id(cand): self.describe(doc, cand, place_list, government, investor)
+            id(cand): self.describe(cand, scene, investor)
             for cand, investor in zip(own, restated_investors(own, chosen))
         }
         share_sectors(own, entries)
@@ -607,51 +649,38 @@ class Investments(TableComponent):
         doc._.investments = found
         return doc
 
-    def describe(self, doc: Doc, cand: Candidate, place_list: list[Place], government: list[Party],
-                 investor: Optional[Party]) -> dict:
-        sent_parties = parties(doc, cand.clause, place_list, government)
-        words = [t.lower_ for t in cand.clause]
+    @staticmethod
+    def describe(cand: Candidate, scene: Scene, investor: Optional[Party]) -> dict:
         others = []
-        for p in sent_parties:
+        for p in scene.within(cand.clause.start_char, cand.clause.end_char):
             if p.is_company and (investor is None or p.key != investor.key) and p.key not in others:
                 others.append(p.key)
         return {
             "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"],
             "investor": investor.key if investor else None,
-            "destination": destination_of(cand, place_list, investor),
+            "destination": destination_of(cand, scene, investor),
             "companies": others,
-            "sectors": sectors_of(words),
+            "sectors": sectors_of([t.lower_ for t in cand.clause]),
             "status": status_of(cand.features, governing_verb(cand.span)),
         }
 
-    def investor_options(self, doc: Doc, cand: Candidate, place_list: list[Place],
-                         government: list[Party]) -> list[InvestorOption]:
-        """The investor options of one amount (also what ``scripts/fit_investment_weights.py`` fits on)."""
-        text = doc_text(doc)
-        scoped = {"sent": parties(doc, cand.clause, place_list, government)}
-        if cand.clause.start > 0:
-            scoped["prev_sent"] = parties(doc, doc[cand.clause.start - 1].sent, place_list, government)
-        title_start = len(text) - len(text.lstrip())
-        title_end = text.find("\n", title_start)
-        title = doc.char_span(title_start, title_end if title_end > 0 else len(text), alignment_mode="contract")
+    @staticmethod
+    def investor_options(doc: Doc, cand: Candidate, scene: Scene) -> list[InvestorOption]:
+        """The investor options of one amount: the parties of its clause, the sentence before,
+        its heading and the title."""
+        clause, title = cand.clause, scene.title
+        scoped = {"sent": scene.within(clause.start_char, clause.end_char)}
+        if clause.start > 0:
+            before = doc[clause.start - 1].sent
+            scoped["prev_sent"] = scene.within(before.start_char, before.end_char)
         if title is not None and cand.money["start"] > title.end_char:
-            scoped["title"] = parties(doc, title, place_list, government)
+            scoped["title"] = scene.within(title.start_char, title.end_char)
         if cand.heading:
-            at = text.rfind(cand.heading, 0, cand.money["start"])
+            at = doc_text(doc).rfind(cand.heading, 0, cand.money["start"])
             heading = doc.char_span(at, at + len(cand.heading), alignment_mode="expand") if at >= 0 else None
             if heading is not None and heading.start != (title.start if title is not None else -1):
-                scoped["heading"] = parties(doc, heading, place_list, government)
-        return investor_options(cand, scoped, main_country(place_list), self.party_counts(doc, place_list, government))
-
-    @staticmethod
-    def party_counts(doc: Doc, place_list: list[Place], government: list[Party]) -> dict[str, int]:
-        """How often the article names each party (company mentions, countries, governments)."""
-        counts: dict[str, int] = {}
-        keys = [c["name"] for c in doc._.companies or [] for _ in c["mentions"]]
-        keys += [p.code for p in place_list] + [p.key for p in government]
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-        return counts
+                scoped["heading"] = scene.within(heading.start_char, heading.end_char)
+        return investor_options(cand, scoped, scene.main_country(), scene.counts)
 
 
 @Language.factory(
