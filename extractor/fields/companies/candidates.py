@@ -157,10 +157,10 @@ def gazetteer_candidates(comp, doc) -> CandidateSet:
 # --------------------------------------------------------------------------- 3. model ORGs
 
 
-def add_model_names(comp, doc, cands: CandidateSet) -> None:
+def add_model_names(comp, doc, orgs, cands: CandidateSet) -> None:
     """The model's ORG entities, trimmed and split into names, merged with the known names."""
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or _names_an_office(comp, doc, ent):
+    for ent in orgs:
+        if _names_an_office(comp, doc, ent):
             continue
         s, e = comp._trim(doc, ent.start, ent.end)
         if e > s:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from extractor import extensions  # noqa: F401  (registers the Doc extensions)
 from extractor.extensions import IntervalIndex, doc_text
 from extractor.fields.companies import candidates, filters, grouping, mentions
+from extractor.fields.companies.anchors import AnchoredMatcher
 from extractor.fields.companies.names import company_key, heading_spans, place_code
 from extractor.fields.companies.spans import CharSpans, EvidenceIndex, Persons, SourceIndex
 from extractor.fields.companies.walk import NameWalker
@@ -69,6 +70,9 @@ class Companies(NameWalker, TableComponent):
         self.gov_phrases = [p.casefold() for p in r["government_phrases"]]
         self.central_bank_words = set(r.get("central_bank_words", ()))
         self.not_after = [p.split() for p in r["not_after"]]
+        self.not_after_by_length: dict[int, set[tuple]] = {}
+        for words in self.not_after:
+            self.not_after_by_length.setdefault(len(words), set()).add(tuple(words))
         self.person_titles = set(r.get("person_titles", ()))
         self.place_words = set(r.get("place_words", ()))
         self.programme_words = set(r.get("programme_words", ()))
@@ -129,15 +133,19 @@ class Companies(NameWalker, TableComponent):
                 if "'s" in p:
                     forms.append(p.replace("'s", "’s"))
             self.context_phrases.add(label, list(tok.pipe(forms)))
-        self.context = Matcher(vocab)
+        context = Matcher(vocab)
         for label, patterns in _context_patterns(r, sorted(self.strong_suffixes)).items():
-            self.context.add(label, patterns)
-        self.acronym_matcher = Matcher(vocab)
-        self.acronym_matcher.add(
+            context.add(label, patterns)
+        # Every context pattern holds an anchor word; APPOS, the longest (7 tokens), ends with it.
+        self.context = AnchoredMatcher(context, _context_anchors(r, self.strong_suffixes), r["premodifier_regex"],
+                                       before=6, after=1)
+        acronyms = Matcher(vocab)
+        acronyms.add(
             "ACRO",
             [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}],
              [{"ORTH": ","}, {"LOWER": "or"}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ","}]],
         )
+        self.acronym_matcher = AnchoredMatcher(acronyms, ["(", "or"], before=1, after=2)
         self.labels = {vocab.strings[x]: x for x in ("AFTER", "BEFORE", "SRC_AFTER", "SRC_BEFORE", "APPOS", "PREMOD")}
 
     def key(self, text: str) -> str:
@@ -161,8 +169,11 @@ class Companies(NameWalker, TableComponent):
         # Reactor designs are not companies (unless the design carries a company's name).
         reactors = CharSpans([(m["start"], m["end"]) for r in (doc._.reactors or []) for m in r["mentions"]])
         evidence, sources = candidates.context_evidence(self, doc)
+        ents = doc.ents  # built anew on every access
+        orgs = [ent for ent in ents if ent.label_ == "ORG"]
+        persons = [ent for ent in ents if ent.label_ == "PERSON"]
         cands = candidates.gazetteer_candidates(self, doc)
-        candidates.add_model_names(self, doc, cands)
+        candidates.add_model_names(self, doc, orgs, cands)
         evidence += candidates.coordination_evidence(self, doc, cands)
         evidence += candidates.acronym_evidence(self, doc)
         evidence += candidates.list_evidence(self, doc, text, cands, evidence)
@@ -170,13 +181,12 @@ class Companies(NameWalker, TableComponent):
         candidates.extend_cut_names(self, doc, cands, evidence_index)
         candidates.add_context_names(cands, evidence)
 
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         index = filters.ArticleIndex(
             evidence=evidence_index, sources=SourceIndex(sources), headings=IntervalIndex(heading_spans(text)),
-            reactors=reactors, persons=Persons(doc, persons), person_keys=filters.person_keys(self, doc, persons),
+            reactors=reactors, persons=Persons(persons), person_keys=filters.person_keys(self, doc, persons),
             cand_tokens={i: c for c in cands for i in range(c.s, c.e)},
         )
-        accepted, dropped = filters.select(self, doc, text, cands, index)
+        accepted, dropped = filters.select(self, doc, text, cands, orgs, index)
         groups = grouping.build_groups(self, doc, accepted)
         final = grouping.keep_groups(self, doc, text, groups)
         mentions.add_repeats(self, doc, text, final, groups.alias_of, reactors, dropped)
@@ -251,6 +261,14 @@ def _context_patterns(r, strong_suffixes) -> dict[str, list]:
                    [upper, {"LOWER": {"IN": strong_suffixes}}]],
         "POSTMOD": [[{"IS_TITLE": True}, {"LOWER": {"IN": r.get("postmodifier_nouns", ["venture"])}}]],
     }
+
+
+def _context_anchors(r, strong_suffixes) -> set[str]:
+    """A word every context pattern holds (see ``_context_patterns``; the premodifier regex
+    is the other anchor): the company noun of APPOS, the premodifier noun, "based"/"owned",
+    the prefix, "whose", the legal suffix, the postmodifier noun."""
+    return {*r["company_nouns"], *r["premodifier_nouns"], "based", "owned", *r.get("company_prefixes", []), "whose",
+            *strong_suffixes, *r.get("postmodifier_nouns", ["venture"])}
 
 
 @Language.factory(

@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from extractor.extensions import IntervalIndex
 from extractor.fields.companies.names import DETERMINERS, FUNCTION_POS, NAME_PARTICLES, POSSESSIVE, \
     is_place_name, place_code
 from extractor.fields.companies.spans import Candidate, CharSpans, EvidenceIndex, Persons, SourceIndex
-from extractor.extensions import IntervalIndex
 
 # Evidence kinds that are a company noun next to the name ("garment maker X", "X, a chipmaker"):
 # they outweigh the model's PERSON tag; "X said in a statement" does not.
@@ -74,10 +74,10 @@ def on_reactor(comp, text, reactors: CharSpans, sc, ec, company=None) -> bool:
     return False
 
 
-def select(comp, doc, text, cands, index: ArticleIndex) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def select(comp, doc, text, cands, orgs, index: ArticleIndex) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """The accepted candidates, and the character spans of the rejected ones (no later
-    mention may fall on them)."""
-    org_votes = Counter(ent.text for ent in doc.ents if ent.label_ == "ORG")
+    mention may fall on them); ``orgs``: the model's ORG entities (votes for a name)."""
+    org_votes = Counter(ent.text for ent in orgs)
     accepted, unknown, bad_keys = [], [], set()
     for c in cands:
         describe(comp, doc, c, index, org_votes)
@@ -432,13 +432,17 @@ def _government(x):
 
 
 def _office(x):
-    """"Minister of Trade X", "President of the Confederation"."""
+    """"Minister of Trade X", "President of the Confederation": an office phrase just before
+    the name, or before a "the" just before it."""
     doc, s = x.doc, x.s
-    for words in x.comp.not_after:
-        n = len(words)
-        if s >= n and [t.lower_ for t in doc[s - n:s]] == words:
+    by_length = x.comp.not_after_by_length
+    longest = max(by_length, default=0)
+    before = [t.lower_ for t in doc[max(0, s - longest - 1):s]]
+    the = bool(before) and before[-1] == "the"
+    for n, phrases in by_length.items():
+        if s >= n and tuple(before[len(before) - n:]) in phrases:
             return "office"
-        if s > n and doc[s - 1].lower_ == "the" and [t.lower_ for t in doc[s - n - 1:s - 1]] == words:
+        if s > n and the and tuple(before[len(before) - n - 1:-1]) in phrases:
             return "office"
     return None
 

@@ -152,9 +152,10 @@ class CharSpans:
 class Persons:
     """The model's PERSON entities, indexed for the filters."""
 
-    def __init__(self, doc, spans):
+    def __init__(self, spans):
         self.spans = spans
-        self.by_token: dict[int, object] = {p_tok: p for p in spans if len(p) >= 2 for p_tok in range(p.start, p.end)}
+        # Entities never overlap: each token is in at most one person.
+        self.by_token: dict[int, object] = {i: p for p in spans if len(p) >= 2 for i in range(p.start, p.end)}
         self.last_words = {p[-1].text for p in spans if len(p) >= 2}
         self.by_text = Counter(p.text for p in spans)
         self.by_text_or_word = Counter(x for p in spans for x in {p.text, *(t.text for t in p)})
