@@ -16,8 +16,9 @@ in the article is added as a mention. Output, one entry per company::
 The stages, one module each: ``candidates`` (contexts, gazetteer, model names, more evidence),
 ``filters`` (the rejection rules), ``grouping`` (companies, short forms, evidence model),
 ``mentions`` (repeats and output); ``spans`` holds the named data and the indexes that keep
-the component linear in the article's length, ``names`` the pure helpers, ``walk`` the token
-helpers, ``component`` the spaCy component.
+the component linear in the article's length, ``anchors`` runs the context Matchers only near
+their key words, ``names`` holds the pure helpers, ``walk`` the token helpers, ``component`` the
+spaCy component.
 """
 
 from extractor.fields.companies.component import EVIDENCE, GAZETTEER, NON_COMPANIES, RULES, Companies, make_companies
