@@ -211,3 +211,56 @@ def test_seed_article(seed_record, seed_text):
     for bad in ("China News", "CCTV News", "Ministry of Economy, Trade and Industry", "White House",
                 "U.S. Department of Commerce", "SMR", "Takaichi", "Trump"):
         assert not any(bad in t for t in mentioned), bad
+
+
+# ------------------------------------------------------------------------------ stage data and indexes
+
+
+def test_names_doctests():
+    import doctest
+
+    from extractor.fields.companies import names
+
+    result = doctest.testmod(names)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_candidate_set_overlaps_in_order_of_addition():
+    from extractor.fields.companies.spans import Candidate, CandidateSet
+
+    cands = CandidateSet()
+    a, b, c = Candidate(10, 12, 1), Candidate(2, 4, 2), Candidate(5, 6)
+    for x in (a, b, c):
+        cands.add(x)
+    assert cands.overlapping(0, 20) == [a, b, c]
+    assert cands.overlapping(4, 5) == [] and cands.overlapping(3, 6) == [b, c]
+    cands.remove(b)
+    cands.move(c, 5, 11)  # keeps its place in the order
+    assert list(cands) == [a, c] and cands.overlapping(0, 20) == [a, c] and cands.overlapping(2, 4) == []
+
+
+def test_evidence_source_and_char_indexes():
+    from extractor.fields.companies.spans import CharSpans, Evidence, EvidenceIndex, SourceIndex
+
+    ev = [Evidence(3, 6, None, "AFTER"), Evidence(1, 4, "JP", "APPOS"), Evidence(8, 9, None, "LIST")]
+    index = EvidenceIndex(ev)
+    assert index.overlapping(3, 4) == ev[:2] and index.overlapping(6, 8) == [] and index.covering(8) == [ev[2]]
+    sources = SourceIndex([(5, 9)])
+    assert sources.holds(5, 6) and sources.holds(6, 9) and not sources.holds(6, 10) and not sources.holds(4, 6)
+    spans = CharSpans([(0, 5), (100, 140), (120, 125)])
+    assert spans.overlapping(122, 130) == [(100, 140), (120, 125)] and spans.overlapping(50, 60) == []
+
+
+def test_anchored_matchers_find_what_the_matcher_finds(nlp, seed_text):
+    """The context and acronym matchers run only around their anchor words: same matches, same
+    order as the plain Matcher over the whole text."""
+    comp = nlp.get_pipe("companies")
+    text = "\n\n".join([seed_text, *(r[1] for r in FOUND), *(r[1] for r in DROPPED)])
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline:
+        if _name == "companies":
+            break
+        doc = proc(doc)
+    for anchored in (comp.context, comp.acronym_matcher):
+        expected = anchored.matcher(doc)
+        assert expected and anchored(doc) == expected

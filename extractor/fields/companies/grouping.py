@@ -1,0 +1,203 @@
+"""Stage 6: mentions of one company grouped (one gazetteer row, or one folded unknown name);
+short forms, bracketed acronyms and initials joined to the name they stand for; unknown names
+kept only when the evidence model accepts them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.fields.companies.names import DETERMINERS, POSSESSIVE, count_upto, initials, is_place_name, \
+    place_code
+from extractor.fields.companies.spans import Candidate, GroupId
+
+_OTHER_ENTITY_TYPES = {"GPE", "LOC", "NORP", "PRODUCT", "LAW", "EVENT", "MONEY", "PERSON", "FAC", "WORK_OF_ART",
+                       "DATE", "CARDINAL", "QUANTITY", "PERCENT"}
+_NON_NAME_TYPES = _OTHER_ENTITY_TYPES - {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+_PLACE_TYPES = ("GPE", "LOC", "FAC", "NORP")
+
+
+@dataclass
+class Groups:
+    """Companies being built, in order of first mention, and the bracketed acronyms that
+    stand for them ("Korea Hydro & Nuclear Power (KHNP)": ``{"KHNP": gid}``)."""
+
+    members: dict[GroupId, list[Candidate]] = field(default_factory=dict)
+    alias_of: dict[str, GroupId] = field(default_factory=dict)
+
+
+def group_id(comp, doc, c: Candidate) -> GroupId:
+    return GroupId("G", c.idx) if c.idx is not None else GroupId("U", comp.key(doc[c.s:c.e].text))
+
+
+def group_name(comp, doc, gid: GroupId, cs) -> str:
+    """The gazetteer name, or the longest (then last in sort order) text of an unknown name."""
+    if gid.kind == "G":
+        return comp.gazetteer[gid.ref]["name"]
+    texts = [doc[c.s:c.e].text for c in cs]
+    return max(texts, key=lambda t: (len(t), t))
+
+
+def build_groups(comp, doc, accepted: list[Candidate]) -> Groups:
+    groups = Groups()
+    for c in sorted(accepted, key=lambda c: c.s):
+        groups.members.setdefault(group_id(comp, doc, c), []).append(c)
+    groups.alias_of = _bracketed_acronyms(doc, groups.members)
+    _join_short_forms(comp, doc, groups)
+    return groups
+
+
+def _bracketed_acronyms(doc, members) -> dict[str, GroupId]:
+    alias_of = {}
+    for gid, cs in members.items():
+        for c in cs:
+            e = c.e
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                acr = doc[e + 1].text
+                name = doc[c.s:e].text
+                if acr.isupper() and 2 <= len(acr) <= 8 and acr[0] == name[:1].upper():
+                    alias_of[acr] = gid
+    return alias_of
+
+
+def _join_short_forms(comp, doc, groups: Groups) -> None:
+    """Unknown groups that are another group's short form, acronym or initials join it."""
+    members = groups.members
+    unknown = [g for g in members if g.kind == "U"]
+    if not unknown:
+        return
+    longer, by_initials = _group_lookups(comp, doc, members)
+    redirect = {}
+    for g in unknown:
+        target = _short_form_target(doc, groups, g, longer, by_initials)
+        if target is not None and target != g:
+            redirect[g] = target
+    for g, target in redirect.items():
+        while target in redirect:
+            target = redirect[target]
+        members[target].extend(members.pop(g))
+
+
+def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
+    """The bracketed acronym's group, else the first group (not ``g``) whose key extends
+    ``g``'s by whole words, or whose initials are ``g``'s acronym ("Reliance Industries" ...
+    "RIL": Limited, Corporation, Group, Inc, plc)."""
+    first = groups.members[g][0]
+    g_text = doc[first.s:first.e].text
+    target = groups.alias_of.get(g_text)
+    if target is not None:
+        return target
+    found = [*longer.get(g.ref, ())]
+    if g_text.isupper() and len(g_text) >= 2:
+        found += by_initials.get(g_text, ())
+        if len(g_text) >= 3 and g_text[-1] in "LCGIP":
+            found += by_initials.get(g_text[:-1], ())
+    found = [(pos, h) for pos, h in found if h != g]
+    return min(found)[1] if found else None
+
+
+def _group_lookups(comp, doc, members) -> tuple[dict, dict]:
+    """Indexes of the groups by what a short form can match, each entry ``(position, gid)``:
+    an unknown group's key by every whole-word prefix of it ("Fermi" -> "Fermi America"),
+    and every group by the initials of its name."""
+    longer: dict[str, list] = {}
+    by_initials: dict[str, list] = {}
+    for pos, (h, cs) in enumerate(members.items()):
+        h_name = group_name(comp, doc, h, cs)
+        by_initials.setdefault(initials(h_name), []).append((pos, h))
+        if h.kind == "U":
+            h_key = comp.key(h_name)
+            for i, ch in enumerate(h_key):
+                if ch == " ":
+                    longer.setdefault(h_key[:i], []).append((pos, h))
+    return longer, by_initials
+
+
+def keep_groups(comp, doc, text, groups: Groups) -> dict[GroupId, list[Candidate]]:
+    """Group-level drops: unknown names seen only in headings or only as a source, known
+    ambiguous names that are only pending, and unknown names the evidence model refuses."""
+    final = {}
+    for gid, cs in groups.members.items():
+        if gid.kind == "U" and not any(c.evidence for c in cs):
+            if all(c.heading for c in cs) or all(c.source for c in cs):
+                continue
+        if gid.kind == "G" and all(c.pending for c in cs):
+            continue
+        if gid.kind == "U" and not comp._evidence_accepts(doc, text, cs):
+            continue
+        final[gid] = cs
+    return final
+
+
+# --------------------------------------------------------------------------- evidence features
+
+
+def group_features(comp, doc, text, cs) -> dict[str, float]:
+    """Features of one unknown name (all its candidates): context cues, the head noun, the
+    model's labels, capitalisation, list structure and repetition (see company_evidence.json)."""
+    longest = max(cs, key=lambda c: c.e - c.s)
+    span = doc[longest.s:longest.e]
+    words = [t for t in span if t.is_alpha]
+    return {
+        "bias": 1.0,
+        **_cue_features(comp, doc, cs),
+        "non_company_head": float((words[-1].lower_ if words else "") in comp.non_company_heads),
+        "government_word": float(any(t.lower_ in comp.gov_words for t in words)),
+        "title_first": float(bool(words) and _is_title_word(comp, words[0].lower_)),
+        "all_caps": float(len(words) >= 2 and all(t.is_upper for t in words)),
+        "heading_only": float(all(c.heading for c in cs)),
+        **_entity_type_features(doc, cs),
+        "place_word": float(any(place_code(t.text) for t in words) or is_place_name(span.text)),
+        **_use_features(comp, doc, cs, longest),
+        **_shape_features(span, words),
+        "org_votes": float(min(max(c.org_votes for c in cs), 5) / 5.0),
+        "repeated": float(count_upto(text, span.text, 5) / 5.0) if span.text else 0.0,
+    }
+
+
+def _cue_features(comp, doc, cs) -> dict[str, float]:
+    kinds = set().union(*(c.kinds for c in cs))
+    ctx = any(c.company_context for c in cs)
+    return {
+        "company_context": float(ctx),
+        "weak_evidence": float(not ctx and any(c.evidence for c in cs)),
+        "legal_suffix": float(any(comp._strong_end(doc[c.e - 1]) for c in cs)),
+        "model_org": float(any(c.model for c in cs)),
+        "list_or_coord": float(bool(kinds & {"LIST", "COORD"})),
+    }
+
+
+def _is_title_word(comp, low: str) -> bool:
+    """A person's title, also in the plural ("Ministers", "Secretaries")."""
+    titles = comp.person_titles
+    return low in titles or low.rstrip("s") in titles or low.endswith("ies") and low[:-3] + "y" in titles
+
+
+def _entity_type_features(doc, cs) -> dict[str, float]:
+    toks = [t for c in cs for t in doc[c.s:c.e]]
+    n = max(1, len(toks))
+    return {
+        "other_entity_type": sum(1 for t in toks if t.ent_type_ in _NON_NAME_TYPES) / n,
+        "person_type": sum(1 for t in toks if t.ent_type_ == "PERSON") / n,
+        "place_type": sum(1 for t in toks if t.ent_type_ in _PLACE_TYPES) / n,
+    }
+
+
+def _use_features(comp, doc, cs, longest) -> dict[str, float]:
+    n = len(doc)
+    nxt = doc[longest.e:longest.e + 3]
+    return {
+        "person_apposition": float(len(nxt) >= 3 and nxt[0].text == "," and nxt[1].lower_ in DETERMINERS
+                                   and nxt[2].lower_ in comp.person_titles),
+        "possessive_after": float(any(c.e < n and doc[c.e].text in POSSESSIVE for c in cs)),
+        "modifier_use": float(all(c.e < n and doc[c.e].is_lower and doc[c.e].pos_ == "NOUN" for c in cs)),
+        "the_before": float(any(c.s > 0 and doc[c.s - 1].lower_ == "the" for c in cs)),
+    }
+
+
+def _shape_features(span, words) -> dict[str, float]:
+    return {
+        "of_inside": float(any(t.lower_ in ("of", "for", "on") for t in span)),
+        "lowercase_inside": float(any(t.is_alpha and t.is_lower and not t.is_stop for t in span)),
+        "digit_inside": float(any(ch.isdigit() for ch in span.text)),
+        "single_word": float(len(words) <= 1),
+    }
