@@ -296,8 +296,10 @@ class _DocView:
         self.ent_by_start = {e.start_char: e for e in self.ents}
         self.ent_by_end = {e.end_char: e for e in self.ents}
         self.company_spans, self.company_by_text = _company_mentions(doc, self.ents)
-        self._caps_lines = None
-        self._case_words = None
+        self._caps_lines: _Lines | None = None          # built on first use
+        self._headline_lines: _Lines | None = None
+        self._case_words: tuple[set, set] | None = None
+        self._places: list[tuple[int, int, str]] | None = None
         # in_company's index: how far the spans starting before a position reach, and the spans
         # by end (a company mention whose span equals the query needs its name).
         self._company_reach = _Reach((a, b) for a, b, _ in self.company_spans)
@@ -383,37 +385,39 @@ def is_headline_line(line: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words) and not is_caps_line(line)
 
 
-def _line_spans(view: "_DocView", test) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in view.text.split("\n"):
-        if test(line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+class _Lines:
+    """The lines of a text that pass a test, as spans, with a binary-search membership test."""
+
+    def __init__(self, text: str, test):
+        self.spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            if test(line):
+                self.spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        self._starts = [s for s, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
 
 
-def _caps_lines(view: "_DocView") -> list[tuple[int, int]]:
-    """Spans of the doc's ALL-CAPS lines (cached on the view)."""
+def _caps_lines(view: "_DocView") -> _Lines:
+    """The doc's ALL-CAPS lines (cached on the view)."""
     if view._caps_lines is None:
-        view._caps_lines = _line_spans(view, is_caps_line)
+        view._caps_lines = _Lines(view.text, is_caps_line)
     return view._caps_lines
 
 
 def _in_headline_line(view: "_DocView", pos: int) -> bool:
     """Whether ``pos`` lies in a title-case headline line (cached on the view)."""
-    if getattr(view, "_headline_lines", None) is None:
-        view._headline_lines = _line_spans(view, is_headline_line)
-    return any(a <= pos < b for a, b in view._headline_lines)
+    if view._headline_lines is None:
+        view._headline_lines = _Lines(view.text, is_headline_line)
+    return pos in view._headline_lines
 
 
 def _in_caps_line(view: "_DocView", pos: int) -> bool:
-    lines = _caps_lines(view)
-    if not lines:
-        return False
-    if getattr(view, "_caps_starts", None) is None:
-        view._caps_starts = [s for s, _ in lines]
-    k = bisect.bisect_right(view._caps_starts, pos) - 1          # binary search: linear overall
-    return k >= 0 and pos < lines[k][1]
+    return pos in _caps_lines(view)
 
 
 def _case_words(view: "_DocView") -> tuple[set, set]:
@@ -430,11 +434,19 @@ def _case_words(view: "_DocView") -> tuple[set, set]:
     return view._case_words
 
 
+def _not_in_caps_name(view: "_DocView", bare: str, lower: set) -> bool:
+    """Whether a word of an ALL-CAPS line cannot be part of a name: not in capitals, a word the
+    article writes in lower case, a stop, title or place word."""
+    tb = _tables()
+    cf = bare.casefold()
+    return (not bare.isupper() or cf in lower or cf.title() in tb.stopwords or cf in tb.title_words
+            or place_code(bare.title())[1] or place_code(bare)[1])
+
+
 def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
     """A name in an ALL-CAPS line, which gives no case to tell the name from the next word:
     words the article writes capitalised elsewhere (and never in lower case) belong to it; a word
     it writes in lower case, a title or stop word ends it; other words, up to two in all."""
-    tb = _tables()
     text = view.text
     names, lower = _case_words(view)
     spans = []
@@ -444,11 +456,7 @@ def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
             break
         w = m.group()
         bare = strip_possessive(w)
-        cf = bare.casefold()
-        if not bare.isupper() or cf in lower or cf.title() in tb.stopwords or cf in tb.title_words \
-                or place_code(bare.title())[1] or place_code(bare)[1]:
-            break
-        if cf not in names and len(spans) >= 2:
+        if _not_in_caps_name(view, bare, lower) or (bare.casefold() not in names and len(spans) >= 2):
             break
         spans.append((m.start(), m.start() + len(bare)))
         p = m.end()
@@ -495,35 +503,43 @@ def _ends_sentence(word: str, short: bool = False) -> bool:
             and word not in _tables().abbreviated_suffixes)
 
 
-def _classify_run(view: _DocView, words: list) -> _Owner | None:
+def _place_ending_run(text: str, words: list[_Word]) -> tuple[int, str, str | None] | None:
+    """The longest known place or body (up to five words) that ends the run (``Bank of Japan``,
+    ``South Korea``, ``U.S.``): its number of words, text and country code."""
+    for k in range(min(len(words), 5), 0, -1):
+        phrase = text[words[-k].start:words[-1].end]
+        code, found = place_code(phrase)
+        if found:
+            return k, phrase, code
+    return None
+
+
+def _first_place_code(text: str, words: list[_Word]) -> str | None:
+    """The country of the first place word in a run, trying three-word phrases first."""
+    return next((c for k in (3, 2, 1) for x in range(len(words) - k + 1)
+                 for c in [place_code(text[words[x].start:words[x + k - 1].end])[0]] if c), None)
+
+
+def _classify_run(view: _DocView, words: list[_Word]) -> _Owner | None:
     """Classify a run of capitalised words that owns a title (nearest-last list)."""
     tb = _tables()
     if not words:
         return None
     text = view.text
-    # Longest known place/body that ends the run ("Bank of Japan", "South Korea", "U.S.").
-    for k in range(min(len(words), 5), 0, -1):
-        s = words[-k][0]
-        phrase = text[s:words[-1][1]]
-        code, found = place_code(phrase)
-        if found:
-            if k == len(words):
-                return _Owner("place" if code and phrase not in tb.bodies else "body", phrase, code, s)
-            break
-    s, e = words[0][0], words[-1][1]
+    s, e = words[0].start, words[-1].end
+    place = _place_ending_run(text, words)
+    if place is not None and place[0] == len(words):
+        _, phrase, code = place
+        return _Owner("place" if code and phrase not in tb.bodies else "body", phrase, code, s)
     phrase = text[s:e]
     named_company = phrase in view.company_by_text or view.in_company(s, e)
     if any(w in phrase for w in tb.public_words) and not named_company:
         # "White House Office of Science and Technology": a public body, whatever the model says.
-        code = next((c for k in (3, 2, 1) for x in range(len(words) - k + 1)
-                     for c in [place_code(text[words[x][0]:words[x + k - 1][1]])[0]] if c), None)
-        return _Owner("body", phrase, code, s)
+        return _Owner("body", phrase, _first_place_code(text, words), s)
     if view.is_company(phrase, s, e):
         return _Owner("company", view.company_name(phrase), None, s)
-    code, found = place_code(text[words[-1][0]:e])
-    if found:
-        return _Owner("place", phrase, code, s)
-    return _Owner("unknown", phrase, None, s)
+    code, found = place_code(text[words[-1].start:e])
+    return _Owner("place" if found else "unknown", phrase, code if found else None, s)
 
 
 def _public_org_ends(view: _DocView, start: int, end: int) -> bool:
@@ -696,26 +712,27 @@ def _headline_name_word(view: _DocView, word: str, in_person: bool) -> bool:
     return in_person and cf not in lower and not (cf.endswith("s") and not cf.endswith("ss"))
 
 
+def _entity_not_a_person(ent, end: int, words: list[str]) -> bool:
+    """A one-word name the model tagged as something other than a person or place (``Tuesday``)."""
+    return (ent is not None and ent.label_ in _BAD_NAME_LABELS and ent.end_char == end
+            and len(words) == 1 and ent.label_ != "GPE")
+
+
 def _valid_name(view: _DocView, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` can be a person's name: no place, company, stop or title word."""
     tb = _tables()
     name = view.text[start:end]
     words = name.split()
     ent = view.ent_by_start.get(start)
-    if not words or place_code(name)[1]:
+    if not words or place_code(name)[1] or _entity_not_a_person(ent, end, words):
         return False
     if words[0] in tb.stopwords and not (ent is not None and ent.label_ == "PERSON" and len(words) > 1):
         return False
     if view.company_by_text.get(name, name) != name or view.in_company(start, end):
         return False
-    if ent is not None and ent.label_ in _BAD_NAME_LABELS and ent.end_char == end and (
-        len(words) == 1 and ent.label_ != "GPE"
-    ):
-        return False
-    if len(words) == 1 and words[0].lower() in tb.title_words:
-        return False
-    if len(words) > 1 and words[-1] in tb.not_person_after:
-        return False          # "PDD Holdings", "Toyota Motor": a company, not a person
-    return True
+    if len(words) == 1:
+        return words[0].lower() not in tb.title_words
+    return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
 
 _APPOSITION_TAIL = re.compile(r"\s*,\s*(?:(?:the|a|an|now|who\s+is|as)\s+)?$")
@@ -1357,6 +1374,25 @@ def _find_variants(text: str, variants) -> list[tuple[int, int]]:
     if len(variants) <= _MAX_ALTERNATION:
         rx = re.compile(r"(?<![\w'’-])(?:" + _alternation(variants) + r")(?![\w-]|['’](?![sS]\b))")
         return [m.span() for m in rx.finditer(text)]
+    return _scan_variants(text, variants)
+
+
+def _variant_at(text: str, words: list[tuple], i: int, longest: int, variants) -> tuple[int, int] | None:
+    """The longest name form starting at ``words[i]`` (its last word may carry a possessive):
+    its span and number of words."""
+    for k in range(min(longest, len(words) - i), 0, -1):
+        chunk = words[i:i + k]
+        if any(not _blank(text, a[1], b[0]) or a[1] == b[0] for a, b in zip(chunk, chunk[1:])):
+            continue
+        last = chunk[-1][2]
+        for tail in dict.fromkeys((last, strip_possessive(last))):
+            if " ".join([w for _, _, w in chunk[:-1]] + [tail]) in variants:
+                return (chunk[0][0], chunk[-1][0] + len(tail)), k
+    return None
+
+
+def _scan_variants(text: str, variants) -> list[tuple[int, int]]:
+    """``_find_variants`` by a word scan with dictionary look-ups."""
     longest = max(len(v.split()) for v in variants)
     words = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
     # A name starts with its first word as written (its only word may also carry a possessive):
@@ -1365,30 +1401,19 @@ def _find_variants(text: str, variants) -> list[tuple[int, int]]:
     spans, i = [], 0
     while i < len(words):
         w = words[i][2]
-        if w not in firsts and strip_possessive(w) not in firsts:
-            i += 1
-            continue
-        for k in range(min(longest, len(words) - i), 0, -1):
-            chunk = words[i:i + k]
-            if any(not _blank(text, a[1], b[0]) or a[1] == b[0] for a, b in zip(chunk, chunk[1:])):
-                continue
-            last = chunk[-1][2]
-            for tail in dict.fromkeys((last, strip_possessive(last))):
-                name = " ".join([w for _, _, w in chunk[:-1]] + [tail])
-                if name in variants:
-                    spans.append((chunk[0][0], chunk[-1][0] + len(tail)))
-                    break
-            else:
-                continue
-            i += k - 1
-            break
+        found = None
+        if w in firsts or strip_possessive(w) in firsts:
+            found = _variant_at(text, words, i, longest, variants)
+        if found is not None:
+            spans.append(found[0])
+            i += found[1] - 1
         i += 1
     return spans
 
 
 def _place_hits(view: _DocView) -> list[tuple[int, int, str]]:
     """Every place word with a country in the doc (one regex pass, cached on the view)."""
-    if getattr(view, "_places", None) is None:
+    if view._places is None:
         tb = _tables()
         view._places = [(m.start(), m.end(), tb.place_codes[" ".join(m.group().split())])
                         for m in tb.place_re.finditer(view.text)
@@ -1619,7 +1644,7 @@ def _name_forms(view: _DocView, people: list[_Person]) -> dict[str, _Person]:
         aliases = p.gaz.get("aliases", []) if p.gaz and fold_accents(p.gaz["name"]) == fold_accents(p.name) else []
         for v in _surname_variants(p.words) + aliases:
             owner.setdefault(v, p)
-            if _caps_lines(view) and v.upper() != v:
+            if _caps_lines(view).spans and v.upper() != v:
                 owner.setdefault(v.upper(), p)          # "TRUMP" in a headline
     return owner
 
