@@ -83,6 +83,46 @@ def title_case(words: list[str]) -> str:
     return " ".join(out)
 
 
+class _Word(NamedTuple):
+    """A word of the text and its character offsets."""
+    start: int
+    end: int
+    text: str
+
+
+def _words_in(text: str, start: int, end: int) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _words_before(text: str, end: int, limit: int = 160) -> list[_Word]:
+    """Words of the same line before ``end``, nearest last."""
+    lo = max(0, end - limit)
+    nl = text.rfind("\n", lo, end)
+    if nl >= 0:
+        lo = nl + 1
+    return _words_in(text, lo, end)
+
+
+def _word_after(text: str, end: int) -> re.Match | None:
+    """The word after a single space at ``end``, if any."""
+    return _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    return a <= b and text[a:b].strip(" \t") == ""
+
+
+def _ends_sentence(word: str, short: bool = False) -> bool:
+    """Whether a word carries a sentence's full stop (not ``Jr.``, ``Inc.``; initials such as
+    ``J.`` only with ``short``)."""
+    return (word.endswith(".") and (short or len(word) > 2) and "." not in word[:-1]
+            and word not in _tables().abbreviated_suffixes)
+
+
+# --------------------------------------------------------------------------------------------
+# Tables: the title grammar, gazetteer and place words, compiled once per Tables
+
+
 @dataclass
 class _Tables:
     head_re: re.Pattern
@@ -154,7 +194,9 @@ def _head_regex(t: dict) -> re.Pattern:
 def _portfolio_regex(t: dict) -> re.Pattern:
     """``of Commerce``, ``for the Economy, Trade and Industry`` after a head."""
     pf = _alternation(t["portfolio_words"])
-    return re.compile(rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)")
+    return re.compile(
+        rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)"
+    )
 
 
 def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
@@ -236,6 +278,10 @@ def place_code(text: str) -> tuple[str | None, bool]:
         if cand in tb.bodies:
             return tb.bodies[cand], True
     return None, False
+
+
+# --------------------------------------------------------------------------------------------
+# Per doc: owners, names found, people; the view (entities, company mentions, headline lines)
 
 
 @dataclass
@@ -467,40 +513,8 @@ def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
     return spans[0][0], spans[-1][1]
 
 
-class _Word(NamedTuple):
-    """A word of the text and its character offsets."""
-    start: int
-    end: int
-    text: str
-
-
-def _words_in(text: str, start: int, end: int) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-
-
-def _words_before(text: str, end: int, limit: int = 160) -> list[_Word]:
-    """Words of the same line before ``end``, nearest last."""
-    lo = max(0, end - limit)
-    nl = text.rfind("\n", lo, end)
-    if nl >= 0:
-        lo = nl + 1
-    return _words_in(text, lo, end)
-
-
-def _word_after(text: str, end: int) -> re.Match | None:
-    """The word after a single space at ``end``, if any."""
-    return _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-
-
-def _blank(text: str, a: int, b: int) -> bool:
-    return a <= b and text[a:b].strip(" \t") == ""
-
-
-def _ends_sentence(word: str, short: bool = False) -> bool:
-    """Whether a word carries a sentence's full stop (not ``Jr.``, ``Inc.``; initials such as
-    ``J.`` only with ``short``)."""
-    return (word.endswith(".") and (short or len(word) > 2) and "." not in word[:-1]
-            and word not in _tables().abbreviated_suffixes)
+# --------------------------------------------------------------------------------------------
+# Owners of a title: a place, a public body or a company
 
 
 def _place_ending_run(text: str, words: list[_Word]) -> tuple[int, str, str | None] | None:
@@ -612,6 +626,36 @@ def _owner_before(view: _DocView, words: list[_Word], i: int) -> _Owner | None:
     return _classify_run(view, run) if run else None
 
 
+def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str | None:
+    """The company named nearest before ``pos`` in the same paragraph, else at the end of the
+    paragraph before it (``Nvidia ... Chief executive Jensen Huang``). With ``main_company``,
+    when none is named there, the article's most mentioned company if the text around says
+    ``the company`` (``Chief executive Amanda Lacaze said demand for the company's ...``)."""
+    text = view.text
+    para = text.rfind("\n", 0, pos) + 1
+    prev = text.rfind("\n", 0, max(0, para - 1))
+    while prev > 0 and text[prev - 1:prev] == "\n":          # blank lines between paragraphs
+        prev = text.rfind("\n", 0, prev - 1)
+    lo = max(prev + 1, pos - 600)
+    best = None
+    for s, e, name in view.company_spans:
+        if lo <= s and e <= pos and (best is None or s > best[0]):
+            best = (s, name)
+    if best is None:
+        if main_company and view.company_spans and re.search(
+                r"\bthe (?:company|group|firm)\b", text[lo:min(len(text), pos + 300)]):
+            counts: dict[str, int] = {}
+            for _, _, name in view.company_spans:
+                counts[name] = counts.get(name, 0) + 1
+            return max(counts, key=counts.get)
+        return None
+    return best[1]
+
+
+# --------------------------------------------------------------------------------------------
+# Names
+
+
 @dataclass
 class _NamePart:
     start: int
@@ -670,6 +714,19 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     first = _WORD.match(text, pos)
     if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
         return _read_caps_name(view, pos)
+    parts = _name_parts(view, pos)
+    while parts and parts[-1].particle:
+        parts.pop()
+    if parts and parts[0].text in tb.honorifics:
+        parts.pop(0)
+    if not parts:
+        return None
+    return parts[0].start, parts[-1].end
+
+
+def _name_parts(view: _DocView, pos: int) -> list[_NamePart]:
+    """The words of a name from ``pos``, one blank apart, up to the first that is no name word."""
+    text = view.text
     ent = view.ent_by_start.get(pos)
     at = _NameStart(ent, ent is not None and ent.label_ == "PERSON" and len(ent) > 1,
                     _in_headline_line(view, pos))
@@ -685,13 +742,7 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
         p = m.end()
         if last:
             break
-    while parts and parts[-1].particle:
-        parts.pop()
-    if parts and parts[0].text in tb.honorifics:
-        parts.pop(0)
-    if not parts:
-        return None
-    return parts[0].start, parts[-1].end
+    return parts
 
 
 def _names_a_thing(view: _DocView, end: int) -> bool:
@@ -774,30 +825,8 @@ def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
     return run[0].start, run[-1].end
 
 
-def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str | None:
-    """The company named nearest before ``pos`` in the same paragraph, else at the end of the
-    paragraph before it (``Nvidia ... Chief executive Jensen Huang``). With ``main_company``,
-    when none is named there, the article's most mentioned company if the text around says
-    ``the company`` (``Chief executive Amanda Lacaze said demand for the company's ...``)."""
-    text = view.text
-    para = text.rfind("\n", 0, pos) + 1
-    prev = text.rfind("\n", 0, max(0, para - 1))
-    while prev > 0 and text[prev - 1:prev] == "\n":          # blank lines between paragraphs
-        prev = text.rfind("\n", 0, prev - 1)
-    lo = max(prev + 1, pos - 600)
-    best = None
-    for s, e, name in view.company_spans:
-        if lo <= s and e <= pos and (best is None or s > best[0]):
-            best = (s, name)
-    if best is None:
-        if main_company and view.company_spans and re.search(
-                r"\bthe (?:company|group|firm)\b", text[lo:min(len(text), pos + 300)]):
-            counts: dict[str, int] = {}
-            for _, _, name in view.company_spans:
-                counts[name] = counts.get(name, 0) + 1
-            return max(counts, key=counts.get)
-        return None
-    return best[1]
+# --------------------------------------------------------------------------------------------
+# Titles: head, modifiers and owner before it, portfolio or owner after it, holder, role
 
 
 @dataclass
@@ -1202,6 +1231,10 @@ def _non_company_owner(view: _DocView, hs: int, he: int) -> bool:
     return bool(om and tb.non_company_re.search(om.group(1)))
 
 
+# --------------------------------------------------------------------------------------------
+# PERSON entities, name forms and the gazetteer
+
+
 def _title_word_before(view: _DocView, ent, words: list[_Word]) -> list[str] | None:
     """The title word right before a one-word PERSON entity (``Executive | Order``), as a
     list; None when a demonstrative comes before it (``this Order``)."""
@@ -1377,30 +1410,30 @@ def _find_variants(text: str, variants) -> list[tuple[int, int]]:
     return _scan_variants(text, variants)
 
 
-def _variant_at(text: str, words: list[tuple], i: int, longest: int, variants) -> tuple[int, int] | None:
+def _variant_at(text: str, words: list[_Word], i: int, longest: int, variants) -> tuple[tuple[int, int], int] | None:
     """The longest name form starting at ``words[i]`` (its last word may carry a possessive):
     its span and number of words."""
     for k in range(min(longest, len(words) - i), 0, -1):
         chunk = words[i:i + k]
-        if any(not _blank(text, a[1], b[0]) or a[1] == b[0] for a, b in zip(chunk, chunk[1:])):
+        if any(not _blank(text, a.end, b.start) or a.end == b.start for a, b in zip(chunk, chunk[1:])):
             continue
-        last = chunk[-1][2]
+        last = chunk[-1].text
         for tail in dict.fromkeys((last, strip_possessive(last))):
-            if " ".join([w for _, _, w in chunk[:-1]] + [tail]) in variants:
-                return (chunk[0][0], chunk[-1][0] + len(tail)), k
+            if " ".join([w.text for w in chunk[:-1]] + [tail]) in variants:
+                return (chunk[0].start, chunk[-1].start + len(tail)), k
     return None
 
 
 def _scan_variants(text: str, variants) -> list[tuple[int, int]]:
     """``_find_variants`` by a word scan with dictionary look-ups."""
     longest = max(len(v.split()) for v in variants)
-    words = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
+    words = [_Word(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
     # A name starts with its first word as written (its only word may also carry a possessive):
     # positions whose word starts no name are skipped without building chunks.
     firsts = {v.split(" ", 1)[0] for v in variants}
     spans, i = [], 0
     while i < len(words):
-        w = words[i][2]
+        w = words[i].text
         found = None
         if w in firsts or strip_possessive(w) in firsts:
             found = _variant_at(text, words, i, longest, variants)
@@ -1409,6 +1442,10 @@ def _scan_variants(text: str, variants) -> list[tuple[int, int]]:
             i += found[1] - 1
         i += 1
     return spans
+
+
+# --------------------------------------------------------------------------------------------
+# Country from context
 
 
 def _place_hits(view: _DocView) -> list[tuple[int, int, str]]:
@@ -1505,6 +1542,10 @@ def _context_country(view: _DocView, f: _Found) -> str | None:
         if code:
             return code
     return _most_named(hits)
+
+
+# --------------------------------------------------------------------------------------------
+# People: candidates, clustering, mentions, records
 
 
 def _usable_family_name(person: _Person, others: list[_Person]) -> str | None:
@@ -1736,6 +1777,10 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     officials.sort(key=lambda o: o["mentions"][0]["start"])
     executives.sort(key=lambda o: o["mentions"][0]["start"])
     return officials, executives
+
+
+# --------------------------------------------------------------------------------------------
+# The component
 
 
 @Language.factory(
