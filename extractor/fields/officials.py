@@ -286,14 +286,16 @@ def place_code(text: str) -> tuple[str | None, bool]:
 
 @dataclass
 class _Owner:
+    """Who a title belongs to (``Japan's``, ``European Commission``, ``Nvidia``)."""
     kind: str          # place | body | company | unknown
-    text: str
+    text: str          # "" for a bare word such as "company's", "government's"
     code: str | None = None
     start: int = 0
 
 
 @dataclass
 class _Found:
+    """One name found in the text, with what its title says."""
     start: int
     end: int
     name: str
@@ -305,15 +307,16 @@ class _Found:
 
 @dataclass
 class _Person:
-    words: list
-    found: list = field(default_factory=list)
-    mentions: dict = field(default_factory=dict)
-    gaz: dict | None = None
-    rank: int = 2
-    first: int = 1 << 62
+    """One person: the names found for them and their mentions."""
+    words: list[str]                                          # the fullest name
+    found: list[_Found] = field(default_factory=list)
+    mentions: dict[tuple[int, int], None] = field(default_factory=dict)   # spans, in order found
+    gaz: dict | None = None                                   # gazetteer row
+    rank: int = 2                                             # best kind found: see _RANK
+    first: int = 1 << 62                                      # first offset found
 
     @property
-    def name(self):
+    def name(self) -> str:
         return " ".join(self.words)
 
 
