@@ -1503,7 +1503,7 @@ def _earlier_in_paragraph(view: _DocView, hits: list, sent) -> str | None:
     """The country of the nearest place word before the sentence in its paragraph, not the
     other side's."""
     para = view.text.rfind("\n", 0, sent.start_char) + 1
-    for s, e, code in reversed(hits):
+    for s, _, code in reversed(hits):
         if s >= sent.start_char or s < para:
             continue
         pt = view.token_at(s)
