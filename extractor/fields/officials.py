@@ -22,9 +22,11 @@ an executive (``doc._.executives``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -81,6 +83,46 @@ def title_case(words: list[str]) -> str:
     return " ".join(out)
 
 
+class _Word(NamedTuple):
+    """A word of the text and its character offsets."""
+    start: int
+    end: int
+    text: str
+
+
+def _words_in(text: str, start: int, end: int) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _words_before(text: str, end: int, limit: int = 160) -> list[_Word]:
+    """Words of the same line before ``end``, nearest last."""
+    lo = max(0, end - limit)
+    nl = text.rfind("\n", lo, end)
+    if nl >= 0:
+        lo = nl + 1
+    return _words_in(text, lo, end)
+
+
+def _word_after(text: str, end: int) -> re.Match | None:
+    """The word after a single space at ``end``, if any."""
+    return _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    return a <= b and text[a:b].strip(" \t") == ""
+
+
+def _ends_sentence(word: str, short: bool = False) -> bool:
+    """Whether a word carries a sentence's full stop (not ``Jr.``, ``Inc.``; initials such as
+    ``J.`` only with ``short``)."""
+    return (word.endswith(".") and (short or len(word) > 2) and "." not in word[:-1]
+            and word not in _tables().abbreviated_suffixes)
+
+
+# --------------------------------------------------------------------------------------------
+# Tables: the title grammar, gazetteer and place words, compiled once per Tables
+
+
 @dataclass
 class _Tables:
     head_re: re.Pattern
@@ -126,10 +168,8 @@ class _Tables:
     single_heads: set
 
 
-@derived
-def _tables(tables: Tables) -> _Tables:
-    t = tables["titles.json"]
-    regions = tables["official_regions.json"]["regions"]
+def _head_kinds(t: dict) -> dict[str, str]:
+    """Each head (lower case) -> official | company | ambiguous."""
     official = {h.lower() for h in t["official_heads"]}
     company = {h.lower() for h in t["company_heads"]}
     ambiguous = {h.lower() for h in t["ambiguous_heads"]}
@@ -139,29 +179,61 @@ def _tables(tables: Tables) -> _Tables:
             kind[h] = "ambiguous"
         else:
             kind[h] = "official" if h in official else "company"
+    return kind
+
+
+def _head_regex(t: dict) -> re.Pattern:
+    """A head (``Minister``, ``president and CEO``) or an abbreviated title (``Sen.``)."""
     heads = _alternation(list(t["official_heads"]) + list(t["company_heads"]))
     abbr = _alternation(t["abbreviations"])
-    head_re = re.compile(
+    return re.compile(
         rf"(?<![\w.])(?:(?P<abbr>{abbr})(?=\s)|(?P<head>(?i:{heads})(?:\s+(?i:and|&)\s+(?i:{heads}))?)(?![\w-]))"
     )
+
+
+def _portfolio_regex(t: dict) -> re.Pattern:
+    """``of Commerce``, ``for the Economy, Trade and Industry`` after a head."""
     pf = _alternation(t["portfolio_words"])
-    pf_re = re.compile(rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)")
+    return re.compile(
+        rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)"
+    )
+
+
+def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
+    """Rows by full name (and accent-free name), rows by alias or surname, and a regex of every
+    name and alias."""
     gaz, alias = {}, {}
-    for row in tables["officials.jsonl"]:
+    for row in rows:
         gaz[row["name"]] = row
         gaz.setdefault(fold_accents(row["name"]), row)
         for a in [row["name"].split()[-1]] + row.get("aliases", []):
             alias.setdefault(a, []).append(row)
+    if not gaz:
+        return gaz, alias, None
+    names = list(gaz) + [a for r in gaz.values() for a in r.get("aliases", [])]
+    return gaz, alias, re.compile(r"(?<![\w'’-])(?:" + _alternation(names) + r")(?![\w-])")
+
+
+def _lower_set(words) -> set:
+    return {w.lower() for w in words}
+
+
+@derived
+def _tables(tables: Tables) -> _Tables:
+    t = tables["titles.json"]
+    regions = tables["official_regions.json"]["regions"]
+    kind = _head_kinds(t)
+    gaz, alias, gaz_re = _gazetteer(tables["officials.jsonl"])
     portfolio = {w.lower() for p in t["portfolio_words"] for w in p.split()} - set(t["connectors"])
-    modifiers = {m.lower() for m in t["modifiers"]} | {m.lower() for m in t["public_modifiers"]}
+    modifiers = _lower_set(t["modifiers"]) | _lower_set(t["public_modifiers"])
     # Every place word with a country: countries, demonyms, capitals, regions, public bodies.
     places = {k: v for k, v in {**t["public_bodies"], **regions, **country_names()}.items()
               if v and len(k) > 1 and k[:1].isupper()}
     return _Tables(
-        head_re=head_re, pf_re=pf_re, head_kind=kind, cap_only=set(t["cap_only_heads"]),
+        head_re=_head_regex(t), pf_re=_portfolio_regex(t), head_kind=kind, cap_only=set(t["cap_only_heads"]),
         abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
         head_country=t["head_country"], modifiers=modifiers,
-        dropped={d.lower() for d in t["dropped_modifiers"]}, portfolio=portfolio,
+        dropped=_lower_set(t["dropped_modifiers"]), portfolio=portfolio,
         connectors=set(t["connectors"]), not_before_head=tuple(t["not_title_before_head"]),
         public_words=tuple(t["public_body_words"]), bodies=t["public_bodies"],
         company_words=set(t["company_words"]), stopwords=set(t["name_stopwords"]),
@@ -169,20 +241,19 @@ def _tables(tables: Tables) -> _Tables:
         not_person_after=set(t["not_person_after"]), office_cues=tuple(t["office_cues"]),
         non_official_roles=set(t["non_official_roles"]),
         default_official=set(t["ambiguous_default_official"]), regions=regions,
-        gazetteer=gaz, gazetteer_alias=alias,
-        gazetteer_re=re.compile(r"(?<![\w'’-])(?:" + _alternation(list(gaz) + [a for r in gaz.values() for a in r.get("aliases", [])]) + r")(?![\w-])") if gaz else None,
-        title_words=official | company | modifiers | portfolio | {a.lower() for a in t["abbreviations"]},
+        gazetteer=gaz, gazetteer_alias=alias, gazetteer_re=gaz_re,
+        title_words=set(kind) | modifiers | portfolio | _lower_set(t["abbreviations"]),
         place_re=re.compile(r"(?<![\w.’'-])(?:" + _alternation(places) + r")(?![\w-])"),
         place_codes=places, counterpart_preps=set(t["counterpart_prepositions"]),
         not_us_heads=tuple(h.lower() for h in t["heads_never_us"]),
-        public_modifiers={w.lower() for w in t["public_modifiers"]},
-        context_company_heads={h.lower() for h in t["context_company_heads"]},
+        public_modifiers=_lower_set(t["public_modifiers"]),
+        context_company_heads=_lower_set(t["context_company_heads"]),
         title_bodies=set(t["bodies_kept_in_title"]),
         abbreviated_suffixes=set(t["abbreviated_suffixes"]),
         public_owner_words=set(t["public_owner_words"]),
         context_skip_bodies=set(t["context_only_ambiguous_bodies"]),
         non_company_re=re.compile(r"(?<![\w-])(?i:" + _alternation(t["non_company_owner_words"]) + r")(?![\w-])"),
-        strict_company_heads={h.lower() for h in t["strict_company_heads"]},
+        strict_company_heads=_lower_set(t["strict_company_heads"]),
         family_first=set(t["family_name_first_countries"]),
         single_heads={h for h in kind if " " not in h},
     )
@@ -209,16 +280,22 @@ def place_code(text: str) -> tuple[str | None, bool]:
     return None, False
 
 
+# --------------------------------------------------------------------------------------------
+# Per doc: owners, names found, people; the view (entities, company mentions, headline lines)
+
+
 @dataclass
 class _Owner:
+    """Who a title belongs to (``Japan's``, ``European Commission``, ``Nvidia``)."""
     kind: str          # place | body | company | unknown
-    text: str
+    text: str          # "" for a bare word such as "company's", "government's"
     code: str | None = None
     start: int = 0
 
 
 @dataclass
 class _Found:
+    """One name found in the text, with what its title says."""
     start: int
     end: int
     name: str
@@ -230,16 +307,32 @@ class _Found:
 
 @dataclass
 class _Person:
-    words: list
-    found: list = field(default_factory=list)
-    mentions: dict = field(default_factory=dict)
-    gaz: dict | None = None
-    rank: int = 2
-    first: int = 1 << 62
+    """One person: the names found for them and their mentions."""
+    words: list[str]                                          # the fullest name
+    found: list[_Found] = field(default_factory=list)
+    mentions: dict[tuple[int, int], None] = field(default_factory=dict)   # spans, in order found
+    gaz: dict | None = None                                   # gazetteer row
+    rank: int = 2                                             # best kind found: see _RANK
+    first: int = 1 << 62                                      # first offset found
 
     @property
-    def name(self):
+    def name(self) -> str:
         return " ".join(self.words)
+
+
+class _Reach:
+    """Spans sorted by start with the running furthest end: how far the spans starting at or
+    before a position reach, by binary search (linear overall)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def furthest(self, pos: int) -> int:
+        """The furthest end of the spans starting at or before ``pos`` (-1 when none)."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.reach[k] if k >= 0 else -1
 
 
 class _DocView:
@@ -251,30 +344,16 @@ class _DocView:
         self.ents = list(doc.ents)
         self.ent_by_start = {e.start_char: e for e in self.ents}
         self.ent_by_end = {e.end_char: e for e in self.ents}
-        self.company_spans = []
-        self.company_by_text = {}
-        heads = _tables().single_heads
-        person_starts = {e.start_char: e.end_char for e in self.ents if e.label_ == "PERSON"}
-        for comp in doc._.companies or []:
-            mentions = comp.get("mentions", [])
-            if mentions and all(_title_and_person(m, heads, person_starts) for m in mentions):
-                continue          # "Chairman Chung Eui-sun" taken for a company: a title and a name
-            for m in mentions:
-                self.company_spans.append((m["start"], m["end"], comp["name"]))
-                self.company_by_text[m["text"]] = comp["name"]
-            self.company_by_text[comp["name"]] = comp["name"]
-        self._caps_lines = None
-        self._case_words = None
-        # in_company's index: spans sorted by start with a running maximum of their ends, and
-        # the spans by end (a company mention whose span equals the query needs its name).
-        spans = sorted(self.company_spans)
-        self._cs_starts = [sp[0] for sp in spans]
-        self._cs_reach = []
+        self.company_spans, self.company_by_text = _company_mentions(doc, self.ents)
+        self._caps_lines: _Lines | None = None          # built on first use
+        self._headline_lines: _Lines | None = None
+        self._case_words: tuple[set, set] | None = None
+        self._places: list[tuple[int, int, str]] | None = None
+        # in_company's index: how far the spans starting before a position reach, and the spans
+        # by end (a company mention whose span equals the query needs its name).
+        self._company_reach = _Reach((a, b) for a, b, _ in self.company_spans)
         self._cs_by_end: dict[int, list] = {}
-        reach = -1
-        for a, b, name in spans:
-            reach = max(reach, b)
-            self._cs_reach.append(reach)
+        for a, b, name in sorted(self.company_spans):
             self._cs_by_end.setdefault(b, []).append((a, name))
 
     def token_at(self, char: int):
@@ -284,10 +363,10 @@ class _DocView:
     def in_company(self, start: int, end: int) -> bool:
         """Whether a company mention covers this span. A company whose only name is exactly
         this text (a surname the model tagged ORG, ``Trump``) does not count."""
-        i = bisect.bisect_right(self._cs_starts, start)   # the spans with s <= start
-        if i == 0 or self._cs_reach[i - 1] < end:
+        reach = self._company_reach.furthest(start)
+        if reach < end:
             return False
-        if self._cs_reach[i - 1] > end:
+        if reach > end:
             return True                                     # one reaches past end: not the same span
         text = self.text[start:end]                         # only spans ending exactly at end remain
         return any(s < start or name != text for s, name in self._cs_by_end.get(end, ()) if s <= start)
@@ -300,6 +379,23 @@ class _DocView:
 
     def company_name(self, text: str) -> str:
         return self.company_by_text.get(text, text)
+
+
+def _company_mentions(doc: Doc, ents: list) -> tuple[list[tuple[int, int, str]], dict[str, str]]:
+    """The mentions of ``doc._.companies`` as (start, end, company name), and company name by
+    mention text, leaving out a "company" that is a title and a name."""
+    heads = _tables().single_heads
+    person_starts = {e.start_char: e.end_char for e in ents if e.label_ == "PERSON"}
+    spans, by_text = [], {}
+    for comp in doc._.companies or []:
+        mentions = comp.get("mentions", [])
+        if mentions and all(_title_and_person(m, heads, person_starts) for m in mentions):
+            continue          # "Chairman Chung Eui-sun" taken for a company: a title and a name
+        for m in mentions:
+            spans.append((m["start"], m["end"], comp["name"]))
+            by_text[m["text"]] = comp["name"]
+        by_text[comp["name"]] = comp["name"]
+    return spans, by_text
 
 
 def _title_and_person(m: dict, heads: set, person_starts: dict) -> bool:
@@ -338,37 +434,39 @@ def is_headline_line(line: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words) and not is_caps_line(line)
 
 
-def _line_spans(view: "_DocView", test) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in view.text.split("\n"):
-        if test(line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+class _Lines:
+    """The lines of a text that pass a test, as spans, with a binary-search membership test."""
+
+    def __init__(self, text: str, test):
+        self.spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            if test(line):
+                self.spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        self._starts = [s for s, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
 
 
-def _caps_lines(view: "_DocView") -> list[tuple[int, int]]:
-    """Spans of the doc's ALL-CAPS lines (cached on the view)."""
+def _caps_lines(view: "_DocView") -> _Lines:
+    """The doc's ALL-CAPS lines (cached on the view)."""
     if view._caps_lines is None:
-        view._caps_lines = _line_spans(view, is_caps_line)
+        view._caps_lines = _Lines(view.text, is_caps_line)
     return view._caps_lines
 
 
 def _in_headline_line(view: "_DocView", pos: int) -> bool:
     """Whether ``pos`` lies in a title-case headline line (cached on the view)."""
-    if getattr(view, "_headline_lines", None) is None:
-        view._headline_lines = _line_spans(view, is_headline_line)
-    return any(a <= pos < b for a, b in view._headline_lines)
+    if view._headline_lines is None:
+        view._headline_lines = _Lines(view.text, is_headline_line)
+    return pos in view._headline_lines
 
 
 def _in_caps_line(view: "_DocView", pos: int) -> bool:
-    lines = _caps_lines(view)
-    if not lines:
-        return False
-    if getattr(view, "_caps_starts", None) is None:
-        view._caps_starts = [s for s, _ in lines]
-    k = bisect.bisect_right(view._caps_starts, pos) - 1          # binary search: linear overall
-    return k >= 0 and pos < lines[k][1]
+    return pos in _caps_lines(view)
 
 
 def _case_words(view: "_DocView") -> tuple[set, set]:
@@ -385,11 +483,19 @@ def _case_words(view: "_DocView") -> tuple[set, set]:
     return view._case_words
 
 
+def _not_in_caps_name(view: "_DocView", bare: str, lower: set) -> bool:
+    """Whether a word of an ALL-CAPS line cannot be part of a name: not in capitals, a word the
+    article writes in lower case, a stop, title or place word."""
+    tb = _tables()
+    cf = bare.casefold()
+    return (not bare.isupper() or cf in lower or cf.title() in tb.stopwords or cf in tb.title_words
+            or place_code(bare.title())[1] or place_code(bare)[1])
+
+
 def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
     """A name in an ALL-CAPS line, which gives no case to tell the name from the next word:
     words the article writes capitalised elsewhere (and never in lower case) belong to it; a word
     it writes in lower case, a title or stop word ends it; other words, up to two in all."""
-    tb = _tables()
     text = view.text
     names, lower = _case_words(view)
     spans = []
@@ -399,11 +505,7 @@ def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
             break
         w = m.group()
         bare = strip_possessive(w)
-        cf = bare.casefold()
-        if not bare.isupper() or cf in lower or cf.title() in tb.stopwords or cf in tb.title_words \
-                or place_code(bare.title())[1] or place_code(bare)[1]:
-            break
-        if cf not in names and len(spans) >= 2:
+        if _not_in_caps_name(view, bare, lower) or (bare.casefold() not in names and len(spans) >= 2):
             break
         spans.append((m.start(), m.start() + len(bare)))
         p = m.end()
@@ -414,48 +516,47 @@ def _read_caps_name(view: "_DocView", pos: int) -> tuple[int, int] | None:
     return spans[0][0], spans[-1][1]
 
 
-def _words_before(text: str, end: int, limit: int = 160):
-    """Words (start, end, word) of the same line before ``end``, nearest last."""
-    lo = max(0, end - limit)
-    nl = text.rfind("\n", lo, end)
-    if nl >= 0:
-        lo = nl + 1
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, end)]
+# --------------------------------------------------------------------------------------------
+# Owners of a title: a place, a public body or a company
 
 
-def _blank(text: str, a: int, b: int) -> bool:
-    return a <= b and text[a:b].strip(" \t") == ""
+def _place_ending_run(text: str, words: list[_Word]) -> tuple[int, str, str | None] | None:
+    """The longest known place or body (up to five words) that ends the run (``Bank of Japan``,
+    ``South Korea``, ``U.S.``): its number of words, text and country code."""
+    for k in range(min(len(words), 5), 0, -1):
+        phrase = text[words[-k].start:words[-1].end]
+        code, found = place_code(phrase)
+        if found:
+            return k, phrase, code
+    return None
 
 
-def _classify_run(view: _DocView, words: list) -> _Owner | None:
+def _first_place_code(text: str, words: list[_Word]) -> str | None:
+    """The country of the first place word in a run, trying three-word phrases first."""
+    return next((c for k in (3, 2, 1) for x in range(len(words) - k + 1)
+                 for c in [place_code(text[words[x].start:words[x + k - 1].end])[0]] if c), None)
+
+
+def _classify_run(view: _DocView, words: list[_Word]) -> _Owner | None:
     """Classify a run of capitalised words that owns a title (nearest-last list)."""
     tb = _tables()
     if not words:
         return None
     text = view.text
-    # Longest known place/body that ends the run ("Bank of Japan", "South Korea", "U.S.").
-    for k in range(min(len(words), 5), 0, -1):
-        s = words[-k][0]
-        phrase = text[s:words[-1][1]]
-        code, found = place_code(phrase)
-        if found:
-            if k == len(words):
-                return _Owner("place" if code and phrase not in tb.bodies else "body", phrase, code, s)
-            break
-    s, e = words[0][0], words[-1][1]
+    s, e = words[0].start, words[-1].end
+    place = _place_ending_run(text, words)
+    if place is not None and place[0] == len(words):
+        _, phrase, code = place
+        return _Owner("place" if code and phrase not in tb.bodies else "body", phrase, code, s)
     phrase = text[s:e]
     named_company = phrase in view.company_by_text or view.in_company(s, e)
     if any(w in phrase for w in tb.public_words) and not named_company:
         # "White House Office of Science and Technology": a public body, whatever the model says.
-        code = next((c for k in (3, 2, 1) for x in range(len(words) - k + 1)
-                     for c in [place_code(text[words[x][0]:words[x + k - 1][1]])[0]] if c), None)
-        return _Owner("body", phrase, code, s)
+        return _Owner("body", phrase, _first_place_code(text, words), s)
     if view.is_company(phrase, s, e):
         return _Owner("company", view.company_name(phrase), None, s)
-    code, found = place_code(text[words[-1][0]:e])
-    if found:
-        return _Owner("place", phrase, code, s)
-    return _Owner("unknown", phrase, None, s)
+    code, found = place_code(text[words[-1].start:e])
+    return _Owner("place" if found else "unknown", phrase, code if found else None, s)
 
 
 def _public_org_ends(view: _DocView, start: int, end: int) -> bool:
@@ -468,178 +569,64 @@ def _public_org_ends(view: _DocView, start: int, end: int) -> bool:
             and any(w in ent.text for w in _tables().public_words) and not view.in_company(ent.start_char, end))
 
 
-def _owner_before(view: _DocView, words: list, i: int) -> tuple[_Owner | None, int]:
-    """Parse the owner of a title ending with words[i]; return it and the index before it."""
+def _org_entity_owner(view: _DocView, words: list[_Word], i: int, last: _Word) -> _Owner | None:
+    """``White House Office of Science and Technology Director``: the model's organisation
+    ending at ``last`` (the owner word ``words[i]`` without its possessive), when it starts at a word."""
+    ent = view.ent_by_end.get(last.end)
+    if ent is None or ent.label_ != "ORG" or ent.start_char >= last.start or "\n" in ent.text:
+        return None
+    k = i
+    while k > 0 and words[k - 1].start >= ent.start_char:
+        k -= 1
+    start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+    if words[k].start != start:
+        return None
+    return _classify_run(view, words[k:i] + [last])
+
+
+def _joins_owner_run(words: list[_Word], j: int) -> bool:
+    """Whether ``words[j]`` belongs to the capitalised owner name after it (``Bank of Japan``)."""
+    w = words[j].text
+    return (w[:1].isupper() and w not in _tables().stopwords and not w.endswith(_POSSESSIVE)) or (
+        w in ("of", "&") and j > 0 and words[j - 1].text[:1].isupper())
+
+
+def _owner_run(text: str, words: list[_Word], i: int, last: _Word) -> list[_Word]:
+    """The capitalised words ending with ``last`` (up to five), without a leading ``of``, ``&``
+    or stop word."""
+    run = [last]
+    j = i - 1
+    while j >= 0 and len(run) < 5 and _blank(text, words[j].end, run[0].start):
+        if _ends_sentence(words[j].text, short=True) or not _joins_owner_run(words, j):
+            break          # "... since Fukushima. Kansai Electric president": a sentence end
+        run.insert(0, words[j])
+        j -= 1
+    while run and (run[0].text in ("of", "&") or run[0].text in _tables().stopwords):
+        run.pop(0)
+    return run
+
+
+def _owner_before(view: _DocView, words: list[_Word], i: int) -> _Owner | None:
+    """The owner of a title whose modifiers start after ``words[i]``: a company or public word,
+    the model's organisation, or a run of capitalised words."""
     tb = _tables()
-    if i < 0:
-        return None, i
-    text = view.text
-    s, e, w = words[i]
-    if w.endswith(".") and len(w) > 2 and "." not in w[:-1] and w not in tb.abbreviated_suffixes:
-        return None, i          # "... in Tokyo. Vice Chairman X": the word ends the sentence before
+    s, _, w = words[i]
+    if _ends_sentence(w):
+        return None          # "... in Tokyo. Vice Chairman X": the word ends the sentence before
     possessive = w.endswith(_POSSESSIVE)
     core = strip_possessive(w) if possessive else w
     if core.lower() in tb.company_words or w.lower() in tb.company_words:
-        return _Owner("company", "", None, s), i - 1
+        return _Owner("company", "", None, s)
     if possessive and core.lower() in tb.public_owner_words:
-        return _Owner("body", "", None, s), i - 1          # "the government's plenipotentiary"
+        return _Owner("body", "", None, s)          # "the government's plenipotentiary"
     if not (core[:1].isupper() or core[:1].isdigit()):
-        return None, i
-    ent = view.ent_by_end.get(s + len(core))
-    if ent is not None and ent.label_ == "ORG" and ent.start_char < s and "\n" not in ent.text:
-        # "White House Office of Science and Technology Director": the model's organisation.
-        k = i
-        while k > 0 and words[k - 1][0] >= ent.start_char:
-            k -= 1
-        start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
-        if words[k][0] == start:
-            return _classify_run(view, words[k:i] + [(s, s + len(core), core)]), k - 1
-    run = [(s, s + len(core), core)]
-    j = i - 1
-    while j >= 0 and len(run) < 5 and _blank(text, words[j][1], run[0][0]):
-        wj = words[j][2]
-        if wj.endswith(".") and "." not in wj[:-1] and wj not in tb.abbreviated_suffixes:
-            break          # "... since Fukushima. Kansai Electric president": a sentence end
-        if (wj[:1].isupper() and wj not in tb.stopwords and not wj.endswith(_POSSESSIVE)) or (
-            wj in ("of", "&") and j > 0 and words[j - 1][2][:1].isupper()
-        ):
-            run.insert(0, words[j])
-            j -= 1
-        else:
-            break
-    while run and (run[0][2] in ("of", "&") or run[0][2] in tb.stopwords):
-        run.pop(0)
-        j += 1
-    if not run:
-        return None, i
-    return _classify_run(view, run), j
-
-
-def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
-    """The span of a personal name starting at ``pos`` (capitalised words, particles)."""
-    tb = _tables()
-    text = view.text
-    first = _WORD.match(text, pos)
-    if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
-        return _read_caps_name(view, pos)
-    spans = []
-    p = pos
-    ent = view.ent_by_start.get(pos)
-    person_ent = ent is not None and ent.label_ == "PERSON" and len(ent) > 1   # "He Lifeng"
-    headline = _in_headline_line(view, pos)
-    for m in _WORD.finditer(text, pos, min(len(text), pos + 120)):
-        if not _blank(text, p, m.start()) or (spans and m.start() == p):
-            break
-        w = m.group()
-        if w in tb.particles and spans:
-            spans.append((m.start(), m.end(), w, True))
-            p = m.end()
-            continue
-        if spans and "-" in w and w.split("-", 1)[0] in tb.particles and w.split("-", 1)[1][:1].isupper():
-            bare = strip_possessive(w)          # "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani"
-            spans.append((m.start(), m.start() + len(bare), bare, False))
-            p = m.end()
-            if bare != w:
-                break
-            continue
-        bare = strip_possessive(w)
-        if not w[:1].isupper() or (bare in tb.stopwords and not person_ent) or bare in tb.honorifics and spans:
-            break
-        in_person = ent is not None and ent.label_ == "PERSON" and m.start() + len(bare) <= ent.end_char
-        if spans and (bare.lower() in tb.title_words or place_code(bare)[1]) and not in_person:
-            break          # "Madeleine King" (one PERSON entity) keeps its King
-        if spans:
-            tok = view.token_at(m.start())
-            if tok is not None and tok.pos_ in _STOP_POS:
-                break
-            if headline and not _headline_name_word(view, bare, in_person):
-                break          # "President Donald J. Trump Imposes Tariffs": the headline's verb
-        spans.append((m.start(), m.start() + len(bare), bare, False))
-        p = m.end()
-        if bare != w or len(spans) >= 5:
-            break
-    while spans and spans[-1][3]:
-        spans.pop()
-    if spans and spans[0][2] in tb.honorifics:
-        spans.pop(0)
-    if not spans:
         return None
-    return spans[0][0], spans[-1][1]
-
-
-def _names_a_thing(view: _DocView, end: int) -> bool:
-    """Whether the word after a name makes it the name of a place or body (``King Salman
-    International Airport``, ``Trump Tower``)."""
-    nxt = _WORD.match(view.text, end + 1) if view.text[end:end + 1] == " " else None
-    return bool(nxt and nxt.group() in _tables().not_person_after)
-
-
-def _headline_name_word(view: _DocView, word: str, in_person: bool) -> bool:
-    """Whether a word after a name's first word in a title-case headline still belongs to the
-    name: the article writes it capitalised elsewhere and never in lower case, or the model's
-    PERSON entity covers it and it does not read as a verb (``Imposes``, ``Signs``)."""
-    names, lower = _case_words(view)
-    cf = word.casefold()
-    if cf in names:
-        return True
-    return in_person and cf not in lower and not (cf.endswith("s") and not cf.endswith("ss"))
-
-
-def _valid_name(view: _DocView, start: int, end: int) -> bool:
-    tb = _tables()
-    name = view.text[start:end]
-    words = name.split()
-    ent = view.ent_by_start.get(start)
-    if not words or place_code(name)[1]:
-        return False
-    if words[0] in tb.stopwords and not (ent is not None and ent.label_ == "PERSON" and len(words) > 1):
-        return False
-    if view.company_by_text.get(name, name) != name or view.in_company(start, end):
-        return False
-    if ent is not None and ent.label_ in _BAD_NAME_LABELS and ent.end_char == end and (
-        len(words) == 1 and ent.label_ != "GPE"
-    ):
-        return False
-    if len(words) == 1 and words[0].lower() in tb.title_words:
-        return False
-    if len(words) > 1 and words[-1] in tb.not_person_after:
-        return False          # "PDD Holdings", "Toyota Motor": a company, not a person
-    return True
-
-
-_APPOSITION_TAIL = re.compile(r"\s*,\s*(?:(?:the|a|an|now|who\s+is|as)\s+)?$")
-
-
-def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
-    """``Name, [the]`` right before ``end``: the span of Name."""
-    text = view.text
-    m = _APPOSITION_TAIL.search(text, max(0, end - 24), end)
-    if not m or "," not in m.group():
-        return None
-    words = _words_before(text, m.start(), 100)
-    tb = _tables()
-    run = []
-    for s, e, w in reversed(words):
-        if run and not _blank(text, e, run[0][0]):
-            break
-        if not run and e != m.start():
-            break
-        if run and w.endswith(".") and len(w) > 2 and "." not in w[:-1] and w not in tb.abbreviated_suffixes:
-            break          # "... in Warsaw. Wojciech Wrochna, the": a sentence ends before the name
-        if w[:1].isupper() and w not in tb.stopwords or (w in tb.particles and run):
-            run.insert(0, (s, e, w))
-            if len(run) >= 5:
-                break
-        else:
-            break
-    while run and (run[0][2] in tb.particles or run[0][2] in tb.honorifics):
-        run.pop(0)
-    if not run:
-        return None
-    # Keep only the name proper: drop title words at its front ("Commerce Secretary Lutnick, ...").
-    while len(run) > 1 and run[0][2].lower() in tb.title_words:
-        run.pop(0)
-    return run[0][0], run[-1][1]
+    last = _Word(s, s + len(core), core)
+    owner = _org_entity_owner(view, words, i, last)
+    if owner is not None:
+        return owner
+    run = _owner_run(view.text, words, i, last)
+    return _classify_run(view, run) if run else None
 
 
 def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str | None:
@@ -668,218 +655,543 @@ def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str
     return best[1]
 
 
-def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
-    """Read the title matched by ``m`` with its owner and the person it names."""
+# --------------------------------------------------------------------------------------------
+# Names
+
+
+@dataclass
+class _NamePart:
+    start: int
+    end: int
+    text: str
+    particle: bool = False          # "von", "da": kept only inside a name
+
+
+@dataclass
+class _NameStart:
+    """What is known where a name starts: the model's entity there and whether it is in a
+    title-case headline."""
+    ent: object
+    person_ent: bool          # a PERSON entity of several words ("He Lifeng")
+    headline: bool
+
+
+def _ends_name(view: _DocView, start: int, w: str, bare: str, parts: list, at: _NameStart) -> bool:
+    """Whether the word ``w`` (``bare`` without its possessive) at ``start`` is no part of the
+    name read so far."""
+    tb = _tables()
+    if not w[:1].isupper() or (bare in tb.stopwords and not at.person_ent) or bare in tb.honorifics and parts:
+        return True
+    if not parts:
+        return False
+    ent = at.ent
+    in_person = ent is not None and ent.label_ == "PERSON" and start + len(bare) <= ent.end_char
+    if (bare.lower() in tb.title_words or place_code(bare)[1]) and not in_person:
+        return True          # "Madeleine King" (one PERSON entity) keeps its King
+    tok = view.token_at(start)
+    if tok is not None and tok.pos_ in _STOP_POS:
+        return True
+    # "President Donald J. Trump Imposes Tariffs": the headline's verb
+    return at.headline and not _headline_name_word(view, bare, in_person)
+
+
+def _next_name_part(view: _DocView, m: re.Match, parts: list, at: _NameStart) -> tuple[_NamePart | None, bool]:
+    """The next part of a name (None when the word ends it) and whether the name ends after it."""
+    tb = _tables()
+    w = m.group()
+    if w in tb.particles and parts:
+        return _NamePart(m.start(), m.end(), w, True), False
+    bare = strip_possessive(w)
+    if parts and "-" in w and w.split("-", 1)[0] in tb.particles and w.split("-", 1)[1][:1].isupper():
+        # "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani"
+        return _NamePart(m.start(), m.start() + len(bare), bare), bare != w
+    if _ends_name(view, m.start(), w, bare, parts, at):
+        return None, True
+    return _NamePart(m.start(), m.start() + len(bare), bare), bare != w or len(parts) >= 4
+
+
+def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
+    """The span of a personal name starting at ``pos`` (capitalised words, particles)."""
     tb = _tables()
     text = view.text
+    first = _WORD.match(text, pos)
+    if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
+        return _read_caps_name(view, pos)
+    parts = _name_parts(view, pos)
+    while parts and parts[-1].particle:
+        parts.pop()
+    if parts and parts[0].text in tb.honorifics:
+        parts.pop(0)
+    if not parts:
+        return None
+    return parts[0].start, parts[-1].end
+
+
+def _name_parts(view: _DocView, pos: int) -> list[_NamePart]:
+    """The words of a name from ``pos``, one blank apart, up to the first that is no name word."""
+    text = view.text
+    ent = view.ent_by_start.get(pos)
+    at = _NameStart(ent, ent is not None and ent.label_ == "PERSON" and len(ent) > 1,
+                    _in_headline_line(view, pos))
+    parts: list[_NamePart] = []
+    p = pos
+    for m in _WORD.finditer(text, pos, min(len(text), pos + 120)):
+        if not _blank(text, p, m.start()) or (parts and m.start() == p):
+            break
+        part, last = _next_name_part(view, m, parts, at)
+        if part is None:
+            break
+        parts.append(part)
+        p = m.end()
+        if last:
+            break
+    return parts
+
+
+def _names_a_thing(view: _DocView, end: int) -> bool:
+    """Whether the word after a name makes it the name of a place or body (``King Salman
+    International Airport``, ``Trump Tower``)."""
+    nxt = _WORD.match(view.text, end + 1) if view.text[end:end + 1] == " " else None
+    return bool(nxt and nxt.group() in _tables().not_person_after)
+
+
+def _headline_name_word(view: _DocView, word: str, in_person: bool) -> bool:
+    """Whether a word after a name's first word in a title-case headline still belongs to the
+    name: the article writes it capitalised elsewhere and never in lower case, or the model's
+    PERSON entity covers it and it does not read as a verb (``Imposes``, ``Signs``)."""
+    names, lower = _case_words(view)
+    cf = word.casefold()
+    if cf in names:
+        return True
+    return in_person and cf not in lower and not (cf.endswith("s") and not cf.endswith("ss"))
+
+
+def _entity_not_a_person(ent, end: int, words: list[str]) -> bool:
+    """A one-word name the model tagged as something other than a person or place (``Tuesday``)."""
+    return (ent is not None and ent.label_ in _BAD_NAME_LABELS and ent.end_char == end
+            and len(words) == 1 and ent.label_ != "GPE")
+
+
+def _valid_name(view: _DocView, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` can be a person's name: no place, company, stop or title word."""
+    tb = _tables()
+    name = view.text[start:end]
+    words = name.split()
+    ent = view.ent_by_start.get(start)
+    if not words or place_code(name)[1] or _entity_not_a_person(ent, end, words):
+        return False
+    if words[0] in tb.stopwords and not (ent is not None and ent.label_ == "PERSON" and len(words) > 1):
+        return False
+    if view.company_by_text.get(name, name) != name or view.in_company(start, end):
+        return False
+    if len(words) == 1:
+        return words[0].lower() not in tb.title_words
+    return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
+
+
+_APPOSITION_TAIL = re.compile(r"\s*,\s*(?:(?:the|a|an|now|who\s+is|as)\s+)?$")
+
+
+def _name_run_before(text: str, end: int) -> list[_Word]:
+    """The capitalised words (and particles inside them) ending right at ``end``, up to five,
+    not across a sentence's full stop (``... in Warsaw. Wojciech Wrochna, the``)."""
+    tb = _tables()
+    run: list[_Word] = []
+    for word in reversed(_words_before(text, end, 100)):
+        if run and not _blank(text, word.end, run[0].start) or not run and word.end != end:
+            break
+        w = word.text
+        if run and _ends_sentence(w):
+            break
+        if not (w[:1].isupper() and w not in tb.stopwords or (w in tb.particles and run)):
+            break
+        run.insert(0, word)
+        if len(run) >= 5:
+            break
+    return run
+
+
+def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
+    """``Name, [the]`` right before ``end``: the span of Name."""
+    tb = _tables()
+    m = _APPOSITION_TAIL.search(view.text, max(0, end - 24), end)
+    if not m or "," not in m.group():
+        return None
+    run = _name_run_before(view.text, m.start())
+    while run and (run[0].text in tb.particles or run[0].text in tb.honorifics):
+        run.pop(0)
+    if not run:
+        return None
+    # Keep only the name proper: drop title words at its front ("Commerce Secretary Lutnick, ...").
+    while len(run) > 1 and run[0].text.lower() in tb.title_words:
+        run.pop(0)
+    return run[0].start, run[-1].end
+
+
+# --------------------------------------------------------------------------------------------
+# Titles: head, modifiers and owner before it, portfolio or owner after it, holder, role
+
+
+@dataclass
+class _Head:
+    """The head of a title (``Prime Minister``, ``CEO``) or an abbreviated title (``Sen.``)."""
+    start: int
+    end: int
+    text: str | None          # the head as written; None for an abbreviation
+    abbr: str | None
+    kind: str                 # official | company | ambiguous
+
+
+@dataclass
+class _Before:
+    """What precedes a head: its modifiers and portfolio words, where they start, the owner."""
+    modifiers: list[str]
+    start: int
+    owner: _Owner | None
+
+    @property
+    def title_start(self) -> int:
+        return self.owner.start if self.owner else self.start
+
+
+@dataclass
+class _Role:
+    kind: str                 # official | executive
+    company: str | None = None
+
+
+def _split_joint_head(view: _DocView, hs: int, he: int, head: str) -> tuple[int, int, str]:
+    """Keep one head of ``X and Y``: the second when the first is a surname (``King and Prime
+    Minister Anthony Albanese``), the first when the next word starts another title (``minister
+    and chief negotiator``)."""
+    tb = _tables()
+    joint = re.search(r"\s+(?:and|&)\s+", head, flags=re.I)
+    if not joint:
+        return hs, he, head
+    first = re.match(r".*", head[:joint.start()])
+    second = re.compile(r".*").match(head, joint.end())
+    nxt = _word_after(view.text, he)
+    if first.group().title() in tb.cap_only or first.group() in tb.cap_only:
+        return hs + second.start(), he, second.group()
+    if nxt and nxt.group().lower() in tb.title_words:
+        return hs, hs + first.end(), first.group()
+    return hs, he, head
+
+
+def _uncapitalised_cap_only(view: _DocView, hs: int, head: str) -> bool:
+    """A head that is a title only when capitalised, written without a capital to go by
+    (``a global leader``, ``A GLOBAL LEADER IN``)."""
+    tb = _tables()
+    if not (" ".join(head.split()).title() in tb.cap_only or head in tb.cap_only):
+        return False
+    return not head[:1].isupper() or _in_caps_line(view, hs) or (head.isupper() and head not in tb.cap_only)
+
+
+def _read_head(view: _DocView, m: re.Match) -> _Head | None:
+    """The head matched by ``m``, unless it is part of a company name, an uncapitalised word or
+    a modifier of a longer title."""
+    tb = _tables()
     hs, he = m.span()
-    abbr = m.group("abbr")
-    head = m.group("head")
     if view.in_company(hs, he):
         return None          # "MP Materials", "Chief Executive Group": part of a company name
-    if head is not None:
-        joint = re.search(r"\s+(?:and|&)\s+", head, flags=re.I)
-        if joint:
-            first = re.match(r".*", head[:joint.start()])
-            second = re.compile(r".*").match(head, joint.end())
-            nxt = _WORD.match(text, he + 1) if text[he:he + 1] == " " else None
-            if first.group().title() in tb.cap_only or first.group() in tb.cap_only:
-                # "King and Prime Minister Anthony Albanese": a surname, not a title.
-                hs, head = hs + second.start(), second.group()
-            elif nxt and nxt.group().lower() in tb.title_words:
-                # "minister and chief negotiator": the second head belongs to the next title.
-                he, head = hs + first.end(), first.group()
-        parts = [p.lower() for p in re.split(r"\s+(?:and|&)\s+", head, flags=re.I)]
-        parts = [" ".join(p.split()) for p in parts]
-        if any(p not in tb.head_kind for p in parts):
-            return None
-        if " ".join(head.split()).title() in tb.cap_only or head in tb.cap_only:
-            if not head[:1].isupper() or _in_caps_line(view, hs) or (head.isupper() and head not in tb.cap_only):
-                return None          # "a global leader", "A GLOBAL LEADER IN": no capital to go by
-        # A head word followed by another title word is a modifier ("Chief Cabinet Secretary").
-        nxt = _WORD.match(text, he + 1) if text[he:he + 1] == " " else None
-        if nxt and nxt.group().lower() in tb.title_words:
-            return None
-        kinds = {tb.head_kind[p] for p in parts}
-        head_kind = "company" if "company" in kinds else "official" if "official" in kinds else "ambiguous"
-    else:
-        head_kind = "official"
+    if m.group("head") is None:
+        return _Head(hs, he, None, m.group("abbr"), "official")
+    hs, he, head = _split_joint_head(view, hs, he, m.group("head"))
+    parts = [" ".join(p.lower().split()) for p in re.split(r"\s+(?:and|&)\s+", head, flags=re.I)]
+    if any(p not in tb.head_kind for p in parts) or _uncapitalised_cap_only(view, hs, head):
+        return None
+    # A head word followed by another title word is a modifier ("Chief Cabinet Secretary").
+    nxt = _word_after(view.text, he)
+    if nxt and nxt.group().lower() in tb.title_words:
+        return None
+    kinds = {tb.head_kind[p] for p in parts}
+    kind = "company" if "company" in kinds else "official" if "official" in kinds else "ambiguous"
+    return _Head(hs, he, head, None, kind)
+
+
+def _listed_portfolio(text: str, word: _Word, limit: int, pre: list[str]) -> bool:
+    """``Economy, Trade and Industry Minister``: a portfolio of a list, before a comma."""
+    tb = _tables()
+    return bool(re.fullmatch(r",[ \t]*", text[word.end:limit]) and word.text.lower() in tb.portfolio
+                and any(x in tb.connectors for x in pre))
+
+
+def _closes_owner_name(view: _DocView, words: list[_Word], i: int) -> bool:
+    """Whether ``words[i]`` ends the name of a company or body rather than being a modifier."""
+    word = words[i]
+    if view.in_company(word.start, word.end):
+        return True          # "Mitsubishi Heavy Industries President": Industries is the company's
+    if any(i >= k and place_code(view.text[words[i - k].start:word.end])[1] for k in (1, 2)):
+        return True          # "White House trade adviser": House ends a body's name
+    return _public_org_ends(view, word.start, word.end)   # "Office of Science and Technology Director"
+
+
+def _is_modifier(words: list[_Word], i: int, pre: list[str]) -> bool:
+    tb = _tables()
+    w = words[i].text
+    wl = w.lower()
+    return wl in tb.modifiers or wl in tb.portfolio or bool(
+        w in tb.connectors and pre and i > 0 and words[i - 1].text.lower() in tb.portfolio)
+
+
+def _modifiers_before(view: _DocView, words: list[_Word], i: int, pre: list[str], limit: int) -> tuple[int, int]:
+    """Walk back over the modifiers and portfolio words before a head, adding them to ``pre``;
+    return the index of the word before them and where they start."""
+    tb = _tables()
+    text = view.text
+    while i >= 0:
+        word = words[i]
+        wl = word.text.lower()
+        if not _blank(text, word.end, limit):
+            if not _listed_portfolio(text, word, limit, pre):
+                break
+            pre.insert(0, word.text + ",")
+        elif _closes_owner_name(view, words, i):
+            break
+        elif wl in tb.dropped or wl.rstrip("-") in tb.dropped:
+            pass
+        elif _is_modifier(words, i, pre):
+            pre.insert(0, word.text)
+        else:
+            break
+        limit = word.start
+        i -= 1
+    return i, limit
+
+
+def _read_before(view: _DocView, hs: int) -> _Before | None:
+    """The modifiers and owner before a head; None when the word before says it is no title."""
+    tb = _tables()
+    text = view.text
     words = _words_before(text, hs)
     i = len(words) - 1
-    if i >= 0 and words[i][2].lower().startswith(tb.not_before_head) and _blank(text, words[i][1], hs):
+    if i >= 0 and words[i].text.lower().startswith(tb.not_before_head) and _blank(text, words[i].end, hs):
         return None
-    pre = []
+    pre: list[str] = []
     # "then-President", "Vice-President": a word glued to the head by a hyphen.
-    if i >= 0 and words[i][1] == hs and words[i][2].endswith("-"):
-        w = words[i][2][:-1]
+    if i >= 0 and words[i].end == hs and words[i].text.endswith("-"):
+        w = words[i].text[:-1]
         if w.lower() in tb.modifiers:
             pre.insert(0, w)
         i -= 1
-    limit = hs
-    while i >= 0:
-        w = words[i][2]
-        wl = w.lower()
-        if not _blank(text, words[i][1], limit):
-            # "Economy, Trade and Industry Minister": a list of portfolios before the head.
-            if (re.fullmatch(r",[ \t]*", text[words[i][1]:limit]) and wl in tb.portfolio
-                    and any(x in tb.connectors for x in pre)):
-                pre.insert(0, w + ",")
-                limit = words[i][0]
-                i -= 1
-                continue
+    i, limit = _modifiers_before(view, words, i, pre, hs)
+    owner = _owner_before(view, words, i) if i >= 0 and _blank(text, words[i].end, limit) else None
+    return _Before(pre, limit, owner)
+
+
+def _portfolio_after(view: _DocView, he: int) -> tuple[list[str], int] | None:
+    """The portfolio after a head (``of Commerce``, ``responsible for Canada-U.S. trade``) as
+    title words, and its end."""
+    pm = _tables().pf_re.match(view.text, he)
+    if not pm:
+        return _responsible_for(view, he)
+    lead = pm.group().split()[:2]          # "of", or "of the" ("President of the Confederation")
+    words = [w.lower() for w in lead[:2 if lead[1].lower() == "the" else 1]]
+    return words + pm.group("pf").replace(",", " ,").split(), pm.end()
+
+
+def _capitalised_run(text: str, pos: int) -> list[_Word]:
+    """Up to four capitalised words from ``pos``, without possessive endings."""
+    run: list[_Word] = []
+    for s, _, w in _words_in(text, pos, min(len(text), pos + 60)):
+        if not (w[:1].isupper() and (not run or _blank(text, run[-1].end, s)) and len(run) < 4):
             break
-        if view.in_company(words[i][0], words[i][1]):
-            break          # "Mitsubishi Heavy Industries President": Industries is the company's
-        if any(i >= k and place_code(text[words[i - k][0]:words[i][1]])[1] for k in (1, 2)):
-            break          # "White House trade adviser": House ends a body's name
-        if _public_org_ends(view, words[i][0], words[i][1]):
-            break          # "Office of Science and Technology Director": the body's own words
-        if wl in tb.dropped or wl.rstrip("-") in tb.dropped:
-            pass
-        elif wl in tb.modifiers or wl in tb.portfolio or (
-            w in tb.connectors and pre and i > 0 and words[i - 1][2].lower() in tb.portfolio
-        ):
-            pre.insert(0, w)
-        else:
-            break
-        limit = words[i][0]
-        i -= 1
-    owner, j = (None, i)
-    if i >= 0 and _blank(text, words[i][1], limit):
-        owner, j = _owner_before(view, words, i)
-    title_start = owner.start if owner else limit
-    # After the head: "of Commerce" (portfolio) or "of Canada" / "of Nvidia" (owner).
-    after = he
-    suffix = []
-    pm = tb.pf_re.match(text, he)
-    rf = _responsible_for(view, he) if not pm else None
-    if pm:
-        lead = pm.group().split()[:2]          # "of", or "of the" ("President of the Confederation")
-        suffix = [w.lower() for w in lead[:2 if lead[1].lower() == "the" else 1]] + pm.group("pf").replace(",", " ,").split()
-        after = pm.end()
-    elif rf:
-        suffix, after = rf
-    else:
-        om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?", text[he:he + 30])
-        if om:
-            ws = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, he + om.end(), min(len(text), he + om.end() + 60))]
-            run = []
-            for s, e, w in ws:
-                if w[:1].isupper() and (not run or _blank(text, run[-1][1], s)) and len(run) < 4:
-                    run.append((s, s + len(strip_possessive(w)), strip_possessive(w)))
-                else:
-                    break
-            # The longest prefix that is a known place or body, else an ORG entity.
-            best = None
-            for k in range(len(run), 0, -1):
-                phrase = text[run[0][0]:run[k - 1][1]]
-                code, found = place_code(phrase)
-                if found:
-                    nt = view.token_at(run[k - 1][1] + 1) if text[run[k - 1][1]:run[k - 1][1] + 1] == " " else None
-                    if nt is not None and nt.text[:1].islower() and nt.pos_ in ("NOUN", "ADJ", "PROPN"):
-                        # "president of the German auto industry association": an adjective; the
-                        # owner is some organisation, neither the country nor a known company.
-                        best = (_Owner("unknown", phrase + " " + nt.text, None, run[0][0]), run[k - 1][1])
-                        run = []
-                        break
-                    best = (_Owner("place" if code else "body", phrase, code, run[0][0]), run[k - 1][1])
-                    break
-            if best is None and run:
-                ent = view.ent_by_start.get(run[0][0])
-                if ent is not None and ent.label_ == "ORG":
-                    run = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, ent.start_char, ent.end_char)]
-                while run and run[-1][2] in tb.stopwords:
-                    run.pop()
-                if run:
-                    best = (_classify_run(view, run), run[-1][1])
-            if best is not None and owner is None:
-                owner, after = best
-    # The name: right after the title, or after ", " when a person entity follows.
-    name_span = None
-    if _blank(text, after, after + 1) and after < len(text) and text[after] in " \t":
-        pos = _BLANKS.match(text, after).end()
-        name_span = _read_name(view, pos)
-        if name_span and not _valid_name(view, *name_span):
-            name_span = None
-    elif text[after:after + 2] == ", ":
-        ent = view.ent_by_start.get(after + 2)
-        name_span = _read_name(view, after + 2)
-        if name_span and not (ent is not None and ent.label_ == "PERSON"
-                              or (suffix and len(text[name_span[0]:name_span[1]].split()) > 1
-                                  and _valid_name(view, *name_span))):
-            name_span = None          # "Minister of Petroleum and Natural Gas, Hardeep Singh Puri"
-    if name_span is None:
-        name_span = _apposition_name(view, title_start)
-        if name_span and not _valid_name(view, *name_span):
-            name_span = None
-    if name_span is None or _names_a_thing(view, name_span[1]):
+        bare = strip_possessive(w)
+        run.append(_Word(s, s + len(bare), bare))
+    return run
+
+
+def _place_prefix_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
+    """The longest start of ``run`` that is a known place or body, as an owner, and its end."""
+    text = view.text
+    for k in range(len(run), 0, -1):
+        phrase = text[run[0].start:run[k - 1].end]
+        code, found = place_code(phrase)
+        if not found:
+            continue
+        end = run[k - 1].end
+        nt = view.token_at(end + 1) if text[end:end + 1] == " " else None
+        if nt is not None and nt.text[:1].islower() and nt.pos_ in ("NOUN", "ADJ", "PROPN"):
+            # "president of the German auto industry association": an adjective; the
+            # owner is some organisation, neither the country nor a known company.
+            return _Owner("unknown", phrase + " " + nt.text, None, run[0].start), end
+        return _Owner("place" if code else "body", phrase, code, run[0].start), end
+    return None
+
+
+def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
+    """The owner named by ``run`` (or by the ORG entity it starts), and its end."""
+    ent = view.ent_by_start.get(run[0].start)
+    if ent is not None and ent.label_ == "ORG":
+        run = _words_in(view.text, ent.start_char, ent.end_char)
+    while run and run[-1].text in _tables().stopwords:
+        run.pop()
+    if not run:
         return None
-    ns, ne = name_span
-    # Who holds it: public office or company role.
+    return _classify_run(view, run), run[-1].end
+
+
+def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
+    """``of Canada``, ``at Nvidia``, ``of its parent Toshiba``: the owner after a head and its end."""
+    text = view.text
+    om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?", text[he:he + 30])
+    if not om:
+        return None
+    run = _capitalised_run(text, he + om.end())
+    if not run:
+        return None
+    return _place_prefix_owner(view, run) or _org_owner(view, run)
+
+
+def _checked_name(view: _DocView, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    return span if span and _valid_name(view, *span) else None
+
+
+def _name_after(view: _DocView, after: int, has_portfolio: bool) -> tuple[int, int] | None:
+    """The name right after a title, or after ``, `` when a person entity follows (``Minister of
+    Petroleum and Natural Gas, Hardeep Singh Puri``)."""
+    text = view.text
+    if text[after:after + 1] in (" ", "\t"):
+        return _checked_name(view, _read_name(view, _BLANKS.match(text, after).end()))
+    if text[after:after + 2] != ", ":
+        return None
+    span = _read_name(view, after + 2)
+    if span is None:
+        return None
+    ent = view.ent_by_start.get(after + 2)
+    if ent is not None and ent.label_ == "PERSON":
+        return span
+    if has_portfolio and len(text[span[0]:span[1]].split()) > 1 and _valid_name(view, *span):
+        return span
+    return None
+
+
+def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: int) -> tuple[int, int] | None:
+    """The span of the name of a title's holder: after the title, else in apposition before it."""
+    span = _name_after(view, after, has_portfolio) or _checked_name(view, _apposition_name(view, title_start))
+    if span is None or _names_a_thing(view, span[1]):
+        return None
+    return span
+
+
+def _company_owner(view: _DocView, owner: _Owner, head_l: str) -> bool:
+    """Whether a company or unknown owner makes the title a company role: a company the article
+    names, or a role only companies have (``Novartis CEO``) and no association or think tank."""
+    tb = _tables()
+    if owner.kind == "company" and (not owner.text or owner.text in view.company_by_text):
+        return True
+    return bool(owner.text in view.company_by_text
+                or view.in_company(owner.start, owner.start + len(owner.text))
+                or (head_l in tb.strict_company_heads and owner.text and not tb.non_company_re.search(owner.text)))
+
+
+def _role_without_owner(view: _DocView, head: _Head, head_l: str) -> _Role | None:
+    """The role of a head with no owner and no public modifier."""
+    tb = _tables()
+    if head_l in tb.context_company_heads:
+        # "Chief executive Luc Rémont said": the company named just before, if any.
+        company = _company_before(view, head.start, main_company="executive" in head_l)
+        if company:
+            return _Role("executive", company)
+        return _Role("official") if head_l in tb.default_official else None
+    if head.kind == "company":
+        return _Role("executive")
+    return _Role("official") if head_l in tb.default_official else None          # "President Donald Trump"
+
+
+def _role_kind(view: _DocView, head: _Head, owner: _Owner | None, pre: list[str]) -> _Role | None:
+    """Public office or company role, from the head's kind, the owner and the modifiers."""
+    tb = _tables()
+    okind = owner.kind if owner else None
+    head_l = " ".join(head.text.lower().split())
+    if head_l in tb.strict_company_heads and owner and tb.non_company_re.search(owner.text):
+        return None          # "CEO of the Federation of Chemical Industries": a lobby's head
+    if head.kind == "official":
+        return None if okind == "company" else _Role("official")
+    if okind in ("place", "body") or (okind is None and any(w.lower() in tb.public_modifiers for w in pre)):
+        return _Role("official")          # "presidential policy chief Kim Yong-beom"
+    if okind in ("company", "unknown"):
+        # An owner that is not a company the article names (a think tank, an association),
+        # unless the role is one only companies have.
+        return _Role("executive") if _company_owner(view, owner, head_l) else None
+    return _role_without_owner(view, head, head_l)
+
+
+def _role(view: _DocView, head: _Head, owner: _Owner | None, pre: list[str]) -> _Role | None:
+    """The role of a (not abbreviated) title, with the company of an executive."""
+    role = _role_kind(view, head, owner, pre)
+    if role is None:
+        return None
+    if (role.kind == "executive" or owner is None) and _non_company_owner(view, head.start, head.end):
+        return None          # "founder of the think tank GTRI", "industry association president"
+    if role.kind == "executive" and owner is not None and owner.kind in ("company", "unknown"):
+        role.company = owner.text or None
+    if role.kind == "executive" and role.company is None:
+        role.company = _company_before(view, head.start, main_company=True)
+    return role
+
+
+def _title_text(head: _Head, owner: _Owner | None, pre: list[str], suffix: list[str], kind: str) -> str:
+    if kind == "official" and owner is not None and owner.text in _tables().title_bodies:
+        pre = owner.text.split() + pre        # "European Commission President"
+    return title_case(pre + head.text.split() + suffix).replace(" ,", ",")
+
+
+def _country_after_name(view: _DocView, ne: int) -> str | None:
+    """``Trade Minister Yoo Han-koo of South Korea``: the country after the name."""
+    text = view.text
+    om = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 10])
+    if not om:
+        return None
+    ws = list(_WORD.finditer(text, ne + om.end(), min(len(text), ne + om.end() + 40)))[:4]
+    for k in range(len(ws), 0, -1):
+        code, found = place_code(strip_possessive(text[ws[0].start():ws[k - 1].end()]))
+        if found:
+            return code
+    return None
+
+
+def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
+    """Read the title matched by ``m`` with its owner and the person it names."""
+    tb = _tables()
+    head = _read_head(view, m)
+    before = _read_before(view, head.start) if head else None
+    if before is None:
+        return None
+    portfolio = _portfolio_after(view, head.end)
+    suffix, after = portfolio or ([], head.end)
+    owner = before.owner
+    if portfolio is None and owner is None:          # "of Canada" / "of Nvidia" after the head
+        owner, after = _owner_after(view, head.end) or (None, after)
+    span = _holder_name(view, after, bool(suffix), before.title_start)
+    if span is None:
+        return None
     country = owner.code if owner and owner.kind in ("place", "body") else None
-    company = None
-    if abbr:
-        kind = "official"
-        country = country or tb.abbreviation_country.get(abbr)
-        title = tb.abbreviations[abbr]
+    if head.abbr:
+        role = _Role("official")
+        country = country or tb.abbreviation_country.get(head.abbr)
+        title = tb.abbreviations[head.abbr]
     else:
-        okind = owner.kind if owner else None
-        head_l = " ".join(head.lower().split())
-        if head_l in tb.strict_company_heads and owner and tb.non_company_re.search(owner.text):
-            return None          # "CEO of the Federation of Chemical Industries": a lobby's head
-        public_pre = any(w.lower() in tb.public_modifiers for w in pre)
-        if head_kind == "official":
-            if okind == "company":
-                return None
-            kind = "official"
-        elif okind in ("place", "body") or (okind is None and public_pre):
-            kind = "official"          # "presidential policy chief Kim Yong-beom"
-        elif okind == "company" and (not owner.text or owner.text in view.company_by_text):
-            kind = "executive"
-        elif okind in ("company", "unknown"):
-            # An owner that is not a company the article names (a think tank, an association),
-            # unless the role is one only companies have ("Novartis CEO").
-            if not (owner.text in view.company_by_text
-                    or view.in_company(owner.start, owner.start + len(owner.text))
-                    or (head_l in tb.strict_company_heads and owner.text
-                        and not tb.non_company_re.search(owner.text))):
-                return None
-            kind = "executive"
-        elif head_l in tb.context_company_heads:
-            # "Chief executive Luc Rémont said": the company named just before, if any.
-            company = _company_before(view, hs, main_company="executive" in head_l)
-            if company:
-                kind = "executive"
-            elif head_l in tb.default_official:
-                kind = "official"
-            else:
-                return None
-        elif head_kind == "company":
-            kind = "executive"
-        elif head_l in tb.default_official:
-            kind = "official"          # "President Donald Trump"
-        else:
+        role = _role(view, head, owner, before.modifiers)
+        if role is None:
             return None
-        if (kind == "executive" or owner is None) and _non_company_owner(view, hs, he):
-            return None          # "founder of the think tank GTRI", "industry association president"
-        if kind == "executive" and okind in ("company", "unknown"):
-            company = owner.text or None
-        if kind == "executive" and company is None:
-            company = _company_before(view, hs, main_company=True)
-        if kind == "official" and owner is not None and owner.text in tb.title_bodies:
-            pre = owner.text.split() + pre        # "European Commission President"
-        title = title_case(pre + head.split() + suffix).replace(" ,", ",")
+        title = _title_text(head, owner, before.modifiers, suffix, role.kind)
         country = country or tb.head_country.get(title)
-    if kind == "official" and country is None:
-        om = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 10])
-        if om:
-            ws = [x for x in _WORD.finditer(text, ne + om.end(), min(len(text), ne + om.end() + 40))][:4]
-            for k in range(len(ws), 0, -1):
-                code, found = place_code(strip_possessive(text[ws[0].start():ws[k - 1].end()]))
-                if found:
-                    country = code
-                    break
-    return _Found(ns, ne, text[ns:ne], kind, title, country, company)
+    if role.kind == "official" and country is None:
+        country = _country_after_name(view, span[1])
+    return _Found(span[0], span[1], view.text[span[0]:span[1]], role.kind, title, country, role.company)
+
+
+def _portfolio_word(view: _DocView, m: re.Match, words: list) -> bool:
+    """A word of a ``responsible for`` portfolio: a capitalised portfolio or place word
+    (``Canada-U.S.``), else a lower-case noun or adjective, or a connector inside."""
+    tb = _tables()
+    w = m.group()
+    if w[:1].isupper():
+        parts = [x for x in re.split(r"-(?=[A-Z])", w) if x]
+        return w.lower() in tb.portfolio or all(place_code(x)[1] for x in parts)
+    tok = view.token_at(m.start())
+    return tok is not None and (tok.pos_ in ("NOUN", "ADJ") or bool(w in tb.connectors and words))
 
 
 def _responsible_for(view: _DocView, he: int) -> tuple[list[str], int] | None:
@@ -890,29 +1202,23 @@ def _responsible_for(view: _DocView, he: int) -> tuple[list[str], int] | None:
     rm = re.match(r"[ \t]+responsible[ \t]+for[ \t]+(?:the[ \t]+)?", text[he:he + 40])
     if not rm:
         return None
-    words, p = [], he + rm.end()
+    words: list[_Word] = []
+    p = he + rm.end()
     for m in _WORD.finditer(text, p, min(len(text), p + 80)):
         if not _blank(text, p, m.start()) or (words and m.start() == p) or len(words) >= 6:
             break
-        w = m.group()
-        if w[:1].isupper():
-            parts = [x for x in re.split(r"-(?=[A-Z])", w) if x]
-            if not (w.lower() in tb.portfolio or all(place_code(x)[1] for x in parts)):
-                break
-        else:
-            tok = view.token_at(m.start())
-            if tok is None or not (tok.pos_ in ("NOUN", "ADJ") or (w in tb.connectors and words)):
-                break
-        words.append((m.start(), m.end(), w))
+        if not _portfolio_word(view, m, words):
+            break
+        words.append(_Word(m.start(), m.end(), m.group()))
         p = m.end()
-    while words and (words[-1][2] in tb.connectors or not words[-1][2][:1].isalpha()):
+    while words and (words[-1].text in tb.connectors or not words[-1].text[:1].isalpha()):
         words.pop()
     if not words:
         return None
     last = words[-1]
-    if last[2].endswith(".") and "." not in last[2][:-1]:
-        words[-1] = (last[0], last[1] - 1, last[2][:-1])          # a sentence's full stop
-    return ["responsible", "for"] + [w for _, _, w in words], words[-1][1]
+    if last.text.endswith(".") and "." not in last.text[:-1]:
+        words[-1] = _Word(last.start, last.end - 1, last.text[:-1])          # a sentence's full stop
+    return ["responsible", "for"] + [w.text for w in words], words[-1].end
 
 
 def _non_company_owner(view: _DocView, hs: int, he: int) -> bool:
@@ -928,43 +1234,65 @@ def _non_company_owner(view: _DocView, hs: int, he: int) -> bool:
     return bool(om and tb.non_company_re.search(om.group(1)))
 
 
+# --------------------------------------------------------------------------------------------
+# PERSON entities, name forms and the gazetteer
+
+
+def _title_word_before(view: _DocView, ent, words: list[_Word]) -> list[str] | None:
+    """The title word right before a one-word PERSON entity (``Executive | Order``), as a
+    list; None when a demonstrative comes before it (``this Order``)."""
+    text = view.text
+    before = _words_before(text, ent.start_char, 30)
+    if not (len(words) == 1 and before and _blank(text, before[-1].end, ent.start_char)):
+        return []
+    w = before[-1].text
+    if w.lower() in ("this", "that", "these", "those"):
+        return None          # a demonstrative does not go with a name
+    return [w] if w.lower() in _tables().title_words else []
+
+
+def _is_title_word(w: str) -> bool:
+    tb = _tables()
+    return w.lower() in tb.title_words or w in tb.honorifics or w.lower().rstrip("-") in tb.dropped
+
+
+def _name_end(view: _DocView, words: list[_Word]) -> list[_Word]:
+    """The name ends at a possessive (``Trump’s State Visit``) and, in a headline, at a word that
+    is not a name word (``President Trump Signs Executive Orders``)."""
+    cut = next((k + 1 for k, w in enumerate(words)
+                if strip_possessive(w.text) != w.text and w.text.endswith(_POSSESSIVE)), len(words))
+    words = words[:cut]
+    if words and _in_headline_line(view, words[0].start):
+        k = 1
+        while k < len(words) and _headline_name_word(view, strip_possessive(words[k].text), True):
+            k += 1
+        words = words[:k]
+    return words
+
+
 def _clean_person_ent(view: _DocView, ent) -> tuple[int, int] | None:
     """A PERSON entity's name span without titles, honorifics and possessives."""
     tb = _tables()
-    text = view.text
-    ws = [(x.start(), x.end(), x.group()) for x in _WORD.finditer(text, ent.start_char, ent.end_char)]
-    if not ws or "\n" in ent.text:
+    words = _words_in(view.text, ent.start_char, ent.end_char)
+    if not words or "\n" in ent.text:
         return None
-    before = _words_before(text, ent.start_char, 30)
-    if len(ws) == 1 and before and _blank(text, before[-1][1], ent.start_char):
-        if before[-1][2].lower() in ("this", "that", "these", "those"):
-            return None          # "this Order": a demonstrative does not go with a name
-        popped = [before[-1][2]] if before[-1][2].lower() in tb.title_words else []   # "Executive | Order"
-    else:
-        popped = []
-    while ws and (ws[0][2].lower() in tb.title_words or ws[0][2] in tb.honorifics
-                  or ws[0][2].lower().rstrip("-") in tb.dropped):
-        popped.append(ws.pop(0)[2])
-    # The name ends at a possessive ("Trump’s State Visit") and, in a headline, at a word that
-    # is not a name word ("President Trump Signs Executive Orders").
-    cut = next((k + 1 for k, w in enumerate(ws) if strip_possessive(w[2]) != w[2] and w[2].endswith(_POSSESSIVE)), len(ws))
-    ws = ws[:cut]
-    if ws and _in_headline_line(view, ws[0][0]):
-        k = 1
-        while k < len(ws) and _headline_name_word(view, strip_possessive(ws[k][2]), True):
-            k += 1
-        ws = ws[:k]
-    if not ws:
+    popped = _title_word_before(view, ent, words)
+    if popped is None:
         return None
-    if popped and len(ws) == 1 and (strip_possessive(ws[0][2]).casefold() in _case_words(view)[1]
-                                    or not any(w.lower() in tb.head_kind for w in popped)):
+    while words and _is_title_word(words[0].text):
+        popped.append(words.pop(0).text)
+    words = _name_end(view, words)
+    if not words:
+        return None
+    if popped and len(words) == 1 and (strip_possessive(words[0].text).casefold() in _case_words(view)[1]
+                                       or not any(w.lower() in tb.head_kind for w in popped)):
         return None          # "Executive Order": a title modifier and a common noun, not a name
-    last = ws[-1]
-    bare = strip_possessive(last[2])
-    ws[-1] = (last[0], last[0] + len(bare), bare)
-    if not all(w[2][:1].isupper() or w[2] in tb.particles for w in ws):
+    last = words[-1]
+    bare = strip_possessive(last.text)
+    words[-1] = _Word(last.start, last.start + len(bare), bare)
+    if not all(w.text[:1].isupper() or w.text in tb.particles for w in words):
         return None
-    return ws[0][0], ws[-1][1]
+    return words[0].start, words[-1].end
 
 
 def _surname_variants(words: list[str]) -> list[str]:
@@ -1082,38 +1410,50 @@ def _find_variants(text: str, variants) -> list[tuple[int, int]]:
     if len(variants) <= _MAX_ALTERNATION:
         rx = re.compile(r"(?<![\w'’-])(?:" + _alternation(variants) + r")(?![\w-]|['’](?![sS]\b))")
         return [m.span() for m in rx.finditer(text)]
+    return _scan_variants(text, variants)
+
+
+def _variant_at(text: str, words: list[_Word], i: int, longest: int, variants) -> tuple[tuple[int, int], int] | None:
+    """The longest name form starting at ``words[i]`` (its last word may carry a possessive):
+    its span and number of words."""
+    for k in range(min(longest, len(words) - i), 0, -1):
+        chunk = words[i:i + k]
+        if any(not _blank(text, a.end, b.start) or a.end == b.start for a, b in zip(chunk, chunk[1:])):
+            continue
+        last = chunk[-1].text
+        for tail in dict.fromkeys((last, strip_possessive(last))):
+            if " ".join([w.text for w in chunk[:-1]] + [tail]) in variants:
+                return (chunk[0].start, chunk[-1].start + len(tail)), k
+    return None
+
+
+def _scan_variants(text: str, variants) -> list[tuple[int, int]]:
+    """``_find_variants`` by a word scan with dictionary look-ups."""
     longest = max(len(v.split()) for v in variants)
-    words = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
+    words = [_Word(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
     # A name starts with its first word as written (its only word may also carry a possessive):
     # positions whose word starts no name are skipped without building chunks.
     firsts = {v.split(" ", 1)[0] for v in variants}
     spans, i = [], 0
     while i < len(words):
-        w = words[i][2]
-        if w not in firsts and strip_possessive(w) not in firsts:
-            i += 1
-            continue
-        for k in range(min(longest, len(words) - i), 0, -1):
-            chunk = words[i:i + k]
-            if any(not _blank(text, a[1], b[0]) or a[1] == b[0] for a, b in zip(chunk, chunk[1:])):
-                continue
-            last = chunk[-1][2]
-            for tail in dict.fromkeys((last, strip_possessive(last))):
-                name = " ".join([w for _, _, w in chunk[:-1]] + [tail])
-                if name in variants:
-                    spans.append((chunk[0][0], chunk[-1][0] + len(tail)))
-                    break
-            else:
-                continue
-            i += k - 1
-            break
+        w = words[i].text
+        found = None
+        if w in firsts or strip_possessive(w) in firsts:
+            found = _variant_at(text, words, i, longest, variants)
+        if found is not None:
+            spans.append(found[0])
+            i += found[1] - 1
         i += 1
     return spans
 
 
+# --------------------------------------------------------------------------------------------
+# Country from context
+
+
 def _place_hits(view: _DocView) -> list[tuple[int, int, str]]:
     """Every place word with a country in the doc (one regex pass, cached on the view)."""
-    if getattr(view, "_places", None) is None:
+    if view._places is None:
         tb = _tables()
         view._places = [(m.start(), m.end(), tb.place_codes[" ".join(m.group().split())])
                         for m in tb.place_re.finditer(view.text)
@@ -1126,52 +1466,54 @@ def _counterpart(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _tables().counterpart_preps
 
 
-def _context_country(view: _DocView, f: _Found) -> str | None:
-    """The country an official's context implies when the title and the gazetteer say nothing.
+def _clause_bounds(tok) -> tuple[int, int]:
+    """The character span of a person's own clause: the sentence when they are the agent
+    (``a bill sponsored by Senator X``), the clause they are the subject of, else their own
+    noun phrase."""
+    sent = tok.sent
+    root = tok
+    while root.dep_ in ("compound", "flat", "appos", "conj", "poss") and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return sent.start_char, sent.end_char
+    scope = root.head if root.dep_ in ("nsubj", "nsubjpass") else root
+    return scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)
 
-    In order: a place word in the person's own clause (the clause they are the subject of,
-    else their own noun phrase), nearest first, leaving out places that name the other side;
-    then the nearest such place earlier in the paragraph; then the article's most named country
-    (not the US for offices the US does not have, such as ``Minister``).
-    """
-    tb = _tables()
-    text = view.text
-    hits = _place_hits(view)
-    title = " " + " ".join(re.findall(r"[a-z]+", (f.title or "").lower())) + " "
-    if any(f" {h} " in title for h in tb.not_us_heads):
-        hits = [h for h in hits if h[2] != "US"]          # "Treasurer X", "Minister X": not American
-    if not hits:
-        return None
-    tok = view.token_at(max(f.start, f.end - 1))
-    if tok is not None:
-        sent = tok.sent
-        root = tok
-        while root.dep_ in ("compound", "flat", "appos", "conj", "poss") and root.head is not root:
-            root = root.head
-        if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
-            lo, hi = sent.start_char, sent.end_char          # the agent: "a bill sponsored by Senator X"
-        else:
-            scope = root.head if root.dep_ in ("nsubj", "nsubjpass") else root
-            lo, hi = (scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge))
-        best = None
-        for s, e, code in hits:
-            if s < sent.start_char or s >= sent.end_char or s < lo or e > hi or f.start <= s < f.end:
-                continue
-            pt = view.token_at(s)
-            if pt is not None and _counterpart(pt):
-                continue
-            dist = min(abs(s - f.end), abs(f.start - e))
-            if best is None or dist < best[0]:
-                best = (dist, code)
-        if best:
-            return best[1]
-        para = text.rfind("\n", 0, sent.start_char) + 1
-        for s, e, code in reversed(hits):
-            if s >= sent.start_char or s < para:
-                continue
-            pt = view.token_at(s)
-            if pt is None or not _counterpart(pt):
-                return code
+
+def _names_other_side(view: _DocView, s: int) -> bool:
+    pt = view.token_at(s)
+    return pt is not None and _counterpart(pt)
+
+
+def _nearest_in_clause(view: _DocView, hits: list, f: _Found, sent, lo: int, hi: int) -> str | None:
+    """The country of the place word nearest the person in their clause, not the other side's."""
+    best = None
+    for s, e, code in hits:
+        if s < sent.start_char or s >= sent.end_char or s < lo or e > hi or f.start <= s < f.end:
+            continue
+        if _names_other_side(view, s):
+            continue
+        dist = min(abs(s - f.end), abs(f.start - e))
+        if best is None or dist < best[0]:
+            best = (dist, code)
+    return best[1] if best else None
+
+
+def _earlier_in_paragraph(view: _DocView, hits: list, sent) -> str | None:
+    """The country of the nearest place word before the sentence in its paragraph, not the
+    other side's."""
+    para = view.text.rfind("\n", 0, sent.start_char) + 1
+    for s, _, code in reversed(hits):
+        if s >= sent.start_char or s < para:
+            continue
+        pt = view.token_at(s)
+        if pt is None or not _counterpart(pt):
+            return code
+    return None
+
+
+def _most_named(hits: list) -> str | None:
+    """The country named most often, when one leads."""
     counts: dict[str, int] = {}
     for _, _, code in hits:
         counts[code] = counts.get(code, 0) + 1
@@ -1182,37 +1524,73 @@ def _context_country(view: _DocView, f: _Found) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
+def _context_country(view: _DocView, f: _Found) -> str | None:
+    """The country an official's context implies when the title and the gazetteer say nothing.
+
+    In order: a place word in the person's own clause (the clause they are the subject of,
+    else their own noun phrase), nearest first, leaving out places that name the other side;
+    then the nearest such place earlier in the paragraph; then the article's most named country
+    (not the US for offices the US does not have, such as ``Minister``).
+    """
+    hits = _place_hits(view)
+    title = " " + " ".join(re.findall(r"[a-z]+", (f.title or "").lower())) + " "
+    if any(f" {h} " in title for h in _tables().not_us_heads):
+        hits = [h for h in hits if h[2] != "US"]          # "Treasurer X", "Minister X": not American
+    if not hits:
+        return None
+    tok = view.token_at(max(f.start, f.end - 1))
+    if tok is not None:
+        lo, hi = _clause_bounds(tok)
+        code = _nearest_in_clause(view, hits, f, tok.sent, lo, hi) or _earlier_in_paragraph(view, hits, tok.sent)
+        if code:
+            return code
+    return _most_named(hits)
+
+
+# --------------------------------------------------------------------------------------------
+# People: candidates, clustering, mentions, records
+
+
+def _usable_family_name(person: _Person, others: list[_Person]) -> str | None:
+    """The first word of a person's name, when it can stand alone for them: a name word, and
+    no form of another person's name."""
+    tb = _tables()
+    family = person.words[0]
+    if family in tb.stopwords or family.casefold() in tb.title_words or len(family) < 2:
+        return None
+    if any(family in _surname_variants(q.words) for q in others):
+        return None
+    return family
+
+
+def _in_longer_name(text: str, s: int, e: int) -> bool:
+    """Whether a capitalised word follows, or a name word precedes (``Wang Yi``, ``Yang Wang``;
+    ``Mr Wang`` is fine)."""
+    tb = _tables()
+    nxt = _word_after(text, e)
+    if nxt and nxt.group()[:1].isupper():
+        return True
+    prev = re.search(r"(\S+)[ \t]$", text[max(0, s - 40):s])
+    prev = prev.group(1) if prev else ""
+    return (prev[:1].isupper() and prev[-1:].isalpha() and prev not in tb.stopwords
+            and prev not in tb.honorifics)
+
+
 def _family_name_mentions(view: _DocView, person: _Person, people: list, mentions: list) -> list:
     """Add the family name alone for a name written family name first (``Commerce Minister Wang
     Wentao`` ... ``Wang``): whole-word proper nouns, not part of a longer name, not another
     person's name."""
-    tb = _tables()
     text = view.text
-    family = person.words[0]
-    if family in tb.stopwords or family.casefold() in tb.title_words or len(family) < 2:
+    others = [q for q in people if q is not person and q.words != [person.words[0]]]
+    family = _usable_family_name(person, others)
+    if family is None:
         return mentions
-    others = [q for q in people if q is not person and q.words != [family]]
-    if any(family in _surname_variants(q.words) for q in others):
-        return mentions
-    taken = sorted(span for q in others + [person] for span in q.mentions)
-    starts = [a for a, _ in taken]
-    reach, ends = -1, []
-    for _, b in taken:          # furthest end of any span starting at or before each start
-        reach = max(reach, b)
-        ends.append(reach)
+    taken = _Reach(span for q in others + [person] for span in q.mentions)
     out = list(mentions)
     for m in re.finditer(r"(?<![\w'’.-])" + re.escape(family) + r"(?![\w-]|['’](?![sS]\b))", text):
         s, e = m.span()
-        k = bisect.bisect_right(starts, s) - 1
-        if (k >= 0 and s < ends[k]) or view.in_company(s, e):
+        if taken.furthest(s) > s or view.in_company(s, e) or _in_longer_name(text, s, e):
             continue
-        nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
-        prev = re.search(r"(\S+)[ \t]$", text[max(0, s - 40):s])
-        prev = prev.group(1) if prev else ""
-        if (nxt and nxt.group()[:1].isupper()) or (
-                prev[:1].isupper() and prev[-1:].isalpha() and prev not in tb.stopwords
-                and prev not in tb.honorifics):
-            continue          # part of another name ("Wang Yi", "Yang Wang"); "Mr Wang" is fine
         tok = view.token_at(s)
         if tok is None or tok.pos_ != "PROPN":
             continue
@@ -1220,76 +1598,115 @@ def _family_name_mentions(view: _DocView, person: _Person, people: list, mention
     return sorted(out, key=lambda m: m["start"])
 
 
-def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
-    """Officials and executives of a processed Doc, in the contract's shape."""
-    tb = _tables()
-    view = _DocView(doc)
-    text = view.text
-    found: list[_Found] = []
-    for m in tb.head_re.finditer(text):
+def _titled_people(view: _DocView) -> list[_Found]:
+    """People named with a title (``TITLE Name``, ``Name, TITLE``)."""
+    found = []
+    for m in _tables().head_re.finditer(view.text):
         f = _parse_title(view, m)
         if f is not None:
             found.append(f)
+    return found
+
+
+def _person_entities(view: _DocView) -> list[_Found]:
+    """The model's PERSON entities, cleaned of titles and possessives."""
+    found = []
     for ent in view.ents:
         if ent.label_ == "PERSON":
             span = _clean_person_ent(view, ent)
             if span and _valid_name(view, *span):
-                found.append(_Found(span[0], span[1], text[span[0]:span[1]]))
-    # Names the gazetteer knows, wherever the model put them (a surname tagged ORG, ...).
-    if tb.gazetteer_re is not None:
-        for m in tb.gazetteer_re.finditer(text):
-            s, e = m.span()
-            tok = view.token_at(s)
-            nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
-            if tok is None or (tok.pos_ not in ("PROPN", "NOUN") and not tok.ent_type_) or view.in_company(s, e):
-                continue
-            if nxt and nxt.group() in tb.not_person_after:
-                continue
-            found.append(_Found(s, e, " ".join(m.group().split())))
-    # Cluster: fullest names first, then shorter forms attach to a compatible person.
+                found.append(_Found(span[0], span[1], view.text[span[0]:span[1]]))
+    return found
+
+
+def _gazetteer_names(view: _DocView) -> list[_Found]:
+    """Names the gazetteer knows, wherever the model put them (a surname tagged ORG, ...)."""
+    tb = _tables()
+    text = view.text
+    found = []
+    if tb.gazetteer_re is None:
+        return found
+    for m in tb.gazetteer_re.finditer(text):
+        s, e = m.span()
+        tok = view.token_at(s)
+        if tok is None or (tok.pos_ not in ("PROPN", "NOUN") and not tok.ent_type_) or view.in_company(s, e):
+            continue
+        nxt = _word_after(text, e)
+        if nxt and nxt.group() in tb.not_person_after:
+            continue
+        found.append(_Found(s, e, " ".join(m.group().split())))
+    return found
+
+
+_RANK = {"official": 0, "executive": 1, None: 2}
+
+
+def _same_person(by_word: dict, name: str) -> _Person | None:
+    """The best ranked person already known whose name ``name`` can be; a name read from an
+    ALL-CAPS headline joins the same name written in the text."""
+    upper = name.isupper()
+    words = [w.casefold() for w in name.split()] if upper else name.split()
+    seen = {id(p): p for w in words for p in by_word.get(w, ())}
+    cands = [p for p in seen.values()
+             if _compatible(words, [w.casefold() for w in p.words] if upper else p.words)]
+    return min(cands, key=lambda p: (p.rank, p.first)) if cands else None
+
+
+def _index_person(by_word: dict, person: _Person, name: str) -> None:
+    """Index a new person by every word of their name (as written: ``name``) and of their
+    gazetteer aliases, as written and case-folded."""
+    row = _gaz(name)
+    for w in set(person.words + [w for a in (row or {}).get("aliases", []) for w in a.split()]):
+        by_word.setdefault(w, []).append(person)
+        if w.casefold() != w:
+            by_word.setdefault(w.casefold(), []).append(person)
+
+
+def _cluster(found: list[_Found]) -> list[_Person]:
+    """Group the names found into people: fullest names first, then shorter forms attach to a
+    compatible person."""
     people: list[_Person] = []
     by_word: dict[str, list[_Person]] = {}     # any word of a person's name or alias -> people
-    rank = {"official": 0, "executive": 1, None: 2}
-    # A name read from an ALL-CAPS headline joins the same name written in the text.
     for f in sorted(found, key=lambda f: (-len(f.name.split()), f.name.isupper(), f.start)):
-        words = f.name.split()
-        if f.name.isupper():
-            folded = [w.casefold() for w in words]
-            seen = {id(p): p for w in folded for p in by_word.get(w, ())}
-            cands = [p for p in seen.values() if _compatible(folded, [w.casefold() for w in p.words])]
-        else:
-            seen = {id(p): p for w in words for p in by_word.get(w, ())}
-            cands = [p for p in seen.values() if _compatible(words, p.words)]
-        if cands:
-            person = min(cands, key=lambda p: (p.rank, p.first))
-        else:
-            person = _Person(words)
+        person = _same_person(by_word, f.name)
+        if person is None:
+            person = _Person(f.name.split())
             people.append(person)
-            row = _gaz(f.name)
-            for w in set(words + [w for a in (row or {}).get("aliases", []) for w in a.split()]):
-                by_word.setdefault(w, []).append(person)
-                if w.casefold() != w:
-                    by_word.setdefault(w.casefold(), []).append(person)
+            _index_person(by_word, person, f.name)
         person.found.append(f)
-        person.rank = min(person.rank, rank[f.kind])
+        person.rank = min(person.rank, _RANK[f.kind])
         person.first = min(person.first, f.start)
-    # Mentions: every form of every person, one regex pass over the text.
-    variant_owner: dict[str, _Person] = {}
+    return people
+
+
+def _name_forms(view: _DocView, people: list[_Person]) -> dict[str, _Person]:
+    """Every form of every person's name (surname, gazetteer aliases, upper case for a
+    headline) -> the person, the best ranked first. Sets each person's gazetteer row."""
+    owner: dict[str, _Person] = {}
     for p in sorted(people, key=lambda p: (p.rank, p.first)):
         p.gaz = _gazetteer_row(p)
-        forms = _surname_variants(p.words) + [a for a in (p.gaz or {}).get("aliases", []) if p.gaz and fold_accents(p.gaz["name"]) == fold_accents(p.name)]
-        for v in forms:
-            variant_owner.setdefault(v, p)
-            if _caps_lines(view) and v.upper() != v:
-                variant_owner.setdefault(v.upper(), p)          # "TRUMP" in a headline
-    for s, e in _find_variants(text, variant_owner):
-        nxt = _WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+        aliases = p.gaz.get("aliases", []) if p.gaz and fold_accents(p.gaz["name"]) == fold_accents(p.name) else []
+        for v in _surname_variants(p.words) + aliases:
+            owner.setdefault(v, p)
+            if _caps_lines(view).spans and v.upper() != v:
+                owner.setdefault(v.upper(), p)          # "TRUMP" in a headline
+    return owner
+
+
+def _add_mentions(view: _DocView, people: list[_Person]) -> None:
+    """Every mention of every person, one pass over the text; a mention inside a longer one of
+    the same person is dropped."""
+    tb = _tables()
+    text = view.text
+    forms = _name_forms(view, people)
+    surnames = {p.words[-1] for p in people}
+    for s, e in _find_variants(text, forms):
+        nxt = _word_after(text, e)
         if view.in_company(s, e) or (nxt and nxt.group() in tb.not_person_after):
             continue
-        if text[s:e].isupper() and " ".join(text[s:e].split()) not in (p.words[-1] for p in people) \
-                and not _in_caps_line(view, s):
+        if text[s:e].isupper() and " ".join(text[s:e].split()) not in surnames and not _in_caps_line(view, s):
             continue          # an upper-case form counts only in a headline
-        variant_owner[" ".join(text[s:e].split())].mentions[(s, e)] = None
+        forms[" ".join(text[s:e].split())].mentions[(s, e)] = None
     for p in people:
         for f in p.found:
             p.mentions.setdefault((f.start, f.end), None)
@@ -1300,39 +1717,73 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
             if a[1] <= reach:
                 del p.mentions[a]
             reach = max(reach, a[1])
+
+
+def _person_kind(view: _DocView, p: _Person) -> str | None:
+    """official or executive from the titles found; else official when the gazetteer knows the
+    person or the text shows them in office; else None (dropped)."""
+    kinds = [f.kind for f in p.found]
+    if "official" in kinds:
+        return "official"
+    if "executive" in kinds:
+        return "executive"
+    if p.gaz is not None or _shows_office(view, p):
+        return "official"
+    return None
+
+
+def _official_country(view: _DocView, p: _Person, ordered: list[_Found]) -> str | None:
+    """From a title, else the gazetteer, else the context (when the gazetteer has no country field)."""
+    country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
+    if country is None and p.gaz is not None:
+        country = p.gaz.get("country")
+    if country is None and not (p.gaz and "country" in p.gaz):
+        first = next((f for f in ordered if f.kind == "official"), ordered[0])
+        country = _context_country(view, first)
+    return country
+
+
+def _official_record(view: _DocView, p: _Person, people: list[_Person], mentions: list[dict]) -> dict:
+    ordered = sorted(p.found, key=lambda f: f.start)
+    # A title written in the text wins over the same title in an ALL-CAPS headline.
+    title = next((f.title for f in sorted(ordered, key=lambda f: bool(f.title and f.title.isupper()))
+                  if f.kind == "official" and f.title), None)
+    country = _official_country(view, p, ordered)
+    if country in _tables().family_first and len(p.words) > 1 and "-" not in p.words[-1]:
+        mentions = _family_name_mentions(view, p, people, mentions)
+    return {"name": p.name, "title": title, "country": country, "mentions": mentions}
+
+
+def _executive_record(p: _Person, mentions: list[dict]) -> dict:
+    ordered = sorted(p.found, key=lambda f: f.start)
+    title = next((f.title for f in ordered if f.kind == "executive" and f.title), None)
+    company = next((f.company for f in ordered if f.kind == "executive" and f.company), None)
+    return {"name": p.name, "title": title, "company": company, "mentions": mentions}
+
+
+def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
+    """Officials and executives of a processed Doc, in the contract's shape."""
+    view = _DocView(doc)
+    text = view.text
+    people = _cluster(_titled_people(view) + _person_entities(view) + _gazetteer_names(view))
+    _add_mentions(view, people)
     officials, executives = [], []
     for p in people:
-        kinds = [f.kind for f in p.found]
-        ordered = sorted(p.found, key=lambda f: f.start)
-        if "official" in kinds:
-            kind = "official"
-        elif "executive" in kinds:
-            kind = "executive"
-        elif p.gaz is not None or _shows_office(view, p):
-            kind = "official"
-        else:
+        kind = _person_kind(view, p)
+        if kind is None:
             continue
         mentions = [{"text": text[s:e], "start": s, "end": e} for s, e in sorted(p.mentions)]
         if kind == "official":
-            # A title written in the text wins over the same title in an ALL-CAPS headline.
-            title = next((f.title for f in sorted(ordered, key=lambda f: bool(f.title and f.title.isupper()))
-                          if f.kind == "official" and f.title), None)
-            country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
-            if country is None and p.gaz is not None:
-                country = p.gaz.get("country")
-            if country is None and not (p.gaz and "country" in p.gaz):
-                first = next((f for f in ordered if f.kind == "official"), ordered[0])
-                country = _context_country(view, first)
-            if country in tb.family_first and len(p.words) > 1 and "-" not in p.words[-1]:
-                mentions = _family_name_mentions(view, p, people, mentions)
-            officials.append({"name": p.name, "title": title, "country": country, "mentions": mentions})
+            officials.append(_official_record(view, p, people, mentions))
         else:
-            title = next((f.title for f in ordered if f.kind == "executive" and f.title), None)
-            company = next((f.company for f in ordered if f.kind == "executive" and f.company), None)
-            executives.append({"name": p.name, "title": title, "company": company, "mentions": mentions})
+            executives.append(_executive_record(p, mentions))
     officials.sort(key=lambda o: o["mentions"][0]["start"])
     executives.sort(key=lambda o: o["mentions"][0]["start"])
     return officials, executives
+
+
+# --------------------------------------------------------------------------------------------
+# The component
 
 
 @Language.factory(
