@@ -9,10 +9,13 @@ Stages, each a small function over named data:
    syntactic head and in the heading or list lead-in that scopes it, plus a few shape features.
 3. ``decide``: a logistic score from the weights in ``data/investment_evidence.json`` (fitted
    on dev gold by ``scripts/fit_investment_weights.py``) against its threshold.
-4. ``attributes``: investor (the clause's subject or possessor, else the nearest company or
-   country before the amount, else the scoping heading's), destination (a place after
-   ``in``/``into``, else another country of the sentence), companies of the sentence, sectors
-   (sector words of the sentence and heading) and status (cue classes).
+4. ``investor_choices``: every party named in the amount's clause (its sentence cut to its
+   line), the sentence before, its heading and the title, with ``investor_features`` (parse
+   role, preposition, position, kind, article share, restatements of the same amount);
+   ``choose_investor`` takes the best under the fitted conditional logit, or none.
+5. ``describe``: destination (a place after ``in``/``into`` in the clause, else another
+   country of the clause, else the article's main one), companies of the clause, sectors (sector
+   words of the clause; a restated pledge shares them) and status (cue classes).
 """
 
 from __future__ import annotations
@@ -324,7 +327,6 @@ def scene_of(doc: Doc) -> Scene:
                  [p for p in place_list if p.is_place], title)
 
 
-RECIPIENT_PREPOSITIONS = {"to", "into", "for", "in", "with", "from"}
 # Prepositions whose object is told apart as evidence about the investor ("from Saudi Arabia",
 # "by Toyota" put money in; "to TVA", "in Corus" receive it).
 INVESTOR_PREPOSITIONS = ("to", "into", "for", "in", "with", "from", "by", "between", "of", "at", "on")
@@ -335,18 +337,6 @@ def object_of(tok) -> str:
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.head.lower_ if tok.dep_ == "pobj" else ""
-
-
-def is_recipient(party: Party, doc: Doc) -> bool:
-    """A party named after "to", "into", "for", "in", "with" ("a loan to TVA", "a stake in
-    Corus") receives or takes part; it does not put the money in."""
-    span = doc.char_span(party.start, party.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    while tok.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPOSITIONS
 
 
 def _within(party: Party, tok) -> bool:
