@@ -143,6 +143,13 @@ OFFICIALS = [
      "Michael Kratsios", "Director", "US"),
     ("particle-hyphen-surname", "At the opening of the AU summit, AU chairperson President Abdel Fattah el-Sisi of Egypt said it was a success.",
      "Abdel Fattah el-Sisi", "President", "EG"),
+    # a plural title names several holders, each with their own country
+    ("plural-title-first", "On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the deal.",
+     "Muhammadu Buhari", "President", "NG"),
+    ("plural-title-second", "On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the deal.",
+     "Patrice Talon", "President", "BJ"),
+    ("plural-title-list", "Foreign Ministers Wang Yi of China, Cho Hyun of South Korea and Takeshi Iwaya of Japan met.",
+     "Cho Hyun", "Foreign Minister", "KR"),
 ]
 
 

@@ -126,6 +126,7 @@ def _ends_sentence(word: str, short: bool = False) -> bool:
 @dataclass
 class _Tables:
     head_re: re.Pattern
+    plural_head_re: re.Pattern
     pf_re: re.Pattern
     head_kind: dict
     cap_only: set
@@ -191,6 +192,12 @@ def _head_regex(t: dict) -> re.Pattern:
     )
 
 
+def _plural_head_regex(t: dict) -> re.Pattern:
+    """An official head in the plural naming several holders (``Presidents X of A and Y of B``)."""
+    heads = _alternation(list(t["official_heads"]))
+    return re.compile(rf"(?<![\w.])(?P<head>(?i:{heads}))s(?![\w-])")
+
+
 def _portfolio_regex(t: dict) -> re.Pattern:
     """``of Commerce``, ``for the Economy, Trade and Industry`` after a head."""
     pf = _alternation(t["portfolio_words"])
@@ -230,7 +237,7 @@ def _tables(tables: Tables) -> _Tables:
     places = {k: v for k, v in {**t["public_bodies"], **regions, **country_names()}.items()
               if v and len(k) > 1 and k[:1].isupper()}
     return _Tables(
-        head_re=_head_regex(t), pf_re=_portfolio_regex(t), head_kind=kind, cap_only=set(t["cap_only_heads"]),
+        head_re=_head_regex(t), plural_head_re=_plural_head_regex(t), pf_re=_portfolio_regex(t), head_kind=kind, cap_only=set(t["cap_only_heads"]),
         abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
         head_country=t["head_country"], modifiers=modifiers,
         dropped=_lower_set(t["dropped_modifiers"]), portfolio=portfolio,
@@ -1599,13 +1606,54 @@ def _family_name_mentions(view: _DocView, person: _Person, people: list, mention
 
 
 def _titled_people(view: _DocView) -> list[_Found]:
-    """People named with a title (``TITLE Name``, ``Name, TITLE``)."""
+    """People named with a title (``TITLE Name``, ``Name, TITLE``), and the holders a plural
+    title names (``Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin``)."""
     found = []
     for m in _tables().head_re.finditer(view.text):
         f = _parse_title(view, m)
         if f is not None:
             found.append(f)
+    for m in _tables().plural_head_re.finditer(view.text):
+        first = _parse_title(view, _PluralHead(m))
+        if first is not None and first.kind == "official":
+            found.append(first)
+            found.extend(_coordinated_holders(view, first))
     return found
+
+
+class _PluralHead:
+    """A plural head match read as its singular: the span covers the ``s``, the head does not."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def span(self) -> tuple[int, int]:
+        return self._m.span()
+
+    def group(self, name: str) -> str | None:
+        return self._m.group("head") if name == "head" else None
+
+
+_NEXT_HOLDER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(,\s+(?:and\s+)?|\s+and\s+)")
+
+
+def _coordinated_holders(view: _DocView, first: _Found) -> list[_Found]:
+    """The other holders of a plural title: names after ``,`` / ``and``, each with its country
+    (``of Benin``), the title of the first."""
+    out, end = [], first.end
+    while len(out) < 8:
+        link = _NEXT_HOLDER.match(view.text, end)
+        if link is None:
+            break
+        span = _checked_name(view, _read_name(view, link.end()))
+        if span is None:
+            break
+        country = _country_after_name(view, span[1])
+        out.append(_Found(span[0], span[1], view.text[span[0]:span[1]], "official", first.title, country))
+        end = span[1]
+        if "and" in link.group(1):
+            break
+    return out
 
 
 def _person_entities(view: _DocView) -> list[_Found]:
