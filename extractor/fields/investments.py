@@ -622,9 +622,12 @@ class Investments(TableComponent):
         return options
 
     def process(self, doc: Doc) -> Doc:
-        scene = scene_of(doc)
         cands = self.accepted(doc)
         own = [c for c in cands if c.conversion_of is None]
+        if not own:
+            doc._.investments = []
+            return doc
+        scene = scene_of(doc)
         model = self.evidence["investor"]
         chosen = [choose_investor(options, model) for options in self.investor_choices(doc, own, scene)]
         entries = {
