@@ -204,6 +204,11 @@ EXECUTIVES = [
      "Mara Jensen", "CEO", "Brellax"),
     ("group-chairman-korean-name", "Daewon Group Chairman Park Sung-ho said the plant would open in May.",
      "Park Sung-ho", "Chairman", ("Daewon Group", "Daewon")),
+    # apposition with a pronoun or a relative clause: the company named before, the name without it
+    ("apposition-its", "Holtec's Kris Singh, its president and CEO, has said the company will build reactors.",
+     "Kris Singh", "President and CEO", ("Holtec International", "Holtec")),
+    ("apposition-who-is", "The plant will be owned by Russia, according to Sergey Kiriyenko, who is the head of "
+     "Rosatom, a Russian state company.", "Sergey Kiriyenko", "Head", "Rosatom"),
 ]
 
 

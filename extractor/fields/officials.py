@@ -796,7 +796,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
 
-_APPOSITION_TAIL = re.compile(r"\s*,\s*(?:(?:the|a|an|now|who\s+is|as)\s+)?$")
+# "Name, [the|its|who is the] TITLE": "its" leaves the owner to the company named before.
+_APPOSITION_TAIL = re.compile(r"\s*,\s*(?:(?:the|a|an|now|as|its|who\s+is(?:\s+(?:the|a|an))?)\s+)?$")
 
 
 def _name_run_before(text: str, end: int) -> list[_Word]:
@@ -829,8 +830,9 @@ def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
         run.pop(0)
     if not run:
         return None
-    # Keep only the name proper: drop title words at its front ("Commerce Secretary Lutnick, ...").
-    while len(run) > 1 and run[0].text.lower() in tb.title_words:
+    # Keep only the name proper: drop title words and a possessive owner at its front
+    # ("Commerce Secretary Lutnick, ...", "Holtec's Kris Singh, its president").
+    while len(run) > 1 and (run[0].text.lower() in tb.title_words or run[0].text.endswith(("'s", "’s"))):
         run.pop(0)
     return run[0].start, run[-1].end
 
