@@ -126,7 +126,6 @@ def _ends_sentence(word: str, short: bool = False) -> bool:
 @dataclass
 class _Tables:
     head_re: re.Pattern
-    plural_head_re: re.Pattern
     pf_re: re.Pattern
     head_kind: dict
     cap_only: set
@@ -184,18 +183,13 @@ def _head_kinds(t: dict) -> dict[str, str]:
 
 
 def _head_regex(t: dict) -> re.Pattern:
-    """A head (``Minister``, ``president and CEO``) or an abbreviated title (``Sen.``)."""
+    """A head (``Minister``, ``president and CEO``), in the plural too (``Presidents``: the
+    ``plural`` group; the ``head`` group is the singular), or an abbreviated title (``Sen.``)."""
     heads = _alternation(list(t["official_heads"]) + list(t["company_heads"]))
     abbr = _alternation(t["abbreviations"])
     return re.compile(
-        rf"(?<![\w.])(?:(?P<abbr>{abbr})(?=\s)|(?P<head>(?i:{heads})(?:\s+(?i:and|&)\s+(?i:{heads}))?)(?![\w-]))"
+        rf"(?<![\w.])(?:(?P<abbr>{abbr})(?=\s)|(?P<head>(?i:{heads})(?:\s+(?i:and|&)\s+(?i:{heads}))?)(?P<plural>s)?(?![\w-]))"
     )
-
-
-def _plural_head_regex(t: dict) -> re.Pattern:
-    """An official head in the plural naming several holders (``Presidents X of A and Y of B``)."""
-    heads = _alternation(list(t["official_heads"]))
-    return re.compile(rf"(?<![\w.])(?P<head>(?i:{heads}))s(?![\w-])")
 
 
 def _portfolio_regex(t: dict) -> re.Pattern:
@@ -237,7 +231,7 @@ def _tables(tables: Tables) -> _Tables:
     places = {k: v for k, v in {**t["public_bodies"], **regions, **country_names()}.items()
               if v and len(k) > 1 and k[:1].isupper()}
     return _Tables(
-        head_re=_head_regex(t), plural_head_re=_plural_head_regex(t), pf_re=_portfolio_regex(t), head_kind=kind, cap_only=set(t["cap_only_heads"]),
+        head_re=_head_regex(t), pf_re=_portfolio_regex(t), head_kind=kind, cap_only=set(t["cap_only_heads"]),
         abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
         head_country=t["head_country"], modifiers=modifiers,
         dropped=_lower_set(t["dropped_modifiers"]), portfolio=portfolio,
@@ -1613,27 +1607,12 @@ def _titled_people(view: _DocView) -> list[_Found]:
     found = []
     for m in _tables().head_re.finditer(view.text):
         f = _parse_title(view, m)
-        if f is not None:
-            found.append(f)
-    for m in _tables().plural_head_re.finditer(view.text):
-        first = _parse_title(view, _PluralHead(m))
-        if first is not None and first.kind == "official":
-            found.append(first)
-            found.extend(_coordinated_holders(view, first))
+        if f is None or (m.group("plural") and f.kind != "official"):
+            continue
+        found.append(f)
+        if m.group("plural"):
+            found.extend(_coordinated_holders(view, f))
     return found
-
-
-class _PluralHead:
-    """A plural head match read as its singular: the span covers the ``s``, the head does not."""
-
-    def __init__(self, m: re.Match):
-        self._m = m
-
-    def span(self) -> tuple[int, int]:
-        return self._m.span()
-
-    def group(self, name: str) -> str | None:
-        return self._m.group("head") if name == "head" else None
 
 
 _NEXT_HOLDER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(,\s+(?:and\s+)?|\s+and\s+)")
