@@ -475,11 +475,13 @@ def _case_words(view: "_DocView") -> tuple[set, set]:
     ALL-CAPS lines (cached on the view)."""
     if view._case_words is None:
         upper, lower = set(), set()
-        for m in _WORD.finditer(view.text):
-            if _in_caps_line(view, m.start()) or _in_headline_line(view, m.start()):
-                continue
-            w = strip_possessive(m.group())
-            (upper if w[:1].isupper() else lower).add(w.casefold())
+        pos = 0
+        for line in view.text.split("\n"):  # words never cross a line: skip whole headline lines
+            if line and not (_in_caps_line(view, pos) or _in_headline_line(view, pos)):
+                for word in _WORD.findall(line):
+                    w = strip_possessive(word)
+                    (upper if w[:1].isupper() else lower).add(w.casefold())
+            pos += len(line) + 1
         view._case_words = (upper - lower, lower)
     return view._case_words
 
