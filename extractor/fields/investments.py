@@ -21,6 +21,7 @@ Stages, each a small function over named data:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
@@ -238,12 +239,11 @@ def places(doc: Doc) -> list[Place]:
     return sorted(found, key=lambda p: p.start)
 
 
-def government_parties(doc: Doc, place_list: list[Place]) -> list["Party"]:
+def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -> list["Party"]:
     """Governments acting as investors: officials (their country), and organisations named with
     a government word ("the Department of Energy", "U.S. Export-Import Bank"), whose country is
     the one named inside them, else the article's main country."""
     words = tuple(w for w in current_cues()["government_words"])
-    main = main_country(place_list)
     out = [
         Party(o["country"], False, m["start"], m["end"], "government")
         for o in doc._.officials or [] if o.get("country")
@@ -260,15 +260,6 @@ def government_parties(doc: Doc, place_list: list[Place]) -> list["Party"]:
         if code:
             out.append(Party(code, False, ent.start_char, ent.end_char, "government"))
     return out
-
-
-def main_country(place_list: list[Place]) -> Optional[str]:
-    """The country the article names most often as a place (None when it names none)."""
-    counts: dict[str, int] = {}
-    for p in place_list:
-        if p.is_place:
-            counts[p.code] = counts.get(p.code, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 @dataclass
@@ -299,26 +290,26 @@ class Scene:
 
     def main_country(self, exclude: Optional[str] = None) -> Optional[str]:
         """The country the article names most often as a place, other than ``exclude``."""
-        counts = {code: n for code, n in self.place_counts.items() if code != exclude}
-        return max(counts, key=counts.get) if counts else None
+        return most_named({code: n for code, n in self.place_counts.items() if code != exclude})
+
+
+def most_named(counts: dict[str, int]) -> Optional[str]:
+    """The key named most often (the first named among equals); None when there is none."""
+    return max(counts, key=counts.get) if counts else None
 
 
 def scene_of(doc: Doc) -> Scene:
     place_list = places(doc)
-    government = government_parties(doc, place_list)
-    found = [Party(c["name"], True, m["start"], m["end"]) for c in doc._.companies or [] for m in c["mentions"]]
-    found += [Party(p.code, False, p.start, p.end, "place" if p.is_place else "people") for p in place_list]
-    found += government
-    found.sort(key=lambda p: p.start)  # stable: at one offset a company, then a place, then a government
-    counts: dict[str, int] = {}
-    for key in [c["name"] for c in doc._.companies or [] for _ in c["mentions"]] + [p.code for p in place_list] + [
-        p.key for p in government
-    ]:
-        counts[key] = counts.get(key, 0) + 1
     place_counts: dict[str, int] = {}
     for p in place_list:
         if p.is_place:
             place_counts[p.code] = place_counts.get(p.code, 0) + 1
+    government = government_parties(doc, place_list, most_named(place_counts))
+    found = [Party(c["name"], True, m["start"], m["end"]) for c in doc._.companies or [] for m in c["mentions"]]
+    found += [Party(p.code, False, p.start, p.end, "place" if p.is_place else "people") for p in place_list]
+    found += government
+    found.sort(key=lambda p: p.start)  # stable: at one offset a company, then a place, then a government
+    counts = dict(Counter(p.key for p in found))  # how often the article names each party
     text = doc_text(doc)
     title_start = len(text) - len(text.lstrip())
     title_end = text.find("\n", title_start)
