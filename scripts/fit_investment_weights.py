@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "extractor" / "data" / "investment_evidence.json"
 
 
-def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple[dict, int]]]]:
-    """(decision examples, investor example groups: one group of options per gold investment)."""
+def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple[dict, int]]], list[str]]:
+    """(decision examples, investor example groups: one group of options per gold investment,
+    the article of each group)."""
     from extractor import Extractor
     from extractor.api import Article
     from extractor.fields.investments import scene_of
@@ -44,7 +45,7 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
             gold[doc_id] = data
     ex = Extractor()
     comp = ex.nlp.get_pipe("investments")
-    decisions, investors = [], []
+    decisions, investors, articles_of = [], [], []
     articles = load_corpus(ROOT / "corpus", sorted(gold))
     docs = ex.pipe(ex.make_doc(Article(a.text, a.doc_id, a.published)) for a in articles)
     for article, doc in zip(articles, docs):
@@ -62,7 +63,8 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
                 if matched:
                     investors.append([(o.features, int(is_investor(o.party, matched[0].get("investor"), company_spans)))
                                       for o in options])
-    return decisions, investors
+                    articles_of.append(article.doc_id)
+    return decisions, investors, articles_of
 
 
 def is_investor(party, gold_investor, company_spans) -> bool:
@@ -104,6 +106,26 @@ def fit_choice(groups: list[list[tuple[dict, int]]], l2: float = 0.003, steps: i
     return weights, round(float(w[col["<none>"]]), 3), accuracy
 
 
+def cross_validate(groups: list, articles_of: list[str], l2: float, folds: int = 5) -> float:
+    """Investor accuracy of the choice model in ``folds``-fold cross-validation, folds made of
+    whole articles (an article's amounts share parties, so they must not straddle folds)."""
+    ids = sorted(set(articles_of))
+    fold_of = {doc_id: i % folds for i, doc_id in enumerate(ids)}
+    right = 0
+    for k in range(folds):
+        train = [g for g, a in zip(groups, articles_of) if fold_of[a] != k]
+        test = [g for g, a in zip(groups, articles_of) if fold_of[a] == k]
+        weights, none, _ = fit_choice(train, l2)
+        for g in test:
+            scores = [sum(weights.get(n, 0.0) * v for n, v in feats.items()) for feats, _ in g]
+            best = max(range(len(g)), key=scores.__getitem__, default=None)
+            if best is not None and scores[best] > none:
+                right += g[best][1]
+            else:
+                right += not any(label for _, label in g)
+    return right / len(groups)
+
+
 def fit(data: list[tuple[dict, int]], l2: float = 0.003, steps: int = 4000, rate: float = 1.0):
     counts = Counter(name for feats, _ in data for name in feats)
     names = sorted(n for n, c in counts.items() if c >= 2)
@@ -136,8 +158,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", nargs="+", default=["dev", "real_dev"])
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--l2", type=float, default=0.003, help="L2 penalty of the investor choice")
+    ap.add_argument("--cv", type=float, nargs="*", metavar="L2",
+                    help="only print 5-fold (by article) cross-validated investor accuracy for these L2 values")
     args = ap.parse_args(argv)
-    data, groups = examples(args.splits)
+    data, groups, articles_of = examples(args.splits)
+    if args.cv is not None:
+        for l2 in args.cv or [args.l2]:
+            print(f"investor L2 {l2}: cross-validated accuracy {cross_validate(groups, articles_of, l2):.3f}")
+        return 0
     if not any(label for _, label in data):
         print("no gold investments in these splits", file=sys.stderr)
         return 2
@@ -145,7 +174,7 @@ def main(argv=None) -> int:
     print(f"{len(data)} money mentions, {sum(l for _, l in data)} investments; training F1 {train_f1:.3f} "
           f"at threshold {threshold}")
     options = sum(len(g) for g in groups)
-    investor_weights, investor_none, investor_acc = fit_choice(groups)
+    investor_weights, investor_none, investor_acc = fit_choice(groups, args.l2)
     print(f"investor: {len(groups)} gold investments, {options} options; training accuracy {investor_acc:.3f}")
     if args.dry_run:
         print(json.dumps(weights, indent=1))
@@ -161,7 +190,7 @@ def main(argv=None) -> int:
                       "training_f1": round(train_f1, 3)},
         "threshold": threshold,
         "weights": weights,
-        "investor": {"fitted_on": {"splits": args.splits, "gold_investments": len(groups), "options": options,
+        "investor": {"fitted_on": {"splits": args.splits, "l2": args.l2, "gold_investments": len(groups), "options": options,
                                    "training_accuracy": round(investor_acc, 3)},
                      "none": investor_none, "weights": investor_weights},
     })
