@@ -121,8 +121,10 @@ TARIFFS = [
      [("30%", 30.0, "US", "TH", "threatened", None), ("10%", 10.0, "US", "TH", "imposed", None)]),
     ("suspended-null", "Beijing is keeping a 10% tariff on U.S. goods while suspending an additional 24% levy.",
      [("10%", 10.0, "CN", "US", "imposed", None), ("24%", 24.0, "CN", "US", None, None)]),
-    ("effect-modal-not-proposed", "Economists said a 20% tariff on Vietnamese goods would cut Vietnam's growth by 1%.",
-     [("20%", 20.0, None, "VN", "imposed", None)]),
+    # the effect of the article's own rate: its status, not the modal's (alone it is a modelled rate: see below)
+    ("effect-modal-not-proposed", "Washington will apply a 20% tariff to Vietnamese goods under the deal. Economists "
+     "said a 20% tariff on Vietnamese goods would cut Vietnam's growth by 1%.",
+     [("20%", 20.0, "US", "VN", "imposed", None), ("20%", 20.0, "US", "VN", "imposed", None)]),
     ("avoided-threatened-increase", "Thailand avoided a threatened increase in tariffs to 36%.",
      [("36%", 36.0, None, "TH", "threatened", None)]),
     ("headline-next-to-tariff", "Vietnam Agrees 20% Tariff Deal With Washington",
@@ -147,6 +149,18 @@ TARIFFS = [
      [("30 per cent", 30.0, "US", "BR", "imposed", None), ("10 per cent", 10.0, "US", "BR", "imposed", None)]),
     ("applies-to-all-countries", "Korean steel stays under the 50% levy Washington applies to all countries.",
      [("50%", 50.0, "US", None, "imposed", None)]),
+    # round 3 (real_dev g002, g048): a removed rate is previous; a modelled rate has no status
+    ("removed-rate-previous", "Trump agreed to remove the additional 25% tariff on imports from India.",
+     [("25%", 25.0, "US", "IN", "previous", None)]),
+    ("revoking-order-previous", "Last week the President signed an order revoking the 10% duty on Canadian potash.",
+     [("10%", 10.0, None, "CA", "previous", "fertilizer")]),
+    ("modelled-rate-no-status",
+     "A 2024 economic analysis found that a global tariff of 10% would grow the economy by $728 billion.",
+     [("10%", 10.0, None, None, None, None)]),
+    ("conditional-on-the-articles-rate",
+     "Washington set a 15% tariff on Japanese cars in July. Economists said a 15% rate would cost Japanese "
+     "carmakers billions of dollars.",
+     [("15%", 15.0, "US", "JP", "imposed", "cars"), ("15%", 15.0, "US", "JP", "imposed", None)]),
     # ranges
     ("range-one-mark", "Tariffs of 10 to 15 percent will apply to goods from the EU and Japan.",
      # goods from two countries: target null (annotation decisions: several countries)

@@ -103,6 +103,8 @@ def _harmonise_status(found: list[_Mention], text: str) -> None:
       or proposed change is the rate in force, not a previous one.
     - A rate read as ``proposed`` that the article elsewhere gives as ``threatened`` (same
       rate, same imposer) is the same threat.
+    - A ``hypothetical`` rate (``a 15% rate would cost carmakers billions``) is the article's
+      imposed rate when it states that rate as imposed elsewhere, else a modelled one (null).
     """
     for a, b in zip(found, found[1:]):
         if b.start - a.end > 12:
@@ -111,6 +113,9 @@ def _harmonise_status(found: list[_Mention], text: str) -> None:
         if gap == "from" and a.status in ("threatened", "proposed") and b.status == "previous":
             b.status = "imposed"
     threats = {(m.rate, m.imposer) for m in found if m.status == "threatened"}
+    imposed = {m.rate for m in found if m.status == "imposed"}
     for m in found:
         if m.status == "proposed" and (m.rate, m.imposer) in threats:
             m.status = "threatened"
+        elif m.status == "hypothetical":
+            m.status = "imposed" if m.rate in imposed else None

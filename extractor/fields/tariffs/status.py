@@ -46,6 +46,8 @@ def _read_status(rate: _Rate) -> str | None:
     result = _clause_chain_status(rate)
     if result == "suspended":
         return None
+    if result == "hypothetical":
+        return result  # settled against the article's other rates (article._harmonise_status)
     if result in (None, "imposed") and _in_previous_frame(rate):
         return "previous"
     return result or "imposed"
@@ -185,7 +187,10 @@ def _tariff_is_agent(rate: _Rate) -> bool:
 
 def _clause_chain_status(rate: _Rate) -> str | None:
     """Status cues of the rate's verb and up to four clauses above it (``Trump threatened to
-    raise tariffs to 25%``); a threat or proposal anywhere wins."""
+    raise tariffs to 25%``); a threat or proposal anywhere wins. A tariff that is the agent of
+    a conditional verb with no cue above it (``a 15% rate would cost carmakers billions``) is
+    ``hypothetical``: the article's own rate if it states that rate as imposed elsewhere, else a
+    modelled scenario with status null ("a global tariff of 10% would grow the economy")."""
     verb = rate.verb
     effect = _tariff_is_agent(rate)
     result = None
@@ -198,7 +203,17 @@ def _clause_chain_status(rate: _Rate) -> str | None:
             result = st
         cur = _status_parent(cur, result)
         hops += 1
+    if result is None and effect and _conditional(verb):
+        return "hypothetical"  # "a global tariff of 10% would grow the economy": a modelled rate
     return result
+
+
+_CONDITIONAL_MODALS = ("would", "could", "might")
+
+
+def _conditional(verb: Token) -> bool:
+    """The verb under a conditional modal (``would grow``, ``could cost``)."""
+    return any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL_MODALS for c in verb.children)
 
 
 def _status_parent(cur: Token, result: str | None) -> Token | None:
