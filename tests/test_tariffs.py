@@ -161,6 +161,15 @@ TARIFFS = [
      "Washington set a 15% tariff on Japanese cars in July. Economists said a 15% rate would cost Japanese "
      "carmakers billions of dollars.",
      [("15%", 15.0, "US", "JP", "imposed", "cars"), ("15%", 15.0, "US", "JP", "imposed", None)]),
+    # round 3 (real_dev g045, g046, g012, w055): levels given by a cap, a total or a range
+    ("cap-will-not-exceed", "The tariff on softwood imports from the United Kingdom will not exceed 10%.",
+     [("10%", 10.0, None, "GB", "imposed", "lumber")]),
+    ("relative-can-exceed", "Japan imposes tariffs that can exceed 500% on rice.",
+     [("500%", 500.0, "JP", None, "imposed", "rice")]),
+    ("total-tariff-amount", "The order adds a 25% tariff on India, bringing the total tariff amount to 50%.",
+     [("25%", 25.0, None, "IN", "imposed", None), ("50%", 50.0, None, "IN", "imposed", None)]),
+    ("ranging-on-goods", "Commerce set duties on Chinese steel pipes ranging from 12% to 90% for different exporters.",
+     [("12%", 12.0, None, "CN", "imposed", "steel"), ("90%", 90.0, None, "CN", "imposed", "steel")]),
     # ranges
     ("range-one-mark", "Tariffs of 10 to 15 percent will apply to goods from the EU and Japan.",
      # goods from two countries: target null (annotation decisions: several countries)

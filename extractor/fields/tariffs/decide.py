@@ -127,7 +127,23 @@ def _verb_subject(verb: Token, own: set[int]) -> Token | None:
     """``verb``'s subject outside the rate's phrase; a headline glued to the sentence can give the
     verb two subjects: the tariff word is preferred."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
-    return next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
+    subj = next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
+    if subj is not None and subj.lower_ in _lex().relative and verb.dep_ == "relcl":
+        return verb.head  # "tariffs that can exceed 125%": the relative pronoun's noun
+    if subj is None and verb.dep_ == "acl" and verb.lower_ in _lex().reach_verbs:
+        return _goods_tariff(verb.head)  # "tariffs on solar panels ranging from 18% to 250%"
+    return subj
+
+
+def _goods_tariff(noun: Token) -> Token | None:
+    """The tariff noun whose object ``noun`` is (``tariffs`` in ``tariffs on solar panels``)."""
+    for _ in range(2):
+        if noun.dep_ != "pobj" or noun.head.head.i == noun.head.i:
+            return None
+        noun = noun.head.head
+        if _is_key(noun):
+            return noun
+    return None
 
 
 def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:

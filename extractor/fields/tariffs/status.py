@@ -143,6 +143,8 @@ def _from_previous(rate: _Rate) -> bool | None:
     frm = next((doc[k] for k in range(start - 1, max(-1, start - 4), -1) if doc[k].lower_ == "from"), None)
     if frm is None:
         return True
+    if frm.i > 0 and doc[frm.i - 1].lower_ in lex.reach_verbs:
+        return False  # "ranging from 18% to 250%": a range, not a change
     if frm.i > 0 and doc[frm.i - 1].lower_ in lex.change_from:
         return True
     head = frm.head
