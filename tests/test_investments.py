@@ -135,3 +135,18 @@ def test_investor_model_is_data_fitted_on_dev():
     investor = evidence["investor"]
     assert investor["fitted_on"]["splits"] == ["dev", "real_dev"]
     assert investor["weights"]["role:subject"] > 0 and "none" in investor
+
+
+
+def test_a_restated_amount_keeps_to_the_owner_of_the_same_amount():
+    """``this $550 billion investment project: Westinghouse is partnering ...``: the company the
+    model prefers is passed over for the party that owns the same amount elsewhere."""
+    from extractor.fields.investments import InvestorOption, Party, choose_investor
+
+    model = {"weights": {"role:first": 2.0, "same_amount:possessor": 0.5}, "none": 0.0}
+    options = [InvestorOption(Party("Westinghouse", True, 60, 72), "sent", {"role:first": 1.0}),
+               InvestorOption(Party("JP", False, 0, 5), "article", {"same_amount:possessor": 1.0})]
+    assert choose_investor(options, model).key == "Westinghouse"
+    assert choose_investor(options, model, restated=True).key == "JP"
+    assert choose_investor(options[:1], model, restated=True).key == "Westinghouse"  # nobody owns it elsewhere
+

@@ -33,6 +33,7 @@ FACTORIES = {
     "published_date": "extractor.fields.dates:make_published_date",
     "dates": "extractor.fields.dates:make_dates",
     "investments": "extractor.fields.investments:make_investments",
+    "paragraph_breaks": "extractor.pipeline:paragraph_breaks",
     "release_caches": "extractor.pipeline:release_caches",
 }
 EXTRA_REACTOR = {"design": "Zorblax-7", "category": "smr", "vendor": "Quuxcorp Atomics", "aliases": ["Zorblax-7"]}
@@ -109,6 +110,25 @@ def test_factories_declare_what_they_read_and_write(nlp):
     assert meta["fast_pos"].assigns == ["token.pos", "token.tag"]
     for name in COMPONENTS:
         assert meta[name].assigns, name
+
+
+@pytest.mark.parametrize("text, first_sentence", [
+    ("Korea Seals 15% Tariff Deal With Washington\n\nThe United States will impose a 15% tariff on Korean goods.",
+     "Korea Seals 15% Tariff Deal With Washington"),
+    ("HANOI, Aug. 8, 2025 (Asia Trade Wire) - New U.S. tariff rates on Vietnamese goods took effect on Thursday.",
+     "HANOI, Aug. 8, 2025 (Asia Trade Wire) -"),
+    ("WASHINGTON, DC \u2013 Today, as he signs several orders, President Trump said nuclear power is back.",
+     "WASHINGTON, DC \u2013"),
+    # a line break inside a paragraph (wire copy) is the parser's to judge: no forced break
+    ("Toyota Motor\nCorporation will build a plant in North Carolina.", None),
+])
+def test_paragraph_breaks_end_sentences_before_the_parser(nlp, text, first_sentence):
+    assert nlp.pipe_names.index("paragraph_breaks") < nlp.pipe_names.index("parser")
+    doc = nlp(text)
+    if first_sentence is None:
+        assert not any(t.is_sent_start for t in doc[1:] if t.i > 0 and doc[t.i - 1].text == "\n")
+    else:
+        assert next(iter(doc.sents)).text.strip() == first_sentence
 
 
 def test_entry_points_list_exactly_our_factories():

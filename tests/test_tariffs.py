@@ -127,8 +127,10 @@ TARIFFS = [
      [("20%", 20.0, "US", "VN", "imposed", None), ("20%", 20.0, "US", "VN", "imposed", None)]),
     ("avoided-threatened-increase", "Thailand avoided a threatened increase in tariffs to 36%.",
      [("36%", 36.0, None, "TH", "threatened", None)]),
-    ("headline-next-to-tariff", "Vietnam Agrees 20% Tariff Deal With Washington",
-     [("20%", 20.0, "US", "VN", "imposed", None)]),
+    ("headline-next-to-tariff",
+     "Vietnam Agrees 20% Tariff Deal With Washington\n\nThe United States will apply a 20% tariff to most Vietnamese goods.",
+     # the deal's sides are Vietnam and Washington; the side imposing the article's other rates imposes it
+     [("20%", 20.0, "US", "VN", "imposed", None), ("20%", 20.0, "US", "VN", "imposed", None)]),
     # fresh-article fixes (dev 042-051): general rules, sentences written for the tests
     ("pluperfect-reached-previous", "The interim duties Ottawa set last spring had reached 30% for the largest mills.",
      [("30%", 30.0, "CA", None, "previous", None)]),
@@ -170,6 +172,14 @@ TARIFFS = [
      [("25%", 25.0, None, "IN", "imposed", None), ("50%", 50.0, None, "IN", "imposed", None)]),
     ("ranging-on-goods", "Commerce set duties on Chinese steel pipes ranging from 12% to 90% for different exporters.",
      [("12%", 12.0, None, "CN", "imposed", "steel"), ("90%", 90.0, None, "CN", "imposed", "steel")]),
+    # a deal's parties are not imposer and target; a headline and a dateline are sentences of their own
+    ("deal-headline-then-body",
+     "Korea Seals 15% Tariff Deal With Washington\n\nThe United States will impose a 15% tariff on Korean goods from November.",
+     [("15%", 15.0, "US", "KR", "imposed", None), ("15%", 15.0, "US", "KR", "imposed", None)]),
+    ("dateline-city-not-subject",
+     "SEOUL, Oct. 30, 2025 (Wire) - New U.S. tariff rates on Korean goods took effect on Thursday, locking in a 15% duty "
+     "on Korean cars.",
+     [("15%", 15.0, "US", "KR", "imposed", "cars")]),
     # ranges
     ("range-one-mark", "Tariffs of 10 to 15 percent will apply to goods from the EU and Japan.",
      # goods from two countries: target null (annotation decisions: several countries)

@@ -480,12 +480,25 @@ def share_sectors(cands: list[Candidate], entries: dict[int, dict]) -> None:
                 entry["sectors"] = union
 
 
-def choose_investor(options: list[InvestorOption], model: dict) -> Optional[Party]:
+DEMONSTRATIVES = ("this", "that", "these", "those")
+
+
+def restates(cand: Candidate) -> bool:
+    """``this $550 billion investment project``: the amount points back at a pledge."""
+    span = cand.span
+    return span.start > 0 and span.doc[span.start - 1].lower_ in DEMONSTRATIVES
+
+
+def choose_investor(options: list[InvestorOption], model: dict, restated: bool = False) -> Optional[Party]:
     """The best-scoring option (a conditional logit: score = sum of weight x feature), unless
-    "no investor" scores higher (the model's ``none``)."""
+    "no investor" scores higher (the model's ``none``). A ``restated`` amount ("this $550
+    billion") keeps to the parties that own the same amount elsewhere, when there are any."""
     weights = model["weights"]
     for option in options:
         option.score = sum(weights.get(name, 0.0) * value for name, value in option.features.items())
+    owners = [o for o in options if any(name.startswith("same_amount:") for name in o.features)]
+    if restated and owners:
+        return max(owners, key=lambda o: o.score).party
     best = max(options, key=lambda o: o.score, default=None)
     return best.party if best is not None and best.score > model["none"] else None
 
@@ -620,7 +633,8 @@ class Investments(TableComponent):
             return doc
         scene = scene_of(doc)
         model = self.evidence["investor"]
-        chosen = [choose_investor(options, model) for options in self.investor_choices(doc, own, scene)]
+        chosen = [choose_investor(options, model, restates(cand))
+                  for cand, options in zip(own, self.investor_choices(doc, own, scene))]
         entries = {
             id(cand): self.describe(cand, scene, investor)
             for cand, investor in zip(own, restated_investors(own, chosen))

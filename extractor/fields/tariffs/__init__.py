@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span
 
 from extractor import extensions  # noqa: F401  (registers doc._.tariffs)
 from extractor.extensions import doc_text
-from extractor.fields.tariffs.article import _article_roles, _carry_roles, _harmonise_status
+from extractor.fields.tariffs.article import (_agree_direction, _article_roles, _carry_roles, _deal_roles,
+                                              _harmonise_status)
 from extractor.fields.tariffs.context import _Context
 from extractor.fields.tariffs.context_rules import _context_rule, _goods_pay, _list_item
 from extractor.fields.tariffs.decide import _classify, _share_links, _share_pairs
@@ -119,7 +120,9 @@ def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> li
     found.sort(key=lambda m: m.start)
     if any(m.imposer is None for m in found):
         _article_roles(found, ctx, sents.sents)
+    _deal_roles(found)
     _carry_roles(found)
+    _agree_direction(found, text)
     _harmonise_status(found, text)
     return [m.record() for m in found]
 

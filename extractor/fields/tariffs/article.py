@@ -3,6 +3,7 @@ status agreements."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -71,6 +72,17 @@ def _article_actor(ctx: "_Context") -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _deal_roles(found: list[_Mention]) -> None:
+    """A rate that names a deal between two countries (``Japan Seals 15% Tariff Deal With
+    Washington``): the side that imposes the article's other rates imposes it, on the other."""
+    counts = Counter(m.imposer for m in found if m.imposer and not m.deal)
+    for m in found:
+        sides = [c for c in m.deal if counts[c]]
+        if len(m.deal) == 2 and m.imposer is None and sides:
+            m.imposer = max(sides, key=counts.__getitem__)
+            m.target = next(c for c in m.deal if c != m.imposer)
+
+
 def _carry_roles(found: list[_Mention]) -> None:
     """Roles the sentence leaves open, taken from the article (``found`` in text order).
 
@@ -94,6 +106,38 @@ def _carry_roles(found: list[_Mention]) -> None:
     for m in found:
         if m.target == m.imposer:
             m.target = None
+
+
+_COUNTER_CUE = re.compile(r"retaliat|counter[- ]?(?:tariff|dut|measure)", re.IGNORECASE)
+
+
+def _agree_direction(found: list[_Mention], text: str) -> None:
+    """One rate between the same two parties is one tariff: a mention read the other way round
+    from the article's majority for that rate and pair (``Japan Seals 15% Tariff Deal With
+    Washington`` beside three ``U.S. tariff of 15% on Japan``), or naming only one of the pair
+    (``Japan's 15% rate``), takes the majority's direction. An article about retaliation is
+    left alone: there the same rate both ways is the story (``China matched the 125% tariff``)."""
+    if _COUNTER_CUE.search(text):
+        return
+    votes: dict[tuple, Counter] = {}
+    for m in found:
+        if m.imposer and m.target:
+            votes.setdefault((m.rate, frozenset((m.imposer, m.target))), Counter())[(m.imposer, m.target)] += 1
+    if not votes:
+        return
+    for m in found:
+        if m.row:
+            continue
+        if m.imposer and m.target:
+            counts = votes[(m.rate, frozenset((m.imposer, m.target)))]
+            (best, n), *rest = counts.most_common()
+            if best != (m.imposer, m.target) and n > counts[(m.imposer, m.target)]:
+                m.imposer, m.target = best
+        elif m.imposer or m.target:
+            party = m.imposer or m.target
+            pairs = [c for (rate, pair), c in votes.items() if rate == m.rate and party in pair]
+            if len(pairs) == 1 and len(pairs[0]) == 1 and sum(pairs[0].values()) >= 2:
+                m.imposer, m.target = next(iter(pairs[0]))
 
 
 def _harmonise_status(found: list[_Mention], text: str) -> None:

@@ -73,6 +73,7 @@ class _Lexicon:
     apply_to_verbs: frozenset[str]
     entry_verbs: frozenset[str]
     reach_verbs: frozenset[str]
+    deal_nouns: frozenset[str]
     change_from: frozenset[str]
     several: frozenset[str]  # target words naming several or all countries
     several_dets: frozenset[str]
@@ -133,6 +134,7 @@ def _lex(t: Tables) -> _Lexicon:
         apply_to_verbs=frozenset(lex["apply_to_verbs"]),
         entry_verbs=frozenset(lex["entry_verbs"]),
         reach_verbs=frozenset(lex["reach_verbs"]),
+        deal_nouns=frozenset(lex.get("deal_nouns", ())),
         change_from=frozenset(lex["change_from_heads"]),
         several=frozenset(lex["several_targets"]),
         several_dets=frozenset(lex["several_determiners"]),

@@ -14,7 +14,7 @@ from extractor.fields.tariffs.lexicon import _SEVERAL, _lex
 from extractor.fields.tariffs.parse import _governing_verb, _trailing_clause
 from extractor.fields.tariffs.product import _product
 from extractor.fields.tariffs.rate import _Rate
-from extractor.fields.tariffs.roles import _fallback_roles, _goods_roles, _roles
+from extractor.fields.tariffs.roles import _deal_parties, _fallback_roles, _goods_roles, _names_a_deal, _roles
 from extractor.fields.tariffs.status import _row_status, _status
 
 
@@ -33,6 +33,7 @@ class _Mention:
     several: bool = False  # the rate applies to several or all countries: no target carried
     row: bool = False  # on a list line or table row
     named: bool = False  # that row's label names roles or a status
+    deal: tuple = ()  # the countries on both sides of a deal the rate names (article decides who imposes)
 
     def record(self) -> dict:
         """The TariffMention dict (ANNOTATION.md)."""
@@ -155,6 +156,7 @@ def _mention(r: _Rate, sent: Span, ctx: _Context, prev: _Mention | None) -> _Men
         if parties.target is None and not parties.several and prev.target != parties.imposer:
             parties.target = prev.target
     pct = r.pct
+    deal = tuple(_deal_parties(r, ctx)) if _names_a_deal(r) else ()
     return _Mention(pct["text"], pct["start"], pct["end"], float(pct["value"]), parties.imposer,
                     parties.target, _status(r), _product(r), several=parties.several,
-                    row=row is not None, named=named)
+                    row=row is not None, named=named, deal=deal)

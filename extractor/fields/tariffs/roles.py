@@ -36,14 +36,41 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
     """(imposers, targets) the parse names for the rate, best first."""
     votes = _Votes()
     _own_clause_votes(rate, ctx, votes)
-    _frame_votes(rate, ctx, votes)
-    if rate.verb is not None and rate.verb.pos_ in _VERBS:
-        _verb_votes(rate, ctx, votes)
+    if not _names_a_deal(rate):
+        _frame_votes(rate, ctx, votes)
+        if rate.verb is not None and rate.verb.pos_ in _VERBS:
+            _verb_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
     if _own_schedule(rate):
         targets = [_SEVERAL]
     return imposers, targets
+
+
+def _names_a_deal(rate: _Rate) -> bool:
+    """``Japan Seals 15% Tariff Deal With Washington``: the rate names a deal, whose parties
+    (its modifiers, the verb's subject, its ``with``) are both sides, not imposer and target."""
+    deals = _lex().deal_nouns
+    return any(tok.lower_ in deals or tok.dep_ == "compound" and tok.head.lower_ in deals for tok in _frame(rate))
+
+
+def _deal_parties(rate: _Rate, ctx: _Context) -> list[str]:
+    """The countries a deal-naming rate names as the deal's sides: its frame's modifiers, the
+    verb's subject and the objects of ``with`` (``Japan Seals 15% Tariff Deal With Washington``)."""
+    toks = [c for t in _frame(rate) for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    verb = rate.verb
+    if verb is not None:
+        toks += [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    heads = _frame(rate) + ([verb] if verb is not None else [])
+    toks += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+             for p in c.children if p.dep_ == "pobj"]
+    codes = []
+    for tok in toks:
+        for t in tok.subtree:
+            code = ctx.country_of(t)
+            if code is not None and code not in codes:
+                codes.append(code)
+    return codes
 
 
 def _frame(rate: _Rate) -> list[Token]:
