@@ -140,7 +140,7 @@ def group_features(comp, doc, text, cs) -> dict[str, float]:
     return {
         "bias": 1.0,
         **_cue_features(comp, doc, cs),
-        "non_company_head": float((words[-1].lower_ if words else "") in comp.non_company_heads),
+        "non_company_head": float(_head_word(span, words) in comp.non_company_heads),
         "government_word": float(any(t.lower_ in comp.gov_words for t in words)),
         "title_first": float(bool(words) and _is_title_word(comp, words[0].lower_)),
         "all_caps": float(len(words) >= 2 and all(t.is_upper for t in words)),
@@ -152,6 +152,14 @@ def group_features(comp, doc, text, cs) -> dict[str, float]:
         "org_votes": float(min(max(c.org_votes for c in cs), 5) / 5.0),
         "repeated": float(count_upto(text, span.text, 5) / 5.0) if span.text else 0.0,
     }
+
+
+def _head_word(span, words) -> str:
+    """The name's head noun: its last word, or the last before ``of``/``for`` (``Memorandum``
+    in ``Memorandum of Cooperation``, ``Letters`` in ``Letters of Interest``)."""
+    cut = next((t.i for t in span if t.lower_ in ("of", "for") and t.i > span.start), None)
+    heads = [t for t in words if cut is None or t.i < cut]
+    return heads[-1].lower_ if heads else ""
 
 
 def _cue_features(comp, doc, cs) -> dict[str, float]:
