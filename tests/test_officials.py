@@ -209,6 +209,10 @@ EXECUTIVES = [
      "Kris Singh", "President and CEO", ("Holtec International", "Holtec")),
     ("apposition-who-is", "The plant will be owned by Russia, according to Sergey Kiriyenko, who is the head of "
      "Rosatom, a Russian state company.", "Sergey Kiriyenko", "Head", "Rosatom"),
+    # a list of "TITLE Name of Company" items: the company after the name, not the item before (g063)
+    ("title-name-of-company-list", "- CEO Thuy Le of VinFast, a Vietnam-based automotive company, spoke.\n"
+     "- CEO Amanda Lacaze of Lynas Rare Earths, an Australia-based supplier, spoke.",
+     "Amanda Lacaze", "CEO", ("Lynas Rare Earths", "Lynas")),
 ]
 
 

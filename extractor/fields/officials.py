@@ -1156,6 +1156,15 @@ def _country_after_name(view: _DocView, ne: int) -> str | None:
     return None
 
 
+def _company_after_name(view: _DocView, ne: int) -> str | None:
+    """``CEO Joo Sun Choi of Samsung Display``: the company named right after the name."""
+    om = re.match(r"\s+of\s+(?:the\s+)?", view.text[ne:ne + 10])
+    if not om:
+        return None
+    at = ne + om.end()
+    return next((name for s, _, name in view.company_spans if s == at), None)
+
+
 def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     """Read the title matched by ``m`` with its owner and the person it names."""
     tb = _tables()
@@ -1184,6 +1193,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         country = country or tb.head_country.get(title)
     if role.kind == "official" and country is None:
         country = _country_after_name(view, span[1])
+    if role.kind == "executive" and owner is None:
+        role.company = _company_after_name(view, span[1]) or role.company
     return _Found(span[0], span[1], view.text[span[0]:span[1]], role.kind, title, country, role.company)
 
 
