@@ -198,7 +198,9 @@ def _use_features(comp, doc, cs, longest) -> dict[str, float]:
                                    and nxt[2].lower_ in comp.person_titles),
         "possessive_after": float(any(c.e < n and doc[c.e].text in POSSESSIVE for c in cs)),
         "modifier_use": float(all(c.e < n and doc[c.e].is_lower and doc[c.e].pos_ == "NOUN" for c in cs)),
-        "the_before": float(any(c.s > 0 and doc[c.s - 1].lower_ == "the" for c in cs)),
+        # "the Commission", not "the Airbus A320" / "the Air India order" (the article goes with the noun after)
+        "the_before": float(any(c.s > 0 and doc[c.s - 1].lower_ == "the"
+                                and not (c.e < n and doc[c.e].pos_ in ("NOUN", "PROPN", "NUM")) for c in cs)),
     }
 
 
