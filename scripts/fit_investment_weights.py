@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "extractor" / "data" / "investment_evidence.json"
 
 
-def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple[dict, int]]], list[str]]:
+def examples(splits: list[str]) -> tuple[list, list, list[str], list[str]]:
     """(decision examples, investor example groups: one group of options per gold investment,
-    the article of each group)."""
+    the article of each group, the article of each decision example)."""
     from extractor import Extractor
     from extractor.api import Article
     from extractor.fields.investments import scene_of
@@ -45,7 +45,7 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
             gold[doc_id] = data
     ex = Extractor()
     comp = ex.nlp.get_pipe("investments")
-    decisions, investors, articles_of = [], [], []
+    decisions, investors, articles_of, decision_articles = [], [], [], []
     articles = load_corpus(ROOT / "corpus", sorted(gold))
     docs = ex.pipe(ex.make_doc(Article(a.text, a.doc_id, a.published)) for a in articles)
     for article, doc in zip(articles, docs):
@@ -57,6 +57,7 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
             for cand in comp.with_features(doc):
                 matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
                 decisions.append((cand.features, int(bool(matched))))
+                decision_articles.append(article.doc_id)
             own = [c for c in comp.accepted(doc) if c.conversion_of is None]
             for cand, options in zip(own, comp.investor_choices(doc, own, scene)):
                 matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
@@ -64,7 +65,7 @@ def examples(splits: list[str]) -> tuple[list[tuple[dict, int]], list[list[tuple
                     investors.append([(o.features, int(is_investor(o.party, matched[0].get("investor"), company_spans)))
                                       for o in options])
                     articles_of.append(article.doc_id)
-    return decisions, investors, articles_of
+    return decisions, investors, articles_of, decision_articles
 
 
 def is_investor(party, gold_investor, company_spans) -> bool:
@@ -126,6 +127,26 @@ def cross_validate(groups: list, articles_of: list[str], l2: float, folds: int =
     return right / len(groups)
 
 
+def cross_validate_decision(data: list, articles: list[str], l2: float, folds: int = 5) -> float:
+    """Entry F1 of the decision in ``folds``-fold cross-validation by article (threshold fitted
+    on each training fold)."""
+    ids = sorted(set(articles))
+    fold_of = {doc_id: i % folds for i, doc_id in enumerate(ids)}
+    tp = fp = fn = 0
+    for k in range(folds):
+        train = [d for d, a in zip(data, articles) if fold_of[a] != k]
+        weights, threshold, _ = fit(train, l2)
+        for (feats, label), a in zip(data, articles):
+            if fold_of[a] != k:
+                continue
+            z = sum(weights.get(n, 0.0) * v for n, v in feats.items())
+            keep = 1 / (1 + np.exp(-z)) >= threshold
+            tp += keep and label
+            fp += keep and not label
+            fn += (not keep) and label
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
 def fit(data: list[tuple[dict, int]], l2: float = 0.003, steps: int = 4000, rate: float = 1.0):
     counts = Counter(name for feats, _ in data for name in feats)
     names = sorted(n for n, c in counts.items() if c >= 2)
@@ -159,18 +180,20 @@ def main(argv=None) -> int:
     ap.add_argument("--splits", nargs="+", default=["dev", "real_dev"])
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--l2", type=float, default=0.003, help="L2 penalty of the investor choice")
+    ap.add_argument("--decision-l2", type=float, default=0.003, help="L2 penalty of the decision")
     ap.add_argument("--cv", type=float, nargs="*", metavar="L2",
                     help="only print 5-fold (by article) cross-validated investor accuracy for these L2 values")
     args = ap.parse_args(argv)
-    data, groups, articles_of = examples(args.splits)
+    data, groups, articles_of, decision_articles = examples(args.splits)
     if args.cv is not None:
         for l2 in args.cv or [args.l2]:
-            print(f"investor L2 {l2}: cross-validated accuracy {cross_validate(groups, articles_of, l2):.3f}")
+            print(f"L2 {l2}: cross-validated investor accuracy {cross_validate(groups, articles_of, l2):.3f}, "
+                  f"decision F1 {cross_validate_decision(data, decision_articles, l2):.3f}")
         return 0
     if not any(label for _, label in data):
         print("no gold investments in these splits", file=sys.stderr)
         return 2
-    weights, threshold, train_f1 = fit(data)
+    weights, threshold, train_f1 = fit(data, args.decision_l2)
     print(f"{len(data)} money mentions, {sum(l for _, l in data)} investments; training F1 {train_f1:.3f} "
           f"at threshold {threshold}")
     options = sum(len(g) for g in groups)
@@ -186,7 +209,7 @@ def main(argv=None) -> int:
                    "sigmoid(sum of weight x feature)); features are described in "
                    "extractor/fields/investments.py (features, investor_features). Fitted by "
                    "scripts/fit_investment_weights.py (L2-penalised logistic regression).",
-        "fitted_on": {"splits": args.splits, "examples": len(data), "positives": sum(l for _, l in data),
+        "fitted_on": {"splits": args.splits, "l2": args.decision_l2, "examples": len(data), "positives": sum(l for _, l in data),
                       "training_f1": round(train_f1, 3)},
         "threshold": threshold,
         "weights": weights,
