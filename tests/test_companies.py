@@ -27,6 +27,8 @@ FOUND = [
     ("jv-geh", "OPG is building BWRX-300 units with GE Vernova Hitachi Nuclear Energy.", "GE Vernova Hitachi Nuclear Energy", ["GE Vernova Hitachi Nuclear Energy"], "US"),
     ("suffix-kept", "Nippon Steel Co., Ltd. completed its purchase of U.S. Steel.", "Nippon Steel", ["Nippon Steel Co., Ltd."], "JP"),
     ("state-owned", "The Tennessee Valley Authority picked a site; TVA said costs are high.", "Tennessee Valley Authority", ["Tennessee Valley Authority", "TVA"], "US"),
+    ("first-word-of-known-name", "Anglo American will pay US$5.1 billion for a 40% stake in De Beers. Anglo said "
+     "the deal would close next year.", "Anglo American", ["Anglo American", "Anglo"], "GB"),
     ("model-missed-repeat", "Holtec International plans SMR-300 units at Palisades, Holtec said.", "Holtec International", ["Holtec International", "Holtec"], "US"),
     ("project-name", "The Alcoa-Sojitz gallium project in Western Australia was approved.", "Sojitz", ["Sojitz"], "JP"),
     ("subsidiary-of-known", "Hitachi Energy will supply transformers to the grid.", "Hitachi Energy", ["Hitachi Energy"], "CH"),

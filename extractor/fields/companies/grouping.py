@@ -97,18 +97,17 @@ def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
 
 def _group_lookups(comp, doc, members) -> tuple[dict, dict]:
     """Indexes of the groups by what a short form can match, each entry ``(position, gid)``:
-    an unknown group's key by every whole-word prefix of it ("Fermi" -> "Fermi America"),
-    and every group by the initials of its name."""
+    every group's key by every whole-word prefix of it ("Fermi" -> "Fermi America", "Anglo" ->
+    the gazetteer's "Anglo American"), and every group by the initials of its name."""
     longer: dict[str, list] = {}
     by_initials: dict[str, list] = {}
     for pos, (h, cs) in enumerate(members.items()):
         h_name = group_name(comp, doc, h, cs)
         by_initials.setdefault(initials(h_name), []).append((pos, h))
-        if h.kind == "U":
-            h_key = comp.key(h_name)
-            for i, ch in enumerate(h_key):
-                if ch == " ":
-                    longer.setdefault(h_key[:i], []).append((pos, h))
+        h_key = comp.key(h_name)
+        for i, ch in enumerate(h_key):
+            if ch == " ":
+                longer.setdefault(h_key[:i], []).append((pos, h))
     return longer, by_initials
 
 
