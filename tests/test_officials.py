@@ -23,6 +23,9 @@ def _by_name(people, name):
 # (sentence, name, title, country). Titles and countries come from the text; several of these
 # people are in no gazetteer (Yoo Han-koo, Opiyo Wandayi, Maria Oyelaran, Chrystia Freeland).
 OFFICIALS = [
+    # a counterpart holds the title of the official named before, for the demonym's country (w036)
+    ("counterpart-demonym", "The deal was signed by Australia's Foreign Minister Alexander Downer and his Chinese "
+     "counterpart, Li Zhaoxing, in Canberra.", "Li Zhaoxing", "Foreign Minister", "CN"),
     ("demonym-title", "Japanese Prime Minister Sanae Takaichi met him on Tuesday.",
      "Sanae Takaichi", "Prime Minister", "JP"),
     ("country-secretary-of", "U.S. Secretary of Commerce Gina Raimondo met business leaders.",

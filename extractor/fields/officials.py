@@ -1625,7 +1625,23 @@ def _titled_people(view: _DocView) -> list[_Found]:
         found.append(f)
         if m.group("plural"):
             found.extend(_coordinated_holders(view, f))
-    return found
+    return found + _counterparts(view, found)
+
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w'’-]+)\s+counterparts?,?\s+")
+
+
+def _counterparts(view: _DocView, titled: list[_Found]) -> list[_Found]:
+    """``Foreign Minister Alexander Downer and his Chinese counterpart, Li Zhaoxing``: the
+    counterpart holds the title of the official named before, for the country of the demonym."""
+    out = []
+    for m in _COUNTERPART.finditer(view.text):
+        code, found = place_code(m.group(1))
+        before = [f for f in titled if f.kind == "official" and f.title and m.start() - 300 < f.end <= m.start()]
+        span = _checked_name(view, _read_name(view, m.end())) if found and before else None
+        if span is not None:
+            out.append(_Found(span[0], span[1], view.text[span[0]:span[1]], "official", before[-1].title, code))
+    return out
 
 
 _NEXT_HOLDER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(,\s+(?:and\s+)?|\s+and\s+)")
