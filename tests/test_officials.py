@@ -231,6 +231,8 @@ def test_executive(nlp, text, name, title, company):
 
 # Sentences with no official at all: analysts, spokespeople, journalists, company staff, plain people.
 NO_OFFICIALS = [
+    ("sentence-adverb-apposition", "India agreed to stop buying Russian oil. Accordingly, the President signed an "
+     "Executive Order last Friday."),
     ("analyst-apposition", "John Smith, an analyst at Nomura, said the deal was positive."),
     ("analyst-title", "Analyst Mary Jones of Eurasia Group said the deal would hold."),
     ("press-secretary", "White House press secretary Karoline Leavitt said the meeting went well."),

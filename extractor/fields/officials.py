@@ -788,6 +788,9 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
     if view.company_by_text.get(name, name) != name or view.in_company(start, end):
         return False
     if len(words) == 1:
+        tok = view.token_at(start)
+        if tok is not None and tok.pos_ == "ADV":
+            return False                                  # "Accordingly, the President signed"
         return words[0].lower() not in tb.title_words
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
