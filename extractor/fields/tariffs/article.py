@@ -108,7 +108,7 @@ def _carry_roles(found: list[_Mention]) -> None:
             m.target = None
 
 
-_COUNTER_CUE = re.compile(r"retaliat|counter[- ]?(?:tariff|dut|measure)", re.IGNORECASE)
+_WORDS = re.compile(r"[a-z][a-z-]*")
 
 
 def _agree_direction(found: list[_Mention], text: str) -> None:
@@ -117,7 +117,7 @@ def _agree_direction(found: list[_Mention], text: str) -> None:
     Washington`` beside three ``U.S. tariff of 15% on Japan``), or naming only one of the pair
     (``Japan's 15% rate``), takes the majority's direction. An article about retaliation is
     left alone: there the same rate both ways is the story (``China matched the 125% tariff``)."""
-    if _COUNTER_CUE.search(text):
+    if not _lex().retaliation_words.isdisjoint(_WORDS.findall(text.lower())):
         return
     votes: dict[tuple, Counter] = {}
     for m in found:
@@ -130,7 +130,7 @@ def _agree_direction(found: list[_Mention], text: str) -> None:
             continue
         if m.imposer and m.target:
             counts = votes[(m.rate, frozenset((m.imposer, m.target)))]
-            (best, n), *rest = counts.most_common()
+            best, n = counts.most_common(1)[0]
             if best != (m.imposer, m.target) and n > counts[(m.imposer, m.target)]:
                 m.imposer, m.target = best
         elif m.imposer or m.target:

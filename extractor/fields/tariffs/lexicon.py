@@ -74,6 +74,7 @@ class _Lexicon:
     entry_verbs: frozenset[str]
     reach_verbs: frozenset[str]
     deal_nouns: frozenset[str]
+    retaliation_words: frozenset[str]
     change_from: frozenset[str]
     several: frozenset[str]  # target words naming several or all countries
     several_dets: frozenset[str]
@@ -135,6 +136,7 @@ def _lex(t: Tables) -> _Lexicon:
         entry_verbs=frozenset(lex["entry_verbs"]),
         reach_verbs=frozenset(lex["reach_verbs"]),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),
+        retaliation_words=frozenset(lex.get("retaliation_words", ())),
         change_from=frozenset(lex["change_from_heads"]),
         several=frozenset(lex["several_targets"]),
         several_dets=frozenset(lex["several_determiners"]),
