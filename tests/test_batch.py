@@ -14,17 +14,7 @@ import pytest
 
 from extractor.engines.batch import run_batch
 from extractor.io.readers import html_to_text, iter_inputs, Failure, Item
-
-ARTICLE = (
-    "Toyota to invest $10 billion in US plants\n"
-    "October 28, 2025\n"
-    "TOKYO - Toyota Motor Corporation said on Tuesday it will invest more than $10 billion, "
-    "while Japan faces a 15% tariff on its cars.\n"
-)
-
-
-def article(n: int) -> str:
-    return ARTICLE.replace("$10 billion", f"${n} billion", 1)
+from sample_news import article
 
 
 @pytest.fixture

@@ -20,18 +20,13 @@ from extractor.engines.batch import run_batch
 from extractor.io.database import SqliteWriter, company_key, official_key, read_records
 from extractor.io.output import OutputError, choose_format
 from extractor.models import ArticleRecord
+from sample_news import article as sample_article
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = (
-    "Toyota to invest $10 billion in US plants\n"
-    "October 28, 2025\n"
-    "TOKYO - Toyota Motor Corporation said on Tuesday it will invest more than $10 billion, "
-    "while Japan faces a 15% tariff on its cars, Prime Minister Sanae Takaichi said.\n"
-)
 
 
 def article(n: int) -> str:
-    return ARTICLE.replace("$10 billion", f"${n} billion", 1)
+    return sample_article(n, official=True)
 
 
 @pytest.fixture
