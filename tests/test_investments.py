@@ -82,10 +82,34 @@ def test_every_entry_is_a_money_mention_of_the_record(extractor):
         ("nuclear and energy projects", ["energy", "nuclear"]),
         ("new memory chip fabs in idaho", ["semiconductors"]),
         ("a lithium mine and refinery", ["critical_minerals", "energy"]),
+        # a made good is more specific than manufacturing; financing is how, not what
+        ("invest $27 billion in u.s.-based pharmaceutical manufacturing", ["pharma"]),
+        ("a $100 billion investment in u.s.-based chips manufacturing", ["semiconductors"]),
+        ("expand its u.s.-based manufacturing", ["manufacturing"]),
+        ("letters of interest for $2.2 billion in financing to advance critical minerals projects", ["critical_minerals"]),
+        ("a loan from commercial banks", ["finance"]),
     ],
 )
 def test_sectors(words, expected):
     assert sectors_of(words.split()) == expected
+
+
+@pytest.mark.parametrize(
+    "text, money, expected",
+    [
+        # the clause names no sector: the title's
+        ("US Government Strikes $80 Billion Reactor Deal With Westinghouse Owners\n\n"
+         "Westinghouse emerged from bankruptcy after its owners spent about $9 billion on the project.",
+         "$9 billion", ["nuclear"]),
+        # the clause names one: the title's is not added
+        ("Japan Pledges $550 Billion for Reactors\n\nToyota will invest $10 billion in new car factories.",
+         "$10 billion", ["autos"]),
+    ],
+)
+def test_sectors_from_the_title_when_the_clause_names_none(extractor, text, money, expected):
+    record = extractor.extract(text, published="2025-10-28")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.sectors == expected
 
 
 def test_heading_scopes_list_items():

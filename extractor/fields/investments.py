@@ -15,7 +15,8 @@ Stages, each a small function over named data:
    ``choose_investor`` takes the best under the fitted conditional logit, or none.
 5. ``describe``: destination (a place after ``in``/``into`` in the clause, else another
    country of the clause, else the article's main one), companies of the clause, sectors (sector
-   words of the clause; a restated pledge shares them) and status (cue classes).
+   words of the clause, else of the title; a specific sector drops the generic ones; a
+   restated pledge shares them) and status (cue classes).
 """
 
 from __future__ import annotations
@@ -522,6 +523,20 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
 
 
+SECTOR_SCOPES = ("clause", "title")
+
+
+def sectors_in_scope(scopes: list[Span]) -> list[str]:
+    """The sectors of the first scope that names any: the amount's clause, else the article's
+    title (a story's title names its sector: "... Reactor Deal ..."). Measured on dev and
+    real_dev: the sentence, the heading and the sentence before as fallbacks all did worse."""
+    for scope in scopes:
+        found = sectors_of([tok.lower_ for tok in scope])
+        if found:
+            return found
+    return []
+
+
 def sectors_of(words: list[str]) -> list[str]:
     """Sectors named by ``words``; nuclear projects are nuclear, not energy, unless the words
     name energy itself ("nuclear power" alone is nuclear).
@@ -532,7 +547,14 @@ def sectors_of(words: list[str]) -> list[str]:
     found = {sector for _, _, sector in phrase_hits(words, sector_index())}
     if "nuclear" in found and "energy" not in words:
         found.discard("energy")
+    if found - {"finance"}:
+        found.discard("finance")  # "financing", "banks": how the money comes, not what it is for
+    if found & MADE_GOODS:
+        found.discard("manufacturing")  # "chip manufacturing" is semiconductors
     return sorted(found)
+
+
+MADE_GOODS = {"pharma", "semiconductors", "autos", "shipbuilding", "defense"}
 
 
 def governing_verb(span: Span):
@@ -636,7 +658,7 @@ class Investments(TableComponent):
         chosen = [choose_investor(options, model, restates(cand))
                   for cand, options in zip(own, self.investor_choices(doc, own, scene))]
         entries = {
-            id(cand): self.describe(cand, scene, investor)
+            id(cand): self.describe(cand, scene, investor, self.scopes(doc, cand, scene))
             for cand, investor in zip(own, restated_investors(own, chosen))
         }
         share_sectors(own, entries)
@@ -648,7 +670,7 @@ class Investments(TableComponent):
         return doc
 
     @staticmethod
-    def describe(cand: Candidate, scene: Scene, investor: Optional[Party]) -> dict:
+    def describe(cand: Candidate, scene: Scene, investor: Optional[Party], scopes: dict[str, Span]) -> dict:
         others = []
         for p in scene.within(cand.clause.start_char, cand.clause.end_char):
             if p.is_company and (investor is None or p.key != investor.key) and p.key not in others:
@@ -658,26 +680,34 @@ class Investments(TableComponent):
             "investor": investor.key if investor else None,
             "destination": destination_of(cand, scene, investor),
             "companies": others,
-            "sectors": sectors_of([t.lower_ for t in cand.clause]),
+            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes]),
             "status": status_of(cand.features, governing_verb(cand.span)),
         }
 
     @staticmethod
-    def investor_options(doc: Doc, cand: Candidate, scene: Scene) -> list[InvestorOption]:
-        """The investor options of one amount: the parties of its clause, the sentence before,
-        its heading and the title."""
+    def scopes(doc: Doc, cand: Candidate, scene: Scene) -> dict[str, Span]:
+        """Where an amount's parties and sectors are looked for: its clause and sentence, the
+        sentence before, the title and its heading (those it has)."""
         clause, title = cand.clause, scene.title
-        scoped = {"sent": scene.within(clause.start_char, clause.end_char)}
+        out = {"clause": clause, "sentence": cand.sent}
         if clause.start > 0:
-            before = doc[clause.start - 1].sent
-            scoped["prev_sent"] = scene.within(before.start_char, before.end_char)
+            out["prev_sent"] = doc[clause.start - 1].sent
         if title is not None and cand.money["start"] > title.end_char:
-            scoped["title"] = scene.within(title.start_char, title.end_char)
+            out["title"] = title
         if cand.heading:
             at = doc_text(doc).rfind(cand.heading, 0, cand.money["start"])
             heading = doc.char_span(at, at + len(cand.heading), alignment_mode="expand") if at >= 0 else None
             if heading is not None and heading.start != (title.start if title is not None else -1):
-                scoped["heading"] = scene.within(heading.start_char, heading.end_char)
+                out["heading"] = heading
+        return out
+
+    @classmethod
+    def investor_options(cls, doc: Doc, cand: Candidate, scene: Scene) -> list[InvestorOption]:
+        """The investor options of one amount: the parties of its clause, the sentence before,
+        its heading and the title."""
+        names = {"clause": "sent", "prev_sent": "prev_sent", "heading": "heading", "title": "title"}
+        scoped = {names[k]: scene.within(span.start_char, span.end_char)
+                  for k, span in cls.scopes(doc, cand, scene).items() if k in names}
         return investor_options(cand, scoped, scene.main_country(), scene.counts)
 
 
