@@ -21,6 +21,7 @@ GAZETTEER = "companies.jsonl"
 NON_COMPANIES = "non_companies.json"
 RULES = "company_rules.json"
 EVIDENCE = "company_evidence.json"
+GIVEN_NAMES = "given_names.json"
 # Labels of the context PhraseMatcher: phrase list in company_rules.json -> label.
 _CONTEXT_PHRASES = (("AFTER", "after_phrases"), ("BEFORE", "before_phrases"),
                     ("SRC_AFTER", "source_before"), ("SRC_BEFORE", "source_after"))
@@ -34,7 +35,7 @@ class Companies(NameWalker, TableComponent):
     ``initialize(gazetteer=..., non_companies=..., rules=...)`` or ``initialize(data={...})``.
     """
 
-    TABLES = (GAZETTEER, NON_COMPANIES, RULES, EVIDENCE, "countries.json")
+    TABLES = (GAZETTEER, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, "countries.json")
     #: When a list, every unknown group's features are appended to it (``scripts/fit_company_weights.py``).
     evidence_log = None
 
@@ -57,6 +58,7 @@ class Companies(NameWalker, TableComponent):
         self._key_cache: dict[str, str] = {}
         self._set_words(self.rules)
         self._set_keys(self.non_companies_data, self.tables[EVIDENCE])
+        self.given_names = frozenset(self.tables[GIVEN_NAMES]["names"])
         self._set_gazetteer()
         self._set_context_matchers(self.rules)
 

@@ -148,6 +148,9 @@ def group_features(comp, doc, text, cs) -> dict[str, float]:
         "place_word": float(any(place_code(t.text) for t in words) or is_place_name(span.text)),
         **_use_features(comp, doc, cs, longest),
         **_shape_features(span, words),
+        "given_name_first": float(2 <= len(words) <= 3 and all(t.is_title for t in words)
+                                  and words[0].text in comp.given_names),
+        "acronym_of_non_company": float(any(_defines_non_company(comp, doc, c) for c in cs)),
         "org_votes": float(min(max(c.org_votes for c in cs), 5) / 5.0),
         "repeated": float(count_upto(text, span.text, 5) / 5.0) if span.text else 0.0,
     }
@@ -159,6 +162,26 @@ def _head_word(span, words) -> str:
     cut = next((t.i for t in span if t.lower_ in ("of", "for") and t.i > span.start), None)
     heads = [t for t in words if cut is None or t.i < cut]
     return heads[-1].lower_ if heads else ""
+
+
+def _defines_non_company(comp, doc, c) -> bool:
+    """``Customs and Border Protection (CBP)``: an acronym in brackets after a name with a
+    government word or a non-company head stands for that body."""
+    if not (c.e - c.s == 1 and doc[c.s].is_upper and c.s >= 2 and doc[c.s - 1].text == "("):
+        return False
+    run = []
+    for tok in reversed(doc[max(0, c.s - 10):c.s - 1]):
+        if not (tok.is_title or tok.is_upper or tok.lower_ in ("and", "of", "for", "&", "on", "-")):
+            break
+        run.append(tok)
+    words = [t.lower_ for t in reversed(run) if t.is_alpha]
+    return bool(words) and (any(w in comp.gov_words for w in words) or _head_of(words) in comp.non_company_heads)
+
+
+def _head_of(words: list[str]) -> str:
+    """The head of lower-cased name words: the last, or the last before ``of``/``for``."""
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    return words[cut - 1]
 
 
 def _cue_features(comp, doc, cs) -> dict[str, float]:
