@@ -216,6 +216,11 @@ EXECUTIVES = [
     ("title-name-of-company-list", "- CEO Thuy Le of VinFast, a Vietnam-based automotive company, spoke.\n"
      "- CEO Amanda Lacaze of Lynas Rare Earths, an Australia-based supplier, spoke.",
      "Amanda Lacaze", "CEO", ("Lynas Rare Earths", "Lynas")),
+    # a dropped modifier between the comma and the title; a title in brackets after the name (w058, w062)
+    ("apposition-current", '"It gives us stability," said Mr. Rick George, current Suncor chief executive and the '
+     "next CEO for the merged companies.", "Rick George", "Chief Executive", "Suncor"),
+    ("apposition-bracketed", "Joseph Kinsch (current Arcelor chairman) will be co-chairman of the new company.",
+     "Joseph Kinsch", "Chairman", "Arcelor"),
 ]
 
 
