@@ -26,6 +26,9 @@ OFFICIALS = [
     # a counterpart holds the title of the official named before, for the demonym's country (w036)
     ("counterpart-demonym", "The deal was signed by Australia's Foreign Minister Alexander Downer and his Chinese "
      "counterpart, Li Zhaoxing, in Canberra.", "Li Zhaoxing", "Foreign Minister", "CN"),
+    # the body named after "of the U.S." runs on to its last body word; the name follows it (g063)
+    ("title-of-body-then-name", "Chair of the U.S. Export-Import Bank Reta Jo Lewis spoke at the event.",
+     "Reta Jo Lewis", "Chair", "US"),
     ("demonym-title", "Japanese Prime Minister Sanae Takaichi met him on Tuesday.",
      "Sanae Takaichi", "Prime Minister", "JP"),
     ("country-secretary-of", "U.S. Secretary of Commerce Gina Raimondo met business leaders.",

@@ -1051,7 +1051,26 @@ def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
     run = _capitalised_run(text, he + om.end())
     if not run:
         return None
-    return _place_prefix_owner(view, run) or _org_owner(view, run)
+    found = _place_prefix_owner(view, run) or _org_owner(view, run)
+    if found is None:
+        return None
+    owner, end = found
+    return owner, _body_name_end(text, end)
+
+
+# The rest of a body's name after the place or body that starts it ("the White House | National
+# Economic Council", "the U.S. | Export-Import Bank (EXIM)"): capitalised words up to a word
+# that ends an organisation's name, and a bracketed acronym after it.
+_BODY_TAIL = re.compile(
+    r"(?:[ \t]+[A-Z][\w&'’.-]*){0,4}?[ \t]+(?:Council|Commission|Committee|Agency|Office|Bureau|Administration|"
+    r"Authority|Department|Ministry|Bank|Fund|Board|Service|Corporation)(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])"
+)
+
+
+def _body_name_end(text: str, end: int) -> int:
+    """Where the name of a body that starts at an owner ending at ``end`` ends."""
+    m = _BODY_TAIL.match(text, end)
+    return m.end() if m else end
 
 
 def _checked_name(view: _DocView, span: tuple[int, int] | None) -> tuple[int, int] | None:
