@@ -186,3 +186,13 @@ def test_validate_gold_command(workdir):
     missing = runner.invoke(app, ["validate-gold", str(workdir / "nope"), "--corpus", str(workdir / "corpus")])
     assert missing.exit_code == 2
     assert "not a directory" in missing.output
+
+
+def test_a_family_named_like_a_company_is_a_warning(workdir):
+    # "the Thomson-family holding company" (w074): the family, not the company; left unlabelled.
+    text_file = workdir / "corpus" / "alpha.txt"
+    text = text_file.read_text()
+    text_file.write_text(text + " The Toshiba-family trust agreed.")
+    problems = validate_gold(workdir / "gold", workdir / "corpus")
+    assert [p for p in problems if p.level == "error"] == []
+    assert any("'Toshiba' also occurs" in str(p) and "(it names a family)" in str(p) for p in problems)

@@ -303,7 +303,8 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
     """Occurrences of a labelled company/official/reactor string that no mention of its field
     covers. An occurrence labelled in another entity field instead (``Rolls-Royce SMR`` the
     company, where the reactor of that name is labelled elsewhere) is a deliberate decision:
-    it is reported as a warning naming that label."""
+    it is reported as a warning naming that label; so is a family name (``the Thomson-family
+    holding company``)."""
     other_spans = {
         f: [(m.start, m.end, path) for path, m in record.iter_mentions() if path.split("[")[0] == f]
         for f in ENTITY_FIELDS
@@ -312,6 +313,10 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
     for field_name in COVERAGE_FIELDS:
         problems += _field_coverage_problems(name, field_name, getattr(record, field_name), text, other_spans)
     return sorted(problems, key=lambda p: (p.path or "", p.offset or 0))
+
+
+# "the Thomson-family holding company", "the Oppenheimer family": the family, not the company.
+_FAMILY_AFTER = re.compile(r"[-\s](?:family|families|clan|dynasty)\b", re.IGNORECASE)
 
 
 def _field_coverage_problems(name: str, field_name: str, entities: list, text: str, other_spans: dict) -> list[Problem]:
@@ -338,6 +343,9 @@ def _field_coverage_problems(name: str, field_name: str, entities: list, text: s
             level = "error"
             if elsewhere:
                 reason += f" (it is labelled as {elsewhere[0]})"
+                level = "warning"
+            elif _FAMILY_AFTER.match(text, e):
+                reason += " (it names a family)"
                 level = "warning"
             problems.append(Problem(name, f"{field_name}[{owner[string]}]", reason, s, level))
     return problems
