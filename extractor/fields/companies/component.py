@@ -18,6 +18,7 @@ from extractor.fields.companies.walk import NameWalker
 from extractor.lexicon.tables import TableComponent
 
 GAZETTEER = "companies.jsonl"
+LISTED = "listed_companies.jsonl"
 NON_COMPANIES = "non_companies.json"
 RULES = "company_rules.json"
 EVIDENCE = "company_evidence.json"
@@ -30,12 +31,14 @@ _CONTEXT_PHRASES = (("AFTER", "after_phrases"), ("BEFORE", "before_phrases"),
 class Companies(NameWalker, TableComponent):
     """The ``companies`` component: writes ``doc._.companies``.
 
-    Tables: the gazetteer (``companies.jsonl``), ``non_companies.json``, ``company_rules.json``
+    Tables: the gazetteer (``companies.jsonl``, hand-kept, and ``listed_companies.jsonl``, the
+    stock indices' constituents, matched in their written case), ``non_companies.json``,
+    ``company_rules.json``, the evidence model (``company_evidence.json``, ``given_names.json``)
     and the country names (``countries.json``); packaged by default, a user's own through
     ``initialize(gazetteer=..., non_companies=..., rules=...)`` or ``initialize(data={...})``.
     """
 
-    TABLES = (GAZETTEER, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, "countries.json")
+    TABLES = (GAZETTEER, LISTED, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, "countries.json")
     #: When a list, every unknown group's features are appended to it (``scripts/fit_company_weights.py``).
     evidence_log = None
 
@@ -52,7 +55,7 @@ class Companies(NameWalker, TableComponent):
     def set_tables(self, tables) -> None:
         """Build lookups and matchers from ``tables``."""
         super().set_tables(tables)
-        self.gazetteer = list(self.tables[GAZETTEER])
+        self.gazetteer = list(self.tables[GAZETTEER]) + list(self.tables[LISTED])
         self.non_companies_data = self.tables[NON_COMPANIES]
         self.rules = self.tables[RULES]
         self._key_cache: dict[str, str] = {}
@@ -117,7 +120,7 @@ class Companies(NameWalker, TableComponent):
             for alias in aliases[i]:
                 self.key_index.setdefault(key(alias), i)
                 short = len(alias) <= 4 or (alias.isupper() and len(alias) <= 6)
-                (orth if row.get("ambiguous") or short else lower).append(alias)
+                (orth if row.get("ambiguous") or row.get("listed") or short else lower).append(alias)
             if lower:
                 self.lower_matcher.add(str(i), list(tok.pipe(lower)))
             if orth:
