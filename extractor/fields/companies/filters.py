@@ -433,8 +433,11 @@ def _government(x):
 
 def _office(x):
     """"Minister of Trade X", "President of the Confederation": an office phrase just before
-    the name, or before a "the" just before it."""
+    the name, or before a "the" just before it; not a name with a legal suffix or a company
+    context ("president of Jergens Inc.", "president of Grupo Empresarial Bavaria")."""
     doc, s = x.doc, x.s
+    if x.comp._strong_end(doc[x.e - 1]) or x.c.company_context:
+        return None
     by_length = x.comp.not_after_by_length
     longest = max(by_length, default=0)
     before = [t.lower_ for t in doc[max(0, s - longest - 1):s]]
