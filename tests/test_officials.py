@@ -220,14 +220,16 @@ EXECUTIVES = [
      "- CEO Amanda Lacaze of Lynas Rare Earths, an Australia-based supplier, spoke.",
      "Amanda Lacaze", "CEO", ("Lynas Rare Earths", "Lynas")),
     # a dropped modifier between the comma and the title; a title in brackets after the name (w058, w062)
-    ("apposition-current", '"It gives us stability," said Mr. Rick George, current Suncor chief executive and the '
-     "next CEO for the merged companies.", "Rick George", "Chief Executive", "Suncor"),
+    ("apposition-current", 'Suncor bids for rival\n\nSuncor agreed to buy Petro-Canada on Monday. "It gives us '
+     'stability," said Mr. Rick George, current Suncor chief executive and the next CEO for the merged companies.',
+     "Rick George", "Chief Executive", "Suncor"),
     # "president of" names an office unless the name after it is a company's (g070, w090)
     ("president-of-legal-name", "Business news\n\nJack Schron, president of Jergens Inc., said the plant was busy.",
      "Jack Schron", "President", "Jergens Inc."),
     ("president-of-grupo", "Business news\n\nRicardo Obregón, president of Grupo Empresarial Bavaria, denied the rumors.",
      "Ricardo Obregón", "President", "Grupo Empresarial Bavaria"),
-    ("apposition-bracketed", "Joseph Kinsch (current Arcelor chairman) will be co-chairman of the new company.",
+    ("apposition-bracketed", "Arcelor agrees merger\n\nSteelmaker Arcelor SA agreed to merge with Mittal Steel. Joseph Kinsch "
+     "(current Arcelor chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", "Arcelor"),
 ]
 
