@@ -228,9 +228,9 @@ EXECUTIVES = [
      "Jack Schron", "President", "Jergens Inc."),
     ("president-of-grupo", "Business news\n\nRicardo Obregón, president of Grupo Empresarial Bavaria, denied the rumors.",
      "Ricardo Obregón", "President", "Grupo Empresarial Bavaria"),
-    ("apposition-bracketed", "Arcelor agrees merger\n\nSteelmaker Arcelor SA agreed to merge with Mittal Steel. Joseph Kinsch "
-     "(current Arcelor chairman) will be co-chairman of the new company.",
-     "Joseph Kinsch", "Chairman", "Arcelor"),
+    ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
+     "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
+     "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),
 ]
 
 
