@@ -71,6 +71,9 @@ FOUND = [
     ("listed-airline", "British Airways owner IAG agreed to buy bmi from Lufthansa on Friday.", "Lufthansa", ["Lufthansa"], "DE"),
     ("listed-retailer", "The forecourt shops will stock goods from Tesco under the deal.", "Tesco", ["Tesco"], "GB"),
     ("listed-short-form", "Other drug makers, including Roche and Novartis, announced plans.", "Roche", ["Roche"], "CH"),
+    # a commercial "Bank of <country>" (gazetteer) beside a central bank (w096)
+    ("commercial-bank-of-country", "Banks\n\nBank of Ireland will cut 2,000 jobs. The Bank of England held rates.",
+     "Bank of Ireland", ["Bank of Ireland"], "IE"),
     # the evidence model: a bracketed acronym of a government body, a given name first
     ("acronym-after-company-kept", "Korea Hydro & Nuclear Power (KHNP) will bid.", "Korea Hydro & Nuclear Power", ["Korea Hydro & Nuclear Power", "KHNP"], "KR"),
 ]
@@ -148,6 +151,8 @@ DROPPED = [
     ("ev-acronym-of-agency", "- Last fiscal year, Customs and Border Protection (CBP) apprehended more than 21,000 pounds of fentanyl.", ["CBP"]),
     ("ev-given-name", "Julia Langer, director of the WWF-Canada Arctic Programme, said the deal was bad.", ["Julia Langer"]),
     # listed names that are common words or short acronyms need the model or a company context
+    ("central-bank-beside-commercial", "Banks\n\nBank of Ireland will cut 2,000 jobs. The Bank of England held rates.",
+     ["Bank of England"]),
     ("listed-common-word", "The next step is a vote; shell companies were banned.", ["Next", "next"]),
 ]
 
