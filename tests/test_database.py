@@ -258,7 +258,7 @@ def test_company_id_groups_a_company_across_articles(corpus_run):
     by_id = {}
     for name, cid in ids.items():
         by_id.setdefault(cid, set()).add(name)
-    assert by_id["corning"] == {"Corning", "Corning Inc."}
+    assert by_id["whirlpool"] == {"Whirlpool", "Whirlpool Corporation"}
     top = rows(out, "SELECT company_id, count(DISTINCT doc_id) n FROM companies GROUP BY company_id ORDER BY n DESC LIMIT 1")
     assert top[0][1] > 5
 
