@@ -151,6 +151,8 @@ DROPPED = [
     ("ev-acronym-of-agency", "- Last fiscal year, Customs and Border Protection (CBP) apprehended more than 21,000 pounds of fentanyl.", ["CBP"]),
     ("ev-given-name", "Julia Langer, director of the WWF-Canada Arctic Programme, said the deal was bad.", ["Julia Langer"]),
     # listed names that are common words or short acronyms need the model or a company context
+    ("stock-exchange-venue", "Markets\n\nShares of the airline rose 2% on the Irish Stock Exchange on Monday.",
+     ["Irish Stock Exchange"]),
     ("central-bank-beside-commercial", "Banks\n\nBank of Ireland will cut 2,000 jobs. The Bank of England held rates.",
      ["Bank of England"]),
     ("listed-common-word", "The next step is a vote; shell companies were banned.", ["Next", "next"]),
