@@ -205,7 +205,10 @@ def _all_types(span, types=("GPE", "LOC")) -> bool:
 
 
 def _empty(x):
-    return None if x.key else "empty"
+    """No name left: nothing, or only legal-form words ("Group" cut from "The Co-operative Group")."""
+    if not x.key or all(w.strip(".,") in x.comp.suffix_keys for w in x.lowered):
+        return "empty"
+    return None
 
 
 def _reactor(x):
