@@ -151,6 +151,8 @@ DROPPED = [
     ("ev-acronym-of-agency", "- Last fiscal year, Customs and Border Protection (CBP) apprehended more than 21,000 pounds of fentanyl.", ["CBP"]),
     ("ev-given-name", "Julia Langer, director of the WWF-Canada Arctic Programme, said the deal was bad.", ["Julia Langer"]),
     # listed names that are common words or short acronyms need the model or a company context
+    ("apposition-company-possessive", "Volvo moves output\n\nVolvo Cars may move production depending on tariffs "
+     "imposed by President Donald Trump, the company's CEO said on March 5.", ["Donald Trump"]),
     ("legal-form-word-alone", "Co-op buys Somerfield\n\nPeter Marks, chief executive of The Co-operative Group, "
      "claimed that this is good news.", ["Group"]),
     ("stock-exchange-venue", "Markets\n\nShares of the airline rose 2% on the Irish Stock Exchange on Monday.",

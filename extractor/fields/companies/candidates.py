@@ -58,6 +58,9 @@ def _before(comp, doc, ms, me):
 
 
 def _apposition(comp, doc, ms, me):
+    """``X, a magnet maker``; not ``X, the company's CEO`` (a possessive company noun: X is its person)."""
+    if me < len(doc) and doc[me].text in ("'s", "’s"):
+        return []
     return _one(comp._walk_before(doc, ms), comp._country_in(doc, ms + 2, me - 1), "APPOS")
 
 
