@@ -523,7 +523,7 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
 
 
-SECTOR_SCOPES = ("clause", "title")
+SECTOR_SCOPES = ("sent", "title")  # the clause, then the title
 
 
 def sectors_in_scope(scopes: list[Span]) -> list[str]:
@@ -640,10 +640,12 @@ class Investments(TableComponent):
                 out.append(cand)
         return out
 
-    def investor_choices(self, doc: Doc, cands: list[Candidate], scene: Scene) -> list[list[InvestorOption]]:
-        """The investor options of each amount, linked across restatements of the same amount
-        (also what ``scripts/fit_investment_weights.py`` fits on)."""
-        options = [self.investor_options(doc, cand, scene) for cand in cands]
+    def investor_choices(self, doc: Doc, cands: list[Candidate], scene: Scene,
+                         scopes: Optional[list[dict[str, Span]]] = None) -> list[list[InvestorOption]]:
+        """The investor options of each amount (in its ``scopes``), linked across restatements of
+        the same amount (also what ``scripts/fit_investment_weights.py`` fits on)."""
+        scopes = scopes or [self.scopes(doc, cand, scene) for cand in cands]
+        options = [self.investor_options(cand, scene, scoped) for cand, scoped in zip(cands, scopes)]
         link_same_amounts(cands, options)
         return options
 
@@ -655,11 +657,12 @@ class Investments(TableComponent):
             return doc
         scene = scene_of(doc)
         model = self.evidence["investor"]
+        scopes = [self.scopes(doc, cand, scene) for cand in own]
         chosen = [choose_investor(options, model, restates(cand))
-                  for cand, options in zip(own, self.investor_choices(doc, own, scene))]
+                  for cand, options in zip(own, self.investor_choices(doc, own, scene, scopes))]
         entries = {
-            id(cand): self.describe(cand, scene, investor, self.scopes(doc, cand, scene))
-            for cand, investor in zip(own, restated_investors(own, chosen))
+            id(cand): self.describe(cand, scene, investor, scoped)
+            for cand, investor, scoped in zip(own, restated_investors(own, chosen), scopes)
         }
         share_sectors(own, entries)
         found = []
@@ -686,10 +689,10 @@ class Investments(TableComponent):
 
     @staticmethod
     def scopes(doc: Doc, cand: Candidate, scene: Scene) -> dict[str, Span]:
-        """Where an amount's parties and sectors are looked for: its clause and sentence, the
+        """Where an amount's parties and sectors are looked for: its clause (``sent``), the
         sentence before, the title and its heading (those it has)."""
         clause, title = cand.clause, scene.title
-        out = {"clause": clause, "sentence": cand.sent}
+        out = {"sent": clause}
         if clause.start > 0:
             out["prev_sent"] = doc[clause.start - 1].sent
         if title is not None and cand.money["start"] > title.end_char:
@@ -701,13 +704,11 @@ class Investments(TableComponent):
                 out["heading"] = heading
         return out
 
-    @classmethod
-    def investor_options(cls, doc: Doc, cand: Candidate, scene: Scene) -> list[InvestorOption]:
+    @staticmethod
+    def investor_options(cand: Candidate, scene: Scene, scopes: dict[str, Span]) -> list[InvestorOption]:
         """The investor options of one amount: the parties of its clause, the sentence before,
         its heading and the title."""
-        names = {"clause": "sent", "prev_sent": "prev_sent", "heading": "heading", "title": "title"}
-        scoped = {names[k]: scene.within(span.start_char, span.end_char)
-                  for k, span in cls.scopes(doc, cand, scene).items() if k in names}
+        scoped = {name: scene.within(span.start_char, span.end_char) for name, span in scopes.items()}
         return investor_options(cand, scoped, scene.main_country(), scene.counts)
 
 
