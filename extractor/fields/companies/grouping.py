@@ -139,7 +139,7 @@ def group_features(comp, doc, text, cs) -> dict[str, float]:
     return {
         "bias": 1.0,
         **_cue_features(comp, doc, cs),
-        "non_company_head": float(_head_word(span, words) in comp.non_company_heads),
+        "non_company_head": float(_head_word(words) in comp.non_company_heads),
         "government_word": float(any(t.lower_ in comp.gov_words for t in words)),
         "title_first": float(bool(words) and _is_title_word(comp, words[0].lower_)),
         "all_caps": float(len(words) >= 2 and all(t.is_upper for t in words)),
@@ -156,12 +156,9 @@ def group_features(comp, doc, text, cs) -> dict[str, float]:
     }
 
 
-def _head_word(span, words) -> str:
-    """The name's head noun: its last word, or the last before ``of``/``for`` (``Memorandum``
-    in ``Memorandum of Cooperation``, ``Letters`` in ``Letters of Interest``)."""
-    cut = next((t.i for t in span if t.lower_ in ("of", "for") and t.i > span.start), None)
-    heads = [t for t in words if cut is None or t.i < cut]
-    return heads[-1].lower_ if heads else ""
+def _head_word(words) -> str:
+    """The name's head noun (see ``_head_of``) from its word tokens."""
+    return _head_of([t.lower_ for t in words]) if words else ""
 
 
 def _defines_non_company(comp, doc, c) -> bool:
@@ -179,7 +176,8 @@ def _defines_non_company(comp, doc, c) -> bool:
 
 
 def _head_of(words: list[str]) -> str:
-    """The head of lower-cased name words: the last, or the last before ``of``/``for``."""
+    """The head of lower-cased name words: the last, or the last before ``of``/``for``
+    (``memorandum`` in ``Memorandum of Cooperation``, ``letters`` in ``Letters of Interest``)."""
     cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
     return words[cut - 1]
 
