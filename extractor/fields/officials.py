@@ -166,6 +166,7 @@ class _Tables:
     strict_company_heads: set
     family_first: set
     single_heads: set
+    body_tail_re: re.Pattern
 
 
 def _head_kinds(t: dict) -> dict[str, str]:
@@ -198,6 +199,12 @@ def _portfolio_regex(t: dict) -> re.Pattern:
     return re.compile(
         rf"\s+(?i:of|for)\s+(?:the\s+)?(?P<pf>(?i:{pf})(?:(?:\s*,\s*|\s+(?i:and|&)\s+|\s+)(?i:{pf}))*)(?!\w)"
     )
+
+
+def _body_tail_regex(t: dict) -> re.Pattern:
+    """Up to four capitalised words, then a word of ``body_name_end_words``, then ``(ACRONYM)``."""
+    ends = _alternation(t["body_name_end_words"])
+    return re.compile(r"(?:[ \t]+[A-Z][\w&'’.-]*){0,4}?[ \t]+(?:" + ends + r")(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])")
 
 
 def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
@@ -257,6 +264,7 @@ def _tables(tables: Tables) -> _Tables:
         strict_company_heads=_lower_set(t["strict_company_heads"]),
         family_first=set(t["family_name_first_countries"]),
         single_heads={h for h in kind if " " not in h},
+        body_tail_re=_body_tail_regex(t),
     )
 
 
@@ -1058,18 +1066,12 @@ def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
     return owner, _body_name_end(text, end)
 
 
-# The rest of a body's name after the place or body that starts it ("the White House | National
-# Economic Council", "the U.S. | Export-Import Bank (EXIM)"): capitalised words up to a word
-# that ends an organisation's name, and a bracketed acronym after it.
-_BODY_TAIL = re.compile(
-    r"(?:[ \t]+[A-Z][\w&'’.-]*){0,4}?[ \t]+(?:Council|Commission|Committee|Agency|Office|Bureau|Administration|"
-    r"Authority|Department|Ministry|Bank|Fund|Board|Service|Corporation)(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])"
-)
-
-
 def _body_name_end(text: str, end: int) -> int:
-    """Where the name of a body that starts at an owner ending at ``end`` ends."""
-    m = _BODY_TAIL.match(text, end)
+    """Where the name of a body that starts at an owner ending at ``end`` ends: the rest of the
+    name after the place or body that starts it ("the White House | National Economic Council",
+    "the U.S. | Export-Import Bank (EXIM)"), up to a word that ends a body's name and a
+    bracketed acronym after it."""
+    m = _tables().body_tail_re.match(text, end)
     return m.end() if m else end
 
 
