@@ -151,6 +151,9 @@ DROPPED = [
     ("ev-acronym-of-agency", "- Last fiscal year, Customs and Border Protection (CBP) apprehended more than 21,000 pounds of fentanyl.", ["CBP"]),
     ("ev-given-name", "Julia Langer, director of the WWF-Canada Arctic Programme, said the deal was bad.", ["Julia Langer"]),
     # listed names that are common words or short acronyms need the model or a company context
+    ("date-word-before-comma", "AI, Energy Dominance Agenda Fuels $1B Investment\n\nSeptember 4, 2025\n\nToday, "
+     "Hitachi Energy announced a $1 billion investment in U.S. critical electrical grid infrastructure, including a "
+     "$457 million investment in a new Virginia-based large power transformer facility.", ["Today"]),
     ("apposition-company-possessive", "Volvo moves output\n\nVolvo Cars may move production depending on tariffs "
      "imposed by President Donald Trump, the company's CEO said on March 5.", ["Donald Trump"]),
     ("legal-form-word-alone", "Co-op buys Somerfield\n\nPeter Marks, chief executive of The Co-operative Group, "

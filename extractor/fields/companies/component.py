@@ -38,7 +38,7 @@ class Companies(NameWalker, TableComponent):
     ``initialize(gazetteer=..., non_companies=..., rules=...)`` or ``initialize(data={...})``.
     """
 
-    TABLES = (GAZETTEER, LISTED, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, "countries.json")
+    TABLES = (GAZETTEER, LISTED, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, "countries.json", "date_words.json")
     #: When a list, every unknown group's features are appended to it (``scripts/fit_company_weights.py``).
     evidence_log = None
 
@@ -62,6 +62,9 @@ class Companies(NameWalker, TableComponent):
         self._set_words(self.rules)
         self._set_keys(self.non_companies_data, self.tables[EVIDENCE])
         self.given_names = frozenset(self.tables[GIVEN_NAMES]["names"])
+        dates = self.tables["date_words.json"]
+        self.date_words = frozenset(w.lower() for w in [*dates["months"], *dates["weekdays"], *dates["deictic_days"]]
+                                    if " " not in w)
         self._set_gazetteer()
         self._set_context_matchers(self.rules)
 

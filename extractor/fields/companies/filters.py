@@ -324,7 +324,10 @@ def _agency_apposition(x):
 
 
 def _date(x):
+    """A date, number or amount, or only date words ("Today, Hitachi Energy announced ...")."""
     if _all_types(x.span, ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")):
+        return "date"
+    if all(w in x.comp.date_words for w in x.lowered):
         return "date"
     return None
 
