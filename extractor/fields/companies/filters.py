@@ -442,7 +442,7 @@ def _office(x):
     the name, or before a "the" just before it; not a name with a legal suffix or a company
     context ("president of Jergens Inc.", "president of Grupo Empresarial Bavaria")."""
     doc, s = x.doc, x.s
-    if x.comp._strong_end(doc[x.e - 1]) or x.c.company_context:
+    if x.strong or x.c.company_context:
         return None
     by_length = x.comp.not_after_by_length
     longest = max(by_length, default=0)
