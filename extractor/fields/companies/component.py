@@ -90,6 +90,7 @@ class Companies(NameWalker, TableComponent):
         self.premodifier_nouns = set(r["premodifier_nouns"])
         self.company_only_before = {p.casefold() for p in r.get("company_only_before", ())}
         self.appositive_body_words = set(r.get("appositive_body_words", ()))
+        self.publication_nouns = set(r.get("publication_nouns", ()))
 
     def _set_keys(self, non_companies, evidence) -> None:
         """Folded names that are not companies, and the evidence model."""

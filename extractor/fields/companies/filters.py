@@ -18,7 +18,7 @@ from extractor.fields.companies.spans import Candidate, CharSpans, EvidenceIndex
 # they outweigh the model's PERSON tag; "X said in a statement" does not.
 COMPANY_CONTEXT_KINDS = {"APPOS", "PREMOD", "SUFFIX", "ACRO", "PREFIX", "OWNED", "OWNER", "OWNS"}
 # Rejections that hold for the name everywhere in the article ("Hinkley Point C" ... "Hinkley's").
-_NAME_WIDE = ("person", "place")
+_NAME_WIDE = ("person", "place", "publication")
 # A bracketed acronym after a name rejected for one of these goes with it ("National Wealth Fund (NWF)").
 _ACRONYM_FOLLOWS = ("government", "listed", "programme", "outlet")
 # Weak rejections: they do not stop the name from counting once it is a known alias.
@@ -421,6 +421,13 @@ def _outlet(x):
     return None
 
 
+def _publication(x):
+    """"the French newspaper La Tribune", "daily Népszava", "X magazine": a publication, in
+    every mention of the article (a company context elsewhere vouches for a publisher)."""
+    nouns = x.comp.publication_nouns
+    return "publication" if x.prev() in nouns or x.next() in nouns and x.next() != "paper" else None
+
+
 def _place(x):
     return "place" if is_place_name(x.text) or is_place_name(x.key) else None
 
@@ -444,6 +451,7 @@ def _office(x):
     doc, s = x.doc, x.s
     if x.strong or x.c.company_context:
         return None
+    s = _list_start(doc, s)
     by_length = x.comp.not_after_by_length
     longest = max(by_length, default=0)
     before = [t.lower_ for t in doc[max(0, s - longest - 1):s]]
@@ -454,6 +462,15 @@ def _office(x):
         if s > n and the and tuple(before[len(before) - n - 1:-1]) in phrases:
             return "office"
     return None
+
+
+def _list_start(doc, s: int) -> int:
+    """Where a list of names that ``s`` ends starts, if it follows "of": "Secretaries of
+    Commerce, State, Interior, and [Energy]", "Ministry of Education, Culture, [Sports]"."""
+    i = s
+    while i > 0 and s - i < 12 and (doc[i - 1].text in (",", "and", "&") or doc[i - 1].is_title):
+        i -= 1
+    return i if i < s and doc[i - 1].lower_ == "of" and not doc[i].is_punct else s
 
 
 def _dateline(x):
@@ -501,7 +518,7 @@ _RULE_GROUPS = (
     (lambda x: True, (_empty, _reactor, _listed, _product, _place_after_preposition)),
     (lambda x: not x.strong and not x.c.company_context, (
         _administration, _only_titles, _known_person, _after_job_title, _programme, _site_name, _adjective,
-        _before_government_word, _based, _on_place, _place_in_list, _agency_apposition, _date)),
+        _before_government_word, _based, _on_place, _place_in_list, _agency_apposition, _date, _publication)),
     (lambda x: not x.c.evidence and not x.strong, (
         _town_state, _near_or_on, _before_site_noun, _country_commodity, _owned_asset)),
     (lambda x: True, (
