@@ -196,3 +196,30 @@ def test_a_family_named_like_a_company_is_a_warning(workdir):
     problems = validate_gold(workdir / "gold", workdir / "corpus")
     assert [p for p in problems if p.level == "error"] == []
     assert any("'Toshiba' also occurs" in str(p) and "(it names a family)" in str(p) for p in problems)
+
+
+@pytest.mark.parametrize("added,why", [
+    (" Shares trade in Tokyo (TSE: Toshiba) and Osaka.", "(a ticker symbol)"),  # "(NYSE: BCE)", w104
+    (" It sells in Eastern Toshiba Islands cities.", None),  # not a country: still an error
+])
+def test_tickers_and_country_names_are_warnings(workdir, added, why):
+    text_file = workdir / "corpus" / "alpha.txt"
+    text_file.write_text(text_file.read_text() + added)
+    problems = [p for p in validate_gold(workdir / "gold", workdir / "corpus") if "'Toshiba' also occurs" in str(p)]
+    assert len(problems) == 1
+    assert (problems[0].level, why and why in str(problems[0])) == (("warning", True) if why else ("error", None))
+
+
+def test_a_country_name_holding_a_company_name_is_a_warning(workdir):
+    # "Eastern United States cities" beside United Airlines (w108).
+    gold_file = workdir / "gold" / "alpha.json"
+    record = json.loads(gold_file.read_text())
+    text_file = workdir / "corpus" / "alpha.txt"
+    text = text_file.read_text() + " United flies to United States cities."
+    text_file.write_text(text)
+    start = text.index("United flies")
+    record["companies"].append({"name": "United Airlines", "country": "US",
+                                "mentions": [{"text": "United", "start": start, "end": start + 6}]})
+    gold_file.write_text(json.dumps(record))
+    problems = [p for p in validate_gold(workdir / "gold", workdir / "corpus") if "'United' also occurs" in str(p)]
+    assert [(p.level, "(part of a country's name)" in str(p)) for p in problems] == [("warning", True)]

@@ -303,8 +303,9 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
     """Occurrences of a labelled company/official/reactor string that no mention of its field
     covers. An occurrence labelled in another entity field instead (``Rolls-Royce SMR`` the
     company, where the reactor of that name is labelled elsewhere) is a deliberate decision:
-    it is reported as a warning naming that label; so is a family name (``the Thomson-family
-    holding company``)."""
+    it is reported as a warning naming that label; so are a family name (``the Thomson-family
+    holding company``), a ticker symbol (``NYSE: BCE``) and a country's name (``Eastern United
+    States`` beside United Airlines)."""
     other_spans = {
         f: [(m.start, m.end, path) for path, m in record.iter_mentions() if path.split("[")[0] == f]
         for f in ENTITY_FIELDS
@@ -317,6 +318,31 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
 
 # "the Thomson-family holding company", "the Oppenheimer family": the family, not the company.
 _FAMILY_AFTER = re.compile(r"[-\s](?:family|families|clan|dynasty)\b", re.IGNORECASE)
+# "(NYSE: BCE)": a ticker symbol, not a mention of the company.
+_TICKER_BEFORE = re.compile(r"\b[A-Z]{2,8}:\s?$")
+
+
+@lru_cache(maxsize=1)
+def _country_name_pattern() -> re.Pattern:
+    """Country names ("United States", "Iceland") as a regex, longest first."""
+    from extractor.lexicon.tables import read_json
+
+    names = {n for row in read_json("countries.json")["countries"] for n in row["names"] if n[:1].isupper()}
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+def _benign_occurrence(text: str, s: int, e: int) -> Optional[str]:
+    """Why an unlabelled occurrence of a company string is a deliberate non-mention, if it is
+    one of the recognised kinds: a family name, a ticker symbol, (part of) a country's name."""
+    if _FAMILY_AFTER.match(text, e):
+        return "it names a family"
+    if _TICKER_BEFORE.search(text, max(0, s - 10), s):
+        return "a ticker symbol"
+    for hit in _country_name_pattern().finditer(text, max(0, s - 40), min(len(text), e + 40)):
+        if hit.start() <= s and e <= hit.end():
+            return "part of a country's name"
+    return None
 
 
 def _field_coverage_problems(name: str, field_name: str, entities: list, text: str, other_spans: dict) -> list[Problem]:
@@ -344,8 +370,8 @@ def _field_coverage_problems(name: str, field_name: str, entities: list, text: s
             if elsewhere:
                 reason += f" (it is labelled as {elsewhere[0]})"
                 level = "warning"
-            elif _FAMILY_AFTER.match(text, e):
-                reason += " (it names a family)"
+            elif why := _benign_occurrence(text, s, e):
+                reason += f" ({why})"
                 level = "warning"
             problems.append(Problem(name, f"{field_name}[{owner[string]}]", reason, s, level))
     return problems
