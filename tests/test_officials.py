@@ -461,3 +461,12 @@ def test_variant_scan_paths_agree(monkeypatch):
     monkeypatch.setattr(officials_module, "_MAX_ALTERNATION", 0)
     assert officials_module._find_variants(text, variants) == by_regex
     assert [text[s:e] for s, e in by_regex] == ["Trump", "Donald Trump", "von der Leyen", "Takaichi"]
+
+
+@pytest.mark.parametrize("text,honorific", [
+    ("Bombardier sold jets\n\nLibyan Airlines currently operate aircraft in Africa, Europe and the Middle East. "
+     "Libyan Airlines chairman Eng. Tarek Arebi said the jets were selected.", "Eng"),  # w068
+])
+def test_honorific_is_not_a_name(nlp, text, honorific):
+    officials, executives = _run(nlp, text)
+    assert not any(p["name"].rstrip(".") == honorific for p in officials + executives)
