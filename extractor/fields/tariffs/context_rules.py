@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from extractor.fields.tariffs.context import _Context
 from extractor.fields.tariffs.layout import _row
 from extractor.fields.tariffs.lexicon import _COPULAS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
-from extractor.fields.tariffs.parse import _climb_to_verb, _loose_subject, _object, _subject
+from extractor.fields.tariffs.parse import _climb_to_verb, _is_key, _loose_subject, _object, _subject
 from extractor.fields.tariffs.rate import _Rate, rate_tokens
 from extractor.lexicon.tables import country_code
 
@@ -23,12 +23,51 @@ def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
     if _ctx_excluded(rate):
         return False
     return (
-        _rate_noun_rule(rate)
+        _country_bracket_rule(rate, ctx)
+        or _rate_noun_rule(rate)
         or _combined_or_goods_rule(rate, ctx)
         or _attachment_rule(rate, ctx)
         or _list_item(rate, ctx)
         or _headline_rule(rate)
     )
+
+
+# "Vietnam (46%)" / "India (10-20%)": what may stand between the bracket and the rate.
+_RANGE_TOKENS = ("-", "–", "to")
+
+
+def _country_bracket_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """``the European Union (10%) and India (70%) impose much higher duties``, ``tariffs on
+    Vietnam (46%)``: a rate in brackets just after a country, in a sentence that names a
+    tariff, is that country's rate; the country's place in the sentence gives its side."""
+    doc, s, e = rate.span.doc, rate.span.start, rate.span.end
+    while s > 0 and (doc[s - 1].text in _RANGE_TOKENS or doc[s - 1].like_num) and rate.span.start - s < 3:
+        s -= 1
+    if s < 2 or doc[s - 1].text != "(" or e >= len(doc) or doc[e].text != ")":
+        return False
+    country = doc[s - 2]
+    code = ctx.country_of(country)
+    key = next((t for t in rate.span.sent if _is_key(t)), None)
+    if code is None or key is None:
+        return False
+    rate.tariff, rate.bracket = key, (code, _bracket_side(doc, country))
+    return True
+
+
+def _bracket_side(doc, country: Token) -> str:
+    """"imposer" or "target": the side of the first country of a list of bracketed rates
+    (``on Vietnam (46%) and Cambodia (49%)``; the parse may hang the later ones anywhere)."""
+    i = country.i - 1
+    while i > 0 and doc[i].text in (",", "and", "or"):
+        i -= 1
+    if i < country.i - 1 and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(0, i - 6), -1) if doc[j].text == "("), None)
+        if opening is not None and opening > 0:
+            return _bracket_side(doc, doc[opening - 1])
+    while country.dep_ == "conj" and country.head.i != country.i:
+        country = country.head
+    on_goods = country.dep_ == "pobj" and country.head.lower_ in ("on", "from", "against", "to")
+    return "target" if on_goods else "imposer"
 
 
 def _ctx_excluded(rate: "_Rate") -> bool:

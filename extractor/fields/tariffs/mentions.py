@@ -73,6 +73,7 @@ def _take_range_reading(r: _Rate, nxt: _Rate | None) -> bool:
     if nxt.decision is None and not nxt.bare:
         return False
     r.decision, r.tariff, r.verb, r.noun, r.root = nxt.decision, nxt.tariff, nxt.verb, nxt.noun, nxt.root
+    r.bracket = nxt.bracket
     return True
 
 
@@ -98,6 +99,11 @@ def _clause_targets(r: _Rate, ctx: _Context) -> list:
 
 def _layout_parties(r: _Rate, sent: Span, imposers: list, targets: list, ctx: _Context) -> _Parties:
     """Roles from the sentence, overruled by the rate's list line or table row."""
+    if r.bracket is not None:  # "India (70%) imposes ...", "tariffs on Vietnam (46%)"
+        code, role = r.bracket
+        if role == "imposer":
+            return _Parties(code, None, labelled=True)
+        return _Parties(next((c for c in imposers if c != code), None), code, labelled=True)
     label = _bullet_label(ctx.text, r.pct["start"])
     if label is not None:  # "- Vietnam: 46%": the label is the target, the list names no other
         return _Parties(next((c for c in imposers if c != label), None), label, labelled=True)
