@@ -36,6 +36,11 @@ FOUND = [
     ("model-missed-repeat", "Holtec International plans SMR-300 units at Palisades, Holtec said.", "Holtec International", ["Holtec International", "Holtec"], "US"),
     ("project-name", "The Alcoa-Sojitz gallium project in Western Australia was approved.", "Sojitz", ["Sojitz"], "JP"),
     ("subsidiary-of-known", "Hitachi Energy will supply transformers to the grid.", "Hitachi Energy", ["Hitachi Energy"], "CH"),
+    # round 5: a known company written out in full joins it (w105, w114)
+    ("spelled-out-legal-form", "News Corp. buys Dow Jones\n\nNews Corporation has agreed to buy Dow Jones for $5 billion. "
+     "News Corp. said the deal would close this year.", "News Corp", ["News Corp.", "News Corporation", "News Corp."], "US"),
+    ("spelled-out-initials", "HP to buy EDS\n\nHewlett-Packard will buy Electronic Data Systems for $13.9 billion. HP said "
+     "the deal would double its services arm.", "HP Inc.", ["HP", "Hewlett-Packard", "HP"], "US"),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

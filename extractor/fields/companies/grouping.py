@@ -80,7 +80,9 @@ def _join_short_forms(comp, doc, groups: Groups) -> None:
 def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
     """The bracketed acronym's group, else the first group (not ``g``) whose key extends
     ``g``'s by whole words, or whose initials are ``g``'s acronym ("Reliance Industries" ...
-    "RIL": Limited, Corporation, Group, Inc, plc)."""
+    "RIL": Limited, Corporation, Group, Inc, plc); else a known company that ``g`` spells out
+    ("News Corporation" for the gazetteer's News Corp, "Kohlberg Kravis Roberts" for KKR,
+    "Hewlett-Packard" for HP)."""
     first = groups.members[g][0]
     g_text = doc[first.s:first.e].text
     target = groups.alias_of.get(g_text)
@@ -91,6 +93,12 @@ def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
         found += by_initials.get(g_text, ())
         if len(g_text) >= 3 and g_text[-1] in "LCGIP":
             found += by_initials.get(g_text[:-1], ())
+    if not found:
+        known = [(pos, h) for pos, h in longer.get(("=", g.ref), ()) if h.kind == "G"]
+        spelled = initials(g_text)
+        if len(spelled) >= 2 and spelled != g_text:
+            known += [(pos, h) for pos, h in by_initials.get(("=", spelled), ()) if h.kind == "G"]
+        found = known
     found = [(pos, h) for pos, h in found if h != g]
     return min(found)[1] if found else None
 
@@ -104,7 +112,12 @@ def _group_lookups(comp, doc, members) -> tuple[dict, dict]:
     for pos, (h, cs) in enumerate(members.items()):
         h_name = group_name(comp, doc, h, cs)
         by_initials.setdefault(initials(h_name), []).append((pos, h))
+        for c in cs:  # the acronyms a known company is written as ("KKR", "HP")
+            written = doc[c.s:c.e].text
+            if written.isupper() and len(written) >= 2:
+                by_initials.setdefault(("=", written), []).append((pos, h))
         h_key = comp.key(h_name)
+        longer.setdefault(("=", h_key), []).append((pos, h))
         for i, ch in enumerate(h_key):
             if ch == " ":
                 longer.setdefault(h_key[:i], []).append((pos, h))
