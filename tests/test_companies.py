@@ -36,6 +36,10 @@ FOUND = [
     ("model-missed-repeat", "Holtec International plans SMR-300 units at Palisades, Holtec said.", "Holtec International", ["Holtec International", "Holtec"], "US"),
     ("project-name", "The Alcoa-Sojitz gallium project in Western Australia was approved.", "Sojitz", ["Sojitz"], "JP"),
     ("subsidiary-of-known", "Hitachi Energy will supply transformers to the grid.", "Hitachi Energy", ["Hitachi Energy"], "CH"),
+    # round 5: a company noun before the name, also where the model calls the name a place (w107)
+    ("premodifier-bank", "Franco-Belgian bank Dexia to restructure, lose 900 jobs\n\nThe Franco-Belgian bank Dexia has "
+     "announced it will restructure and cut 3% of its staff. Dexia says it will close operations in Australia.",
+     "Dexia", ["Dexia", "Dexia", "Dexia"], "BE"),
     # round 5: a known company written out in full joins it (w105, w114)
     ("spelled-out-legal-form", "News Corp. buys Dow Jones\n\nNews Corporation has agreed to buy Dow Jones for $5 billion. "
      "News Corp. said the deal would close this year.", "News Corp", ["News Corp.", "News Corporation", "News Corp."], "US"),
