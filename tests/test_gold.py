@@ -201,6 +201,7 @@ def test_a_family_named_like_a_company_is_a_warning(workdir):
 @pytest.mark.parametrize("added,why", [
     (" Shares trade in Tokyo (TSE: Toshiba) and Osaka.", "(a ticker symbol)"),  # "(NYSE: BCE)", w104
     (" It sells in Eastern Toshiba Islands cities.", None),  # not a country: still an error
+    (" The plant is in Toshiba, Japan.", "(a town"),  # "based in Nokia, Finland", w132
 ])
 def test_tickers_and_country_names_are_warnings(workdir, added, why):
     text_file = workdir / "corpus" / "alpha.txt"

@@ -334,7 +334,8 @@ def _country_name_pattern() -> re.Pattern:
 
 def _benign_occurrence(text: str, s: int, e: int) -> Optional[str]:
     """Why an unlabelled occurrence of a company string is a deliberate non-mention, if it is
-    one of the recognised kinds: a family name, a ticker symbol, (part of) a country's name."""
+    one of the recognised kinds: a family name, a ticker symbol, (part of) a country's name, a
+    town named with its country."""
     if _FAMILY_AFTER.match(text, e):
         return "it names a family"
     if _TICKER_BEFORE.search(text, max(0, s - 10), s):
@@ -342,6 +343,9 @@ def _benign_occurrence(text: str, s: int, e: int) -> Optional[str]:
     for hit in _country_name_pattern().finditer(text, max(0, s - 40), min(len(text), e + 40)):
         if hit.start() <= s and e <= hit.end():
             return "part of a country's name"
+    after = re.match(r",\s*", text[e:e + 3])
+    if after and _country_name_pattern().match(text, e + after.end()):
+        return "a town ('based in Nokia, Finland')"
     return None
 
 
