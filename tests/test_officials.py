@@ -228,6 +228,10 @@ EXECUTIVES = [
      "Jack Schron", "President", "Jergens Inc."),
     ("president-of-grupo", "Business news\n\nRicardo Obregón, president of Grupo Empresarial Bavaria, denied the rumors.",
      "Ricardo Obregón", "President", "Grupo Empresarial Bavaria"),
+    # round 5: the company's name ends the owner when a person follows it (w092)
+    ("title-of-company-name", "EBay buys VeriSign payment service division\n\nThis division would become a part of "
+     "eBay's PayPal. \"We will grow our merchant services business even more quickly,\" said president of PayPal "
+     "Jeff Jordan.", "Jeff Jordan", "President", "PayPal"),
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),

@@ -386,6 +386,11 @@ class _DocView:
         ent = self.ent_by_end.get(end)
         return ent is not None and ent.label_ == "ORG" and ent.start_char <= start
 
+    def company_end_at(self, start: int) -> int | None:
+        """The end of the longest company mention that starts at ``start``, if any."""
+        ends = [b for a, b, _ in self.company_spans if a == start]
+        return max(ends) if ends else None
+
     def company_name(self, text: str) -> str:
         return self.company_by_text.get(text, text)
 
@@ -1043,6 +1048,12 @@ def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
     ent = view.ent_by_start.get(run[0].start)
     if ent is not None and ent.label_ == "ORG":
         run = _words_in(view.text, ent.start_char, ent.end_char)
+    company_end = view.company_end_at(run[0].start)
+    rest = [w for w in run if w.start > (company_end or 0)]
+    if company_end is not None and rest and any(
+            e.label_ == "PERSON" and e.start_char <= rest[0].start < e.end_char for e in view.ents):
+        # "president of PayPal Jeff Jordan": the company's mention ends the owner, a person follows
+        run = [w for w in run if w.end <= company_end]
     while run and run[-1].text in _tables().stopwords:
         run.pop()
     if not run:
@@ -1324,6 +1335,8 @@ def _clean_person_ent(view: _DocView, ent) -> tuple[int, int] | None:
         return None
     while words and _is_title_word(words[0].text):
         popped.append(words.pop(0).text)
+    while len(words) > 2 and view.company_end_at(words[0].start) == words[0].end:
+        words.pop(0)  # "PayPal Jeff Jordan": the company before the name
     words = _name_end(view, words)
     if not words:
         return None
