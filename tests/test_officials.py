@@ -474,3 +474,12 @@ def test_variant_scan_paths_agree(monkeypatch):
 def test_honorific_is_not_a_name(nlp, text, honorific):
     officials, executives = _run(nlp, text)
     assert not any(p["name"].rstrip(".") == honorific for p in officials + executives)
+
+
+def test_administration_named_for_two_leaders(nlp):
+    # "the Biden-Harris Administration" names both (real_dev g095; annotation decisions)
+    text = ("Battery supply chains\n\nThrough the Biden-Harris Administration’s Investing in America agenda, the "
+            "Department of Energy announced $3 billion for battery plants.")
+    officials, _ = _run(nlp, text)
+    got = {o["name"]: [m["text"] for m in o["mentions"]] for o in officials}
+    assert got == {"Biden": ["Biden"], "Harris": ["Harris"]}

@@ -1733,9 +1733,15 @@ def _gazetteer_names(view: _DocView) -> list[_Found]:
         if nxt and nxt.group() in tb.not_person_after:
             continue
         found.append(_Found(s, e, " ".join(m.group().split())))
+    for m in _TICKET_ADMINISTRATION.finditer(text):  # "the Biden-Harris Administration"
+        for g in (1, 2):
+            if m.group(g) in tb.gazetteer_alias:
+                found.append(_Found(m.start(g), m.end(g), m.group(g)))
     return found
 
 
+# An administration named for its two leaders ("the Biden-Harris Administration").
+_TICKET_ADMINISTRATION = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[-–]([A-Z][a-z]+)(?=\s+[Aa]dministration\b)")
 _RANK = {"official": 0, "executive": 1, None: 2}
 
 
