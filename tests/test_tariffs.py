@@ -109,6 +109,10 @@ TARIFFS = [
     ("lowered-from-threatened",
      "South Korea agreed to a 15% tariff on its exports, lowered from the 25% threatened in July.",
      [("15%", 15.0, None, "KR", "imposed", None), ("25%", 25.0, None, "KR", "threatened", None)]),
+    # a gerund of change governs the "from" (g076)
+    ("increasing-from-to", "Today, President Donald J. Trump signed an Executive Order increasing the tariff on Canada "
+     "from 25% to 35%, with the higher tariff set to go into effect on August 1, 2025.",
+     [("25%", 25.0, "US", "CA", "previous", None), ("35%", 35.0, "US", "CA", "imposed", None)]),
     # status read from the words before the rate, not the parse ("from 25% to 50%")
     ("from-to-order", "Washington raised duties on imported copper from 25% to 50% in July.",
      [("25%", 25.0, "US", None, "previous", "copper"), ("50%", 50.0, "US", None, "imposed", "copper")]),
