@@ -109,6 +109,15 @@ TARIFFS = [
     ("lowered-from-threatened",
      "South Korea agreed to a 15% tariff on its exports, lowered from the 25% threatened in July.",
      [("15%", 15.0, None, "KR", "imposed", None), ("25%", 25.0, None, "KR", "threatened", None)]),
+    # a tariff noun, bound words, the rate (g079, g048): a cap is in force, a threshold has no status
+    ("bound-cap", "- For any Section 232 tariffs imposed on pharmaceuticals, the United States intends to apply to "
+     "originating goods of the ROK a Section 232 tariff rate no greater than 15 percent.",
+     [("15 percent", 15.0, None, None, "imposed", None)]),
+    ("bound-threshold", "For such products of the ROK with a KORUS FTA or MFN tariff rate, as applicable, equal to or "
+     "greater than 15 percent, no additional Section 232 tariff shall apply.",
+     [("15 percent", 15.0, None, None, None, None)]),
+    ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",
+     [("37%", 37.0, "IN", None, "imposed", None)]),
     # a gerund of change governs the "from" (g076)
     ("increasing-from-to", "Today, President Donald J. Trump signed an Executive Order increasing the tariff on Canada "
      "from 25% to 35%, with the higher tariff set to go into effect on August 1, 2025.",

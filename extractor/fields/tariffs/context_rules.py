@@ -20,6 +20,8 @@ def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """Decide a percentage the parse did not tie to a tariff noun, from the article's context.
 
     Sets ``rate.tariff`` / ``rate.verb`` (the rate noun and the verb) when it says yes."""
+    if _bound_rule(rate):
+        return True
     if _ctx_excluded(rate):
         return False
     return (
@@ -30,6 +32,32 @@ def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
         or _list_item(rate, ctx)
         or _headline_rule(rate)
     )
+
+
+def _bound_rule(rate: "_Rate") -> bool:
+    """``a Section 232 tariff rate no greater than 15 percent``, ``an MFN tariff rate, as
+    applicable, equal to or greater than 15 percent``, ``tariffs as high as an average of 37%``:
+    a tariff noun, then only words that bound or compare, then the rate. Read on the words: the
+    parse of such phrases is unreliable. Not a share (``15% of imports``). A comparison without
+    a cap word is a threshold the goods meet (``rate.condition``: no status)."""
+    doc, s = rate.span.doc, rate.span.start
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in rate.root.children):
+        return False
+    bound = _lex().cx.bound_words
+    k = s - 1
+    while k >= max(rate.span.sent.start, s - 9) and (doc[k].lower_ in bound or doc[k].text == ","):
+        k -= 1
+    if k == s - 1 or k < rate.span.sent.start or not _is_key(doc[k]):
+        return False
+    between = {doc[j].lower_ for j in range(k + 1, s)}
+    if not between & _lex().cx.bound_heads:
+        return False
+    rate.tariff = doc[k]
+    # "equal to or greater than 15 percent" describes goods (a threshold); "no greater than",
+    # "does not exceed", "capped at" set a cap, which is in force
+    rate.condition = bool(between & {"greater", "less", "higher", "lower", "more"}) and not between & {
+        "no", "not", "capped", "maximum"}
+    return True
 
 
 # "Vietnam (46%)" / "India (10-20%)": what may stand between the bracket and the rate.

@@ -36,6 +36,8 @@ class _ContextLexicon:
     headline_kw: re.Pattern
     headline_after: int
     combined_words: frozenset[str]
+    bound_words: frozenset[str]  # "no greater than", "as high as an average of": between a tariff noun and its rate
+    bound_heads: frozenset[str]  # one of them must bound or compare
 
 
 @dataclass
@@ -171,6 +173,8 @@ def _context_lexicon(c: dict) -> _ContextLexicon:
         headline_kw=re.compile(r"\A%s\Z" % c["headline_keyword_regex"], re.IGNORECASE),
         headline_after=c["headline_after_words"],
         combined_words=frozenset(c["combined_words"]),
+        bound_words=frozenset(c.get("bound_words", ())),
+        bound_heads=frozenset(c.get("bound_heads", ())),
     )
 
 

@@ -28,6 +28,7 @@ class _Rate:
     row: _Row | None = None  # the list line / table row holding the rate
     actor: Token | None = None  # a name that imposes the rate in a reduced relative clause
     clause: Token | None = None  # that clause's verb
+    condition: bool = False  # "goods with an MFN tariff rate equal to or greater than 15 percent": a threshold, no status
     bracket: tuple | None = None  # ("IN", "imposer") for "India (70%) imposes ...": the country before the bracket
 
     def __post_init__(self):

@@ -17,7 +17,10 @@ _PREP_BEFORE = re.compile(r"\b(from|to|at)\s+(?:(?:the|a|about|around|roughly|ne
 
 
 def _status(rate: _Rate) -> str | None:
-    """The rate's status; a suspended rate has none (the contract has no such status)."""
+    """The rate's status; a suspended rate has none (the contract has no such status), nor a
+    threshold that describes goods (``with an MFN tariff rate equal to or greater than 15%``)."""
+    if rate.condition:
+        return None
     if rate.row is not None:
         status = _own_status(rate) or _row_status(rate)
         if status is None:
