@@ -33,7 +33,7 @@ def examples(splits: list[str]) -> tuple[list, list, list[str], list[str]]:
     the article of each group, the article of each decision example)."""
     from extractor import Extractor
     from extractor.api import Article
-    from extractor.fields.investments import scene_of
+    from extractor.fields.investments import none_features, scene_of
     from extractor.io.corpus import load_corpus, read_splits
     from extractor.lexicon.tables import using_tables
 
@@ -62,8 +62,8 @@ def examples(splits: list[str]) -> tuple[list, list, list[str], list[str]]:
             for cand, options in zip(own, comp.investor_choices(doc, own, scene)):
                 matched = [g for g in entries if g["start"] < cand.money["end"] and cand.money["start"] < g["end"]]
                 if matched:
-                    investors.append([(o.features, int(is_investor(o.party, matched[0].get("investor"), company_spans)))
-                                      for o in options])
+                    investors.append(([(o.features, int(is_investor(o.party, matched[0].get("investor"), company_spans)))
+                                       for o in options], none_features(cand, options)))
                     articles_of.append(article.doc_id)
     return decisions, investors, articles_of, decision_articles
 
@@ -77,17 +77,19 @@ def is_investor(party, gold_investor, company_spans) -> bool:
     return party.key == gold_investor or any(s < party.end and party.start < e for s, e in spans)
 
 
-def fit_choice(groups: list[list[tuple[dict, int]]], l2: float = 0.003, steps: int = 1500, rate: float = 0.5):
+def fit_choice(groups: list[tuple[list[tuple[dict, int]], dict]], l2: float = 0.003, steps: int = 1500,
+               rate: float = 0.5):
     """A conditional logit over each group's options plus "no investor" (its own weight,
-    ``none``): softmax of sum(weight x feature), fitted by gradient descent with an L2 penalty.
+    ``none``, plus weights on the amount's own features, named ``none:...``): softmax of
+    sum(weight x feature), fitted by gradient descent with an L2 penalty.
     Returns (weights, none weight, training accuracy)."""
-    counts = Counter(name for g in groups for feats, _ in g for name in feats)
+    counts = Counter(name for g, none_feats in groups for name in [*none_feats, *(n for feats, _ in g for n in feats)])
     names = sorted(n for n, c in counts.items() if c >= 2) + ["<none>"]
     col = {n: i for i, n in enumerate(names)}
     mats = []
-    for g in groups:
+    for g, none_feats in groups:
         x = np.zeros((len(g) + 1, len(names)))
-        for row, (feats, _) in enumerate(g):
+        for row, feats in enumerate([*(f for f, _ in g), none_feats]):
             for name, value in feats.items():
                 if name in col:
                     x[row, col[name]] = value
@@ -117,10 +119,11 @@ def cross_validate(groups: list, articles_of: list[str], l2: float, folds: int =
         train = [g for g, a in zip(groups, articles_of) if fold_of[a] != k]
         test = [g for g, a in zip(groups, articles_of) if fold_of[a] == k]
         weights, none, _ = fit_choice(train, l2)
-        for g in test:
+        for g, none_feats in test:
             scores = [sum(weights.get(n, 0.0) * v for n, v in feats.items()) for feats, _ in g]
+            none_score = none + sum(weights.get(n, 0.0) * v for n, v in none_feats.items())
             best = max(range(len(g)), key=scores.__getitem__, default=None)
-            if best is not None and scores[best] > none:
+            if best is not None and scores[best] > none_score:
                 right += g[best][1]
             else:
                 right += not any(label for _, label in g)
@@ -180,11 +183,15 @@ def main(argv=None) -> int:
     ap.add_argument("--splits", nargs="+", default=["dev", "real_dev"])
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--l2", type=float, default=0.003, help="L2 penalty of the investor choice")
+    ap.add_argument("--no-none-features", action="store_true",
+                    help="fit 'no investor' on its weight alone, without the amount's own features")
     ap.add_argument("--decision-l2", type=float, default=0.003, help="L2 penalty of the decision")
     ap.add_argument("--cv", type=float, nargs="*", metavar="L2",
                     help="only print 5-fold (by article) cross-validated investor accuracy for these L2 values")
     args = ap.parse_args(argv)
     data, groups, articles_of, decision_articles = examples(args.splits)
+    if args.no_none_features:
+        groups = [(g, {}) for g, _ in groups]
     if args.cv is not None:
         for l2 in args.cv or [args.l2]:
             print(f"L2 {l2}: cross-validated investor accuracy {cross_validate(groups, articles_of, l2):.3f}, "
@@ -207,7 +214,8 @@ def main(argv=None) -> int:
     evidence.update({
         "_source": "Weights of the investments decision and of the investor choice (logistic: score = "
                    "sigmoid(sum of weight x feature)); features are described in "
-                   "extractor/fields/investments.py (features, investor_features). Fitted by "
+                   "extractor/fields/investments.py (features, investor_features, none_features: the "
+                   "amount's own evidence for 'no investor', weights named 'none:...'). Fitted by "
                    "scripts/fit_investment_weights.py (L2-penalised logistic regression).",
         "fitted_on": {"splits": args.splits, "l2": args.decision_l2, "examples": len(data), "positives": sum(l for _, l in data),
                       "training_f1": round(train_f1, 3)},

@@ -154,6 +154,24 @@ def test_no_investor_when_no_option_beats_none():
     assert choose_investor([], model) is None
 
 
+def test_the_amount_itself_can_speak_for_no_investor():
+    # "no investor" is a row of the logit with its own evidence: a total of many pledges
+    options = [InvestorOption(Party("US", False, 0, 2), "sent", {"role:subject": 1.0})]
+    model = {"weights": {"role:subject": 1.0, "none:aggregate": 2.0}, "none": 0.0}
+    assert choose_investor(options, model, none_feats={}).key == "US"
+    assert choose_investor(options, model, none_feats={"none:aggregate": 1.0}) is None
+
+
+def test_a_total_of_many_pledges_has_no_investor(extractor):
+    # real_dev g060 (first paragraphs): a visit's total of many companies' pledges
+    text = (ROOT / "corpus" / "g060_pennsylvania_92_billion_ai_energy.txt").read_text(encoding="utf-8")
+    record = extractor.extract("\n\n".join(text.split("\n\n")[:4]), published="2025-07-16")
+    assert [(i.text, i.investor) for i in record.investments] == [("$92", None), ("$92 billion", None)]
+    one = extractor.extract("Toyota to build battery plant\n\nToyota will invest $10 billion in a new battery "
+                            "plant in North Carolina, the company said.", published="2025-07-16")
+    assert [i.investor for i in one.investments] == ["Toyota Motor Corporation"]
+
+
 def test_investor_model_is_data_fitted_on_dev():
     evidence = json.loads((ROOT / "extractor" / "data" / "investment_evidence.json").read_text(encoding="utf-8"))
     investor = evidence["investor"]

@@ -490,10 +490,31 @@ def restates(cand: Candidate) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in DEMONSTRATIVES
 
 
-def choose_investor(options: list[InvestorOption], model: dict, restated: bool = False) -> Optional[Party]:
+# Words before an amount that make it a sum of many pledges ("a combined $200 billion", "more
+# than $1 trillion in new investments"): such a total seldom has one investor.
+_AGGREGATE_BEFORE = {"total", "totaling", "totalling", "combined", "collectively", "cumulative", "aggregate",
+                     "more", "over", "nearly", "almost", "approximately", "roughly", "some"}
+
+
+def none_features(cand: Candidate, options: list[InvestorOption]) -> dict[str, float]:
+    """Evidence about the amount itself for "no investor" (the conditional logit's own row): its
+    decision cues, whether its sentence names any party, whether it reads as a total."""
+    feats = {f"none:{name}": value for name, value in cand.features.items() if name != "bias"}
+    feats["none:no_party_in_sentence"] = float(not any(o.scope == "sent" for o in options))
+    doc, start = cand.span.doc, cand.span.start
+    before = {t.lower_ for t in doc[max(cand.sent.start, start - 3):start]}
+    after = [t.lower_ for t in doc[cand.span.end:min(cand.sent.end, cand.span.end + 4)]]
+    feats["none:aggregate"] = float(bool(before & _AGGREGATE_BEFORE)
+                                    or any(w in ("investments", "commitments", "deals", "pledges") for w in after))
+    return feats
+
+
+def choose_investor(options: list[InvestorOption], model: dict, restated: bool = False,
+                    none_feats: Optional[dict] = None) -> Optional[Party]:
     """The best-scoring option (a conditional logit: score = sum of weight x feature), unless
-    "no investor" scores higher (the model's ``none``). A ``restated`` amount ("this $550
-    billion") keeps to the parties that own the same amount elsewhere, when there are any."""
+    "no investor" scores higher (the model's ``none`` plus its weights on ``none_feats``). A
+    ``restated`` amount ("this $550 billion") keeps to the parties that own the same amount
+    elsewhere, when there are any."""
     weights = model["weights"]
     for option in options:
         option.score = sum(weights.get(name, 0.0) * value for name, value in option.features.items())
@@ -501,7 +522,8 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
     if restated and owners:
         return max(owners, key=lambda o: o.score).party
     best = max(options, key=lambda o: o.score, default=None)
-    return best.party if best is not None and best.score > model["none"] else None
+    none = model["none"] + sum(weights.get(name, 0.0) * value for name, value in (none_feats or {}).items())
+    return best.party if best is not None and best.score > none else None
 
 
 def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> Optional[str]:
@@ -658,7 +680,7 @@ class Investments(TableComponent):
         scene = scene_of(doc)
         model = self.evidence["investor"]
         scopes = [self.scopes(doc, cand, scene) for cand in own]
-        chosen = [choose_investor(options, model, restates(cand))
+        chosen = [choose_investor(options, model, restates(cand), none_features(cand, options))
                   for cand, options in zip(own, self.investor_choices(doc, own, scene, scopes))]
         entries = {
             id(cand): self.describe(cand, scene, investor, scoped)
