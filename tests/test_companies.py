@@ -40,6 +40,9 @@ FOUND = [
     ("premodifier-bank", "Franco-Belgian bank Dexia to restructure, lose 900 jobs\n\nThe Franco-Belgian bank Dexia has "
      "announced it will restructure and cut 3% of its staff. Dexia says it will close operations in Australia.",
      "Dexia", ["Dexia", "Dexia", "Dexia"], "BE"),
+    # a capitalised "Board" ends a fund's name, it is no title (w104)
+    ("fund-board", "BCE buyout\n\nThe bid is led by Public Sector Pension Investment Board, a Canadian pension "
+     "fund investor.", "Public Sector Pension Investment Board", ["Public Sector Pension Investment Board"], None),
     # round 5: a known company written out in full joins it (w105, w114)
     ("spelled-out-legal-form", "News Corp. buys Dow Jones\n\nNews Corporation has agreed to buy Dow Jones for $5 billion. "
      "News Corp. said the deal would close this year.", "News Corp", ["News Corp.", "News Corporation", "News Corp."], "US"),
@@ -177,6 +180,8 @@ DROPPED = [
      ["Bank of England"]),
     ("listed-common-word", "The next step is a vote; shell companies were banned.", ["Next", "next"]),
     # round 5 (real_dev): a publication named by its noun is one in every mention
+    ("exchange-acronyms", "BCE buyout\n\nA deal would mean an end to the trading of BCE shares on the Toronto "
+     "(TSX: BCE), New York (NYSE: BCE) and the Swiss (SWX: BCE) stock exchanges.", ["TSX", "NYSE", "SWX"]),
     ("publication-noun", "Hungarian state-owned enterprise acquires Hirtenberger Defence Group\n\nNovember 7, 2019\n\n"
      "On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal whereby, on October 29, Hungarian state-owned "
      "enterprise HDT Védelmi Ipari Kft. (HDT Limited) acquired Austrian mortar and shell manufacturer Hirtenberger "

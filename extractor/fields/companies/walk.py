@@ -90,6 +90,8 @@ class NameWalker:
         t = doc[e - 1]
         if t.text in POSSESSIVE or (t.is_punct and t.text != ")") or t.is_space:
             return True
+        if t.lower_ == "board" and t.is_title and e - s >= 3:
+            return False  # "Canada Pension Plan Investment Board": a fund's name, not a title
         return e - 1 > s and (t.lower_ in self.title_words or (t.text[:1].islower() and t.pos_ != "PROPN"))
 
     def _strong_end(self, t) -> bool:
