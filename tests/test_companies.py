@@ -180,6 +180,8 @@ DROPPED = [
      ["Bank of England"]),
     ("listed-common-word", "The next step is a vote; shell companies were banned.", ["Next", "next"]),
     # round 5 (real_dev): a publication named by its noun is one in every mention
+    ("publication-in-name", "News Corp buys Dow Jones\n\nNews Corp already owns the New York Post and The Weekly "
+     "Standard, and will now own Barron's Magazine too.", ["The Weekly Standard", "Weekly Standard", "Barron's Magazine"]),
     ("exchange-acronyms", "BCE buyout\n\nA deal would mean an end to the trading of BCE shares on the Toronto "
      "(TSX: BCE), New York (NYSE: BCE) and the Swiss (SWX: BCE) stock exchanges.", ["TSX", "NYSE", "SWX"]),
     ("publication-noun", "Hungarian state-owned enterprise acquires Hirtenberger Defence Group\n\nNovember 7, 2019\n\n"
@@ -212,6 +214,13 @@ def test_dropped_in_article(nlp, doc_id, paragraphs, bad):
     text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
     found = companies(nlp, "\n\n".join(text.split("\n\n")[:paragraphs]))
     assert found and not set(bad) & set(found), sorted(found)
+
+
+def test_capital_the_inside_a_sentence_is_part_of_the_name(nlp):
+    # w136: "the menswear retailer The Officers Club's administrators", "chief executive of The Officers Club"
+    text = (CORPUS / "w136_four_uk_retailers_call_in_administrators.txt").read_text(encoding="utf-8")
+    found = companies(nlp, text)
+    assert "The Officers Club" in texts(found["The Officers Club"]), sorted(found)
 
 
 @pytest.mark.parametrize("text,bad", [r[1:] for r in DROPPED], ids=[r[0] for r in DROPPED])

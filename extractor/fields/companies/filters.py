@@ -422,10 +422,14 @@ def _outlet(x):
 
 
 def _publication(x):
-    """"the French newspaper La Tribune", "daily Népszava", "X magazine": a publication, in
-    every mention of the article (a company context elsewhere vouches for a publisher)."""
+    """"the French newspaper La Tribune", "daily Népszava", "X magazine", "The Weekly Standard":
+    a publication, in every mention of the article (a company context elsewhere vouches for a
+    publisher)."""
     nouns = x.comp.publication_nouns
-    return "publication" if x.prev() in nouns or x.next() in nouns and x.next() != "paper" else None
+    if x.prev() in nouns or x.next() in nouns and x.next() != "paper":
+        return "publication"
+    # "The Weekly Standard", "The Wall Street Journal": a publication noun in the name itself
+    return "publication" if any(w in nouns and w not in ("paper", "website", "blog") for w in x.lowered) else None
 
 
 def _place(x):

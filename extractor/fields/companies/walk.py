@@ -72,6 +72,8 @@ class NameWalker:
 
     def _drops_first(self, doc, s, e) -> bool:
         t = doc[s]
+        if t.text == "The" and not t.is_sent_start and e - s > 1 and s > 0 and not doc[s - 1].is_punct:
+            return False  # "chief executive of The Officers Club": a capital "The" inside a sentence is the name's
         return (t.lower_ in DETERMINERS or t.is_punct or t.is_space
                 or (t.lower_ in self.title_words and e - s > 1)  # "Chairman Chung Eui-sun"
                 or (t.text[:1].islower() and t.pos_ != "PROPN" and e - s > 1 and doc[s + 1].text[:1].isupper()))
