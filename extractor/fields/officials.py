@@ -362,8 +362,10 @@ class _DocView:
         # by end (a company mention whose span equals the query needs its name).
         self._company_reach = _Reach((a, b) for a, b, _ in self.company_spans)
         self._cs_by_end: dict[int, list] = {}
+        self._cs_end_by_start: dict[int, int] = {}  # start -> end of the longest mention there
         for a, b, name in sorted(self.company_spans):
             self._cs_by_end.setdefault(b, []).append((a, name))
+            self._cs_end_by_start[a] = max(b, self._cs_end_by_start.get(a, b))
 
     def token_at(self, char: int):
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -388,8 +390,7 @@ class _DocView:
 
     def company_end_at(self, start: int) -> int | None:
         """The end of the longest company mention that starts at ``start``, if any."""
-        ends = [b for a, b, _ in self.company_spans if a == start]
-        return max(ends) if ends else None
+        return self._cs_end_by_start.get(start)
 
     def company_name(self, text: str) -> str:
         return self.company_by_text.get(text, text)
@@ -1050,8 +1051,8 @@ def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
         run = _words_in(view.text, ent.start_char, ent.end_char)
     company_end = view.company_end_at(run[0].start)
     rest = [w for w in run if w.start > (company_end or 0)]
-    if company_end is not None and rest and any(
-            e.label_ == "PERSON" and e.start_char <= rest[0].start < e.end_char for e in view.ents):
+    first_after = view.token_at(rest[0].start) if company_end is not None and rest else None
+    if first_after is not None and first_after.ent_type_ == "PERSON":
         # "president of PayPal Jeff Jordan": the company's mention ends the owner, a person follows
         run = [w for w in run if w.end <= company_end]
     while run and run[-1].text in _tables().stopwords:
@@ -1742,6 +1743,7 @@ def _gazetteer_names(view: _DocView) -> list[_Found]:
 
 # An administration named for its two leaders ("the Biden-Harris Administration").
 _TICKET_ADMINISTRATION = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[-–]([A-Z][a-z]+)(?=\s+[Aa]dministration\b)")
+
 _RANK = {"official": 0, "executive": 1, None: 2}
 
 

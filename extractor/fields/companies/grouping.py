@@ -106,7 +106,8 @@ def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
 def _group_lookups(comp, doc, members) -> tuple[dict, dict]:
     """Indexes of the groups by what a short form can match, each entry ``(position, gid)``:
     every group's key by every whole-word prefix of it ("Fermi" -> "Fermi America", "Anglo" ->
-    the gazetteer's "Anglo American"), and every group by the initials of its name."""
+    the gazetteer's "Anglo American") and, as ``("=", key)``, by its whole key; every group by
+    the initials of its name and, as ``("=", acronym)``, by the acronyms it is written as."""
     longer: dict[str, list] = {}
     by_initials: dict[str, list] = {}
     for pos, (h, cs) in enumerate(members.items()):
