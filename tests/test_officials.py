@@ -483,3 +483,17 @@ def test_administration_named_for_two_leaders(nlp):
     officials, _ = _run(nlp, text)
     got = {o["name"]: [m["text"] for m in o["mentions"]] for o in officials}
     assert got == {"Biden": ["Biden"], "Harris": ["Harris"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # g094: a two-word title inside the model's person entity is no part of the name
+    ("STRENGTHENING OUR PARTNERSHIP: Today, President Donald J. Trump and Crown Prince Mohammed bin Salman of the "
+     "Kingdom of Saudi Arabia finalized a series of landmark agreements.",
+     {"Donald J. Trump": ["Donald J. Trump"], "Mohammed bin Salman": ["Mohammed bin Salman"]}),
+    # g101: an ALL-CAPS headline's possessive ("BIDEN’S") is the name without it
+    ("Minerals plan\n\nPRESIDENT BIDEN’S ECONOMIC PLAN IN ACTION\n\nPresident Biden signed the law.",
+     {"Biden": ["BIDEN", "Biden"]}),
+])
+def test_names_without_titles_and_possessives(nlp, text, expected):
+    officials, _ = _run(nlp, text)
+    assert {o["name"]: [m["text"] for m in o["mentions"]] for o in officials} == expected

@@ -37,7 +37,7 @@ from extractor.lexicon.tables import TableComponent, Tables, country_names, deri
 
 _BLANKS = re.compile(r"[ \t]*")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_POSSESSIVE = ("'s", "’s", "s'", "s’", "'S", "’S")  # upper case: "PRESIDENT BIDEN’S ECONOMIC PLAN"
 _BAD_NAME_LABELS = {"GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
                     "QUANTITY", "LANGUAGE", "LAW", "EVENT", "FAC"}
 _STOP_POS = {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM"}
@@ -1336,6 +1336,8 @@ def _clean_person_ent(view: _DocView, ent) -> tuple[int, int] | None:
         return None
     while words and _is_title_word(words[0].text):
         popped.append(words.pop(0).text)
+    if len(words) > 3 and f"{words[0].text} {words[1].text}".lower() in tb.head_kind:
+        popped += [words.pop(0).text, words.pop(0).text]  # "Crown Prince Mohammed bin Salman"
     while len(words) > 2 and view.company_end_at(words[0].start) == words[0].end:
         words.pop(0)  # "PayPal Jeff Jordan": the company before the name
     words = _name_end(view, words)
