@@ -493,6 +493,10 @@ def test_administration_named_for_two_leaders(nlp):
     # g101: an ALL-CAPS headline's possessive ("BIDEN’S") is the name without it
     ("Minerals plan\n\nPRESIDENT BIDEN’S ECONOMIC PLAN IN ACTION\n\nPresident Biden signed the law.",
      {"Biden": ["BIDEN", "Biden"]}),
+    # g069: a middle initial written or not, one person
+    ("Tariffs work\n\nPresident Donald J. Trump’s tariffs are already working. Volvo Cars may move production "
+     "depending on tariffs imposed by President Donald Trump, its chief executive said.",
+     {"Donald J. Trump": ["Donald J. Trump", "Donald Trump"]}),
 ])
 def test_names_without_titles_and_possessives(nlp, text, expected):
     officials, _ = _run(nlp, text)

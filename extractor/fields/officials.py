@@ -1380,8 +1380,9 @@ def _surname_variants(words: list[str]) -> list[str]:
 
 
 def _compatible(short: list[str], long: list[str]) -> bool:
-    """Whether the name ``short`` can be the person named ``long``."""
-    if short == long:
+    """Whether the name ``short`` can be the person named ``long`` ("Donald Trump" and
+    "Donald J. Trump" are one, either way round)."""
+    if short == long or without_initials(short) == without_initials(long):
         return True
     if len(short) < len(long) and long[-len(short):] == short:
         return True
