@@ -490,12 +490,6 @@ def restates(cand: Candidate) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in DEMONSTRATIVES
 
 
-# Words before an amount that make it a sum of many pledges ("a combined $200 billion", "more
-# than $1 trillion in new investments"): such a total seldom has one investor.
-_AGGREGATE_BEFORE = {"total", "totaling", "totalling", "combined", "collectively", "cumulative", "aggregate",
-                     "more", "over", "nearly", "almost", "approximately", "roughly", "some"}
-
-
 def none_features(cand: Candidate, options: list[InvestorOption]) -> dict[str, float]:
     """Evidence about the amount itself for "no investor" (the conditional logit's own row): its
     decision cues, whether its sentence names any party, whether it reads as a total."""
@@ -504,8 +498,9 @@ def none_features(cand: Candidate, options: list[InvestorOption]) -> dict[str, f
     doc, start = cand.span.doc, cand.span.start
     before = {t.lower_ for t in doc[max(cand.sent.start, start - 3):start]}
     after = [t.lower_ for t in doc[cand.span.end:min(cand.sent.end, cand.span.end + 4)]]
-    feats["none:aggregate"] = float(bool(before & _AGGREGATE_BEFORE)
-                                    or any(w in ("investments", "commitments", "deals", "pledges") for w in after))
+    cues = current_cues()  # a total of many pledges seldom has one investor
+    feats["none:aggregate"] = float(bool(before & set(cues["aggregate_before"]))
+                                    or any(w in cues["aggregate_after"] for w in after))
     return feats
 
 

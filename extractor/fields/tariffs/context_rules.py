@@ -55,8 +55,8 @@ def _bound_rule(rate: "_Rate") -> bool:
     rate.tariff = doc[k]
     # "equal to or greater than 15 percent" describes goods (a threshold); "no greater than",
     # "does not exceed", "capped at" set a cap, which is in force
-    rate.condition = bool(between & {"greater", "less", "higher", "lower", "more"}) and not between & {
-        "no", "not", "capped", "maximum"}
+    cx = _lex().cx
+    rate.condition = bool(between & cx.threshold_words) and not between & cx.cap_words
     return True
 
 

@@ -38,6 +38,8 @@ class _ContextLexicon:
     combined_words: frozenset[str]
     bound_words: frozenset[str]  # "no greater than", "as high as an average of": between a tariff noun and its rate
     bound_heads: frozenset[str]  # one of them must bound or compare
+    threshold_words: frozenset[str]  # "equal to or greater than": a threshold the goods meet ...
+    cap_words: frozenset[str]  # ... unless a cap word makes it a cap ("no greater than")
 
 
 @dataclass
@@ -175,6 +177,8 @@ def _context_lexicon(c: dict) -> _ContextLexicon:
         combined_words=frozenset(c["combined_words"]),
         bound_words=frozenset(c.get("bound_words", ())),
         bound_heads=frozenset(c.get("bound_heads", ())),
+        threshold_words=frozenset(c.get("threshold_words", ())),
+        cap_words=frozenset(c.get("cap_words", ())),
     )
 
 
