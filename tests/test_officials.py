@@ -222,7 +222,7 @@ EXECUTIVES = [
     # a dropped modifier between the comma and the title; a title in brackets after the name (w058, w062)
     ("apposition-current", 'Suncor bids for rival\n\nSuncor agreed to buy Petro-Canada on Monday. "It gives us '
      'stability," said Mr. Rick George, current Suncor chief executive and the next CEO for the merged companies.',
-     "Rick George", "Chief Executive", "Suncor"),
+     "Rick George", "Chief Executive", "Suncor Energy"),
     # "president of" names an office unless the name after it is a company's (g070, w090)
     ("president-of-legal-name", "Business news\n\nJack Schron, president of Jergens Inc., said the plant was busy.",
      "Jack Schron", "President", "Jergens Inc."),

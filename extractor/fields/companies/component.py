@@ -23,6 +23,8 @@ NON_COMPANIES = "non_companies.json"
 RULES = "company_rules.json"
 EVIDENCE = "company_evidence.json"
 GIVEN_NAMES = "given_names.json"
+WORD_CASE = "word_case.json"
+PLACES = "places.json"
 # Labels of the context PhraseMatcher: phrase list in company_rules.json -> label.
 _CONTEXT_PHRASES = (("AFTER", "after_phrases"), ("BEFORE", "before_phrases"),
                     ("SRC_AFTER", "source_before"), ("SRC_BEFORE", "source_after"))
@@ -33,12 +35,14 @@ class Companies(NameWalker, TableComponent):
 
     Tables: the gazetteer (``companies.jsonl``, hand-kept, and ``listed_companies.jsonl``, the
     stock indices' constituents, matched in their written case), ``non_companies.json``,
-    ``company_rules.json``, the evidence model (``company_evidence.json``, ``given_names.json``)
+    ``company_rules.json``, the evidence model (``company_evidence.json``, ``given_names.json``,
+    ``word_case.json``, ``places.json``)
     and the country names (``countries.json``); packaged by default, a user's own through
     ``initialize(gazetteer=..., non_companies=..., rules=...)`` or ``initialize(data={...})``.
     """
 
-    TABLES = (GAZETTEER, LISTED, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, "countries.json", "date_words.json")
+    TABLES = (GAZETTEER, LISTED, NON_COMPANIES, RULES, EVIDENCE, GIVEN_NAMES, WORD_CASE, PLACES,
+              "countries.json", "date_words.json")
     #: When a list, every unknown group's features are appended to it (``scripts/fit_company_weights.py``).
     evidence_log = None
 
@@ -62,6 +66,8 @@ class Companies(NameWalker, TableComponent):
         self._set_words(self.rules)
         self._set_keys(self.non_companies_data, self.tables[EVIDENCE])
         self.given_names = frozenset(self.tables[GIVEN_NAMES]["names"])
+        self.lower_share = self.tables[WORD_CASE]["lower_share"]
+        self.towns = frozenset(self.tables[PLACES]["names"])
         dates = self.tables["date_words.json"]
         self.date_words = frozenset(w.lower() for w in [*dates["months"], *dates["weekdays"], *dates["deictic_days"]]
                                     if " " not in w)

@@ -162,6 +162,8 @@ def group_features(comp, doc, text, cs) -> dict[str, float]:
         "place_word": float(any(place_code(t.text) for t in words) or is_place_name(span.text)),
         **_use_features(comp, doc, cs, longest),
         **_shape_features(span, words),
+        "common_words": _common_words(comp, words),
+        "town_or_region": _town_or_region(comp, span, words),
         "given_name_first": float(2 <= len(words) <= 3 and all(t.is_title for t in words)
                                   and words[0].text in comp.given_names),
         "acronym_of_non_company": float(any(_defines_non_company(comp, doc, c) for c in cs)),
@@ -236,6 +238,23 @@ def _use_features(comp, doc, cs, longest) -> dict[str, float]:
         "the_before": float(any(c.s > 0 and doc[c.s - 1].lower_ == "the"
                                 and not (c.e < n and doc[c.e].pos_ in ("NOUN", "PROPN", "NUM")) for c in cs)),
     }
+
+
+def _common_words(comp, words) -> float:
+    """How common the name's least common content word is: the share of the times news writes
+    it in lower case (word_case.json; 0 for a word it never saw). "Inspection Service" is high,
+    "General Motors" and "Agroamerica" are low."""
+    shares = [comp.lower_share.get(t.lower_, 0) / 100 for t in words if not t.is_stop]
+    return min(shares) if shares else 0.0
+
+
+def _town_or_region(comp, span, words) -> float:
+    """The name is, ends with, or lists after a comma a town or region ("Racine, Wisconsin",
+    "CKAL-TV Calgary"); a common word ("Reading") does not count."""
+    def town(name: str) -> bool:
+        return name in comp.towns and comp.lower_share.get(name.lower(), 0) < 50
+    parts = [p.strip() for p in span.text.split(",")]
+    return float(any(town(p) for p in parts) or (len(words) >= 2 and town(words[-1].text)))
 
 
 def _shape_features(span, words) -> dict[str, float]:
