@@ -56,7 +56,7 @@ FOUND = [
     ("premodifier-based", "Tokyo-based Rapidus plans a 2nm fab, the Ministry of Economy, Trade and Industry said.", "Rapidus", ["Rapidus"], "JP"),
     ("bracket-acronym", "Korea Hydro & Nuclear Power (KHNP) signed the deal. KHNP will build two reactors.", "Korea Hydro & Nuclear Power", ["Korea Hydro & Nuclear Power", "KHNP", "KHNP"], "KR"),
     ("premod-regex-person-tag", "Textile maker Arvind Mills said buyers had cancelled orders.", "Arvind Mills", ["Arvind Mills"], None),
-    ("premod-plural-pair", "Shares in steelmakers Gerdau and Usiminas fell on Monday.", "Usiminas", ["Usiminas"], None),
+    ("premod-plural-pair", "Shares in steelmakers Gerdau and Metalurgica Tupy fell on Monday.", "Metalurgica Tupy", ["Metalurgica Tupy"], None),
     ("subsidiary-premod", "Vistra said its subsidiary Energy Harbor would run the plant.", "Energy Harbor", ["Energy Harbor"], None),
     ("listed-with-known", "Toyota, Denso Ten and Panasonic all cut forecasts.", "Denso Ten", ["Denso Ten"], "JP"),
     ("model-list-split", "Kairos Power and Blue Energy Labs are among the winners.", "Blue Energy Labs", ["Blue Energy Labs"], None),
@@ -83,7 +83,7 @@ FOUND = [
     # round 6: well-known companies of every sector are in the gazetteer (one mention, no cue)
     ("gazetteer-airline", "Fares fall\n\nRyanair cut fares again, the airline said on Monday.", "Ryanair", ["Ryanair"], "IE"),
     ("gazetteer-carmaker", "Plant to close\n\nOpel will close its Antwerp plant in 2010.", "Opel", ["Opel"], "DE"),
-    ("sanctions-on", "Refiners react\n\nBuyers will comply with sanctions on Surgutneftegas and Lukoil, the refiner said.", "Surgutneftegas", ["Surgutneftegas"], None),
+    ("sanctions-on", "Refiners react\n\nBuyers will comply with sanctions on Zarubezhneft and Lukoil, the refiner said.", "Zarubezhneft", ["Zarubezhneft"], None),
     ("model-cut-extended", "Demand rose while Geely-owned Volvo Cars raised prices.", "Volvo Cars", ["Volvo Cars"], "SE"),
     # Listed companies (listed_companies.jsonl, from the index constituents): home country known,
     # one-mention names found without any other evidence (w066, w078, g066).

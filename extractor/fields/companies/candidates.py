@@ -195,8 +195,10 @@ def _add_model_name(comp, doc, cands: CandidateSet, s: int, e: int) -> None:
     for c in over:
         c.model = True
     if _extends_known(comp, doc, s, e, over):
-        # A longer name built on a known one: "Hitachi Energy", "Samsung C&T".
-        country = comp.gazetteer[over[0].idx].get("country") if over[0].idx is not None else None
+        # A longer name built on a known one: "Hitachi Energy", "Samsung C&T". Its country only
+        # when the name starts with the known one ("Costa Azul Mining" is no unit of Azul).
+        known = comp.gazetteer[over[0].idx] if over[0].idx is not None and over[0].s == s else {}
+        country = known.get("country")
         for c in over:
             cands.remove(c)
         cands.add(Candidate(s, e, None, model=True, inherit=country))
