@@ -270,6 +270,8 @@ NO_OFFICIALS = [
     ("caps-leader", "POSITIONING AMERICA AS A GLOBAL LEADER IN CRITICAL MINERALS: the order directs new surveys."),
     ("named-airport", "Jacobs, Parsons, and AECOM are building projects like King Salman International Airport and King Salman Park."),
     ("executive-order", "Today, the President signed an Executive Order. By addressing these needs, this Order enhances our security."),
+    # round 6: a "name" of words news writes in lower case is no person (word_case.json; g056)
+    ("common-words-name", "The announcement builds on Executive Order 14017,America’s Supply Chains, signed in February 2021."),
     ("committee-chairman", "\"The US can't impose safeguards on those countries,\" Peter Liu, chairman of the textiles and apparel "
      "committee at the American Chamber of Commerce, said."),
 ]

@@ -167,6 +167,7 @@ class _Tables:
     family_first: set
     single_heads: set
     body_tail_re: re.Pattern
+    lower_share: dict  # word -> percent of the times news writes it in lower case (word_case.json)
 
 
 def _head_kinds(t: dict) -> dict[str, str]:
@@ -265,6 +266,7 @@ def _tables(tables: Tables) -> _Tables:
         family_first=set(t["family_name_first_countries"]),
         single_heads={h for h in kind if " " not in h},
         body_tail_re=_body_tail_regex(t),
+        lower_share=tables["word_case.json"]["lower_share"],
     )
 
 
@@ -801,12 +803,23 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         return False
     if view.company_by_text.get(name, name) != name or view.in_company(start, end):
         return False
+    if (len(words) > 1 or not (ent is not None and ent.label_ == "PERSON")) and _common_words(words, tb):
+        return False                                      # "Annex II", "Supply Chains" (a person "Young")
     if len(words) == 1:
         tok = view.token_at(start)
         if tok is not None and tok.pos_ == "ADV":
             return False                                  # "Accordingly, the President signed"
         return words[0].lower() not in tb.title_words
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
+
+
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _common_words(words: list[str], tb: _Tables) -> bool:
+    """Every word is one news mostly writes in lower case (roman numerals aside): no name."""
+    shares = [tb.lower_share.get(w.strip(".,’'").lower(), 0) for w in words if not _ROMAN.fullmatch(w)]
+    return bool(shares) and min(shares) >= 50
 
 
 # "Name, [the|its|who is the] TITLE": "its" leaves the owner to the company named before.
@@ -1911,7 +1924,7 @@ class Officials(TableComponent):
     """Writes ``doc._.officials`` and ``doc._.executives``. Tables: titles, official regions,
     the officials gazetteer and the country names (packaged by default)."""
 
-    TABLES = ("titles.json", "official_regions.json", "officials.jsonl", "countries.json")
+    TABLES = ("titles.json", "official_regions.json", "officials.jsonl", "countries.json", "word_case.json")
 
     def set_tables(self, tables) -> None:
         super().set_tables(tables)
