@@ -23,6 +23,11 @@ CASES = [
                  "$900 million", {"sectors": "nuclear"}, id="grant"),
     pytest.param("Rio Tinto invested $9 billion in new mines in Western Australia last year.",
                  "$9 billion", {"investor": "Rio Tinto", "status": "completed"}, id="completed"),
+    # round 6 (g061): the title's amount belongs to the company that announces it, not to the
+    # leader whose agenda "fuels" it (investor features by verb class and kind of party)
+    pytest.param("President Trump’s AI, Energy Dominance Agenda Fuels $1B Investment\n\nToday, Hitachi Energy announced a "
+                 "$1 billion investment in U.S. critical electrical grid infrastructure.",
+                 "$1B", {"investor": "Hitachi Energy"}, id="title-amount-of-announcer"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

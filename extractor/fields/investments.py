@@ -372,6 +372,8 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
                     verb_classes = classes_in([verb.lower_], cue_index()) or {"other"}
                     for cls in verb_classes:
                         feats[f"subject_of:{cls}"] = 1.0
+                        # "Apple announced a $500 billion investment" / "President Trump announced ..."
+                        feats[f"subject_of:{cls}&{party.kind}"] = 1.0
                 break
         party_span = doc.char_span(party.start, party.end, alignment_mode="expand")
         if party_span is not None:
