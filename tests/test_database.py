@@ -258,7 +258,7 @@ def test_company_id_groups_a_company_across_articles(corpus_run):
     by_id = {}
     for name, cid in ids.items():
         by_id.setdefault(cid, set()).add(name)
-    assert by_id["whirlpool"] == {"Whirlpool", "Whirlpool Corporation"}
+    assert by_id["baugur"] == {"Baugur", "Baugur Group"}  # w099: the group named with and without "Group"
     top = rows(out, "SELECT company_id, count(DISTINCT doc_id) n FROM companies GROUP BY company_id ORDER BY n DESC LIMIT 1")
     assert top[0][1] > 5
 
@@ -270,7 +270,7 @@ def test_company_id_groups_a_company_across_articles(corpus_run):
         ("Toshiba Corp.", "toshiba"), ("SoftBank", "softbank-group"), ("SoftBank Group Corp", "softbank-group"),
         ("MHI", "mitsubishi-heavy-industries"), ("Hitachi, Ltd.", "hitachi"), ("Hitachi Energy", "hitachi-energy"),
         ("Mitsui", "mitsui-co"), ("Corning Inc.", "corning"), ("Acme Widgets Holdings Co., Ltd.", "acme-widgets"),
-        ("Merck & Co.", "merck-co"), ("Merck KGaA", "merck"), ("ČEZ", "cez"), ("Group", "group"),
+        ("Merck & Co.", "merck"), ("Merck KGaA", "merck-kgaa"), ("ČEZ", "cez"), ("Group", "group"),
     ],
 )
 def test_company_key(name, key):

@@ -184,11 +184,16 @@ def company_key(name: str) -> str:
 
     >>> company_key("Toshiba Group"), company_key("SoftBank"), company_key("Acme Widgets Inc.")
     ('toshiba', 'softbank-group', 'acme-widgets')
+    >>> company_key("Merck"), company_key("Merck KGaA")
+    ('merck', 'merck-kgaa')
     """
     exact, folded = _gazetteer("companies.jsonl")
     key = slug(name)
     if key in exact:
         return slug(exact[key])
+    listed, _ = _gazetteer("listed_companies.jsonl")
+    if key in listed:  # "Merck" is the listed Merck & Co., not Merck KGaA folded
+        return slug(listed[key])
     key = slug(fold_legal_form(name))
     if key in exact or key in folded:
         return slug(exact.get(key) or folded[key])
