@@ -173,6 +173,11 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 6: "Name is the TITLE of Company", "Name, currently TITLE of Company" (w105, w101)
+    ("copula", "News Corp buys Dow Jones\n\nNews Corporation has agreed to buy Dow Jones. Rupert Murdoch is the chairman "
+     "and chief executive officer of News Corporation.", "Rupert Murdoch", "Chairman and Chief Executive Officer", "News Corp"),
+    ("apposition-currently", "AT&T to buy BellSouth\n\nDuane Ackerman, currently chairman and CEO of BellSouth, will remain "
+     "in his position for a transition period.", "Duane Ackerman", "Chairman and CEO", "BellSouth"),
     ("company-president", "Westinghouse president Dan Lipman said the company is ready.",
      "Dan Lipman", "President", "Westinghouse"),
     ("apposition-possessive", "Toshiaki Tokunaga, Hitachi's president and CEO, said demand is strong.",

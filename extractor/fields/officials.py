@@ -823,7 +823,8 @@ def _common_words(words: list[str], tb: _Tables) -> bool:
 
 
 # "Name, [the|its|who is the] TITLE": "its" leaves the owner to the company named before.
-_APPOSITION_TAIL = re.compile(r"\s*[,(]\s*(?:(?:the|a|an|now|as|its|who\s+is(?:\s+(?:the|a|an))?)\s+)?$")
+_APPOSITION_TAIL = re.compile(r"\s*[,(]\s*(?:(?:the|a|an|now|currently|as|its|who\s+is(?:\s+(?:the|a|an))?)\s+)?$"
+                              r"|\s+is\s+(?:(?:the|a|an|now|currently)\s+)?$")
 
 
 def _name_run_before(text: str, end: int) -> list[_Word]:
@@ -846,13 +847,13 @@ def _name_run_before(text: str, end: int) -> list[_Word]:
 
 
 def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
-    """``Name, [the] [current]`` (or ``Name (``) right before ``end``: the span of Name."""
+    """``Name, [the] [current]`` (or ``Name (``, ``Name is the``) right before ``end``: the span of Name."""
     tb = _tables()
     words = _words_before(view.text, end, 40)
     while words and words[-1].text.lower() in tb.dropped and _blank(view.text, words[-1].end, end):
         end = words.pop().start          # "Rick George, current Suncor chief executive"
     m = _APPOSITION_TAIL.search(view.text, max(0, end - 24), end)
-    if not m or not ("," in m.group() or "(" in m.group()):
+    if not m or not ("," in m.group() or "(" in m.group() or m.group().split()[:1] == ["is"]):
         return None
     run = _name_run_before(view.text, m.start())
     while run and (run[0].text in tb.particles or run[0].text in tb.honorifics):
