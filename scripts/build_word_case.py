@@ -7,7 +7,7 @@ share of those times it was written in lower case, as a whole percent. ``inspect
 evidence model reads it (feature ``common_words``). Articles that are in ``corpus/`` are left
 out, so that no scored article shapes the table.
 
-    pip install rdata
+    pip install ".[data]"   # rdata
     git clone https://github.com/Docma-TU/toscaData   # data/economy.rda, data/politics.rda
     python scripts/build_word_case.py toscaData/data/economy.rda toscaData/data/politics.rda
 """

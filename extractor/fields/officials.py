@@ -1923,7 +1923,8 @@ def make_officials(nlp: Language, name: str) -> "Officials":
 
 class Officials(TableComponent):
     """Writes ``doc._.officials`` and ``doc._.executives``. Tables: titles, official regions,
-    the officials gazetteer and the country names (packaged by default)."""
+    the officials gazetteer, the country names and how news cases words (``word_case.json``),
+    packaged by default."""
 
     TABLES = ("titles.json", "official_regions.json", "officials.jsonl", "countries.json", "word_case.json")
 
