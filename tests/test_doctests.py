@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["extractor.lexicon.numerals", "extractor.fields.money", "extractor.lexicon.tables"]
+MODULES = ["extractor.lexicon.numerals", "extractor.fields.money", "extractor.lexicon.tables", "extractor.lexicon.word_case"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from extractor import extensions  # noqa: F401
 from extractor.extensions import doc_text
 from extractor.lexicon.tables import TableComponent, Tables, country_names, derived
+from extractor.lexicon.word_case import least_lower_share
 
 _BLANKS = re.compile(r"[ \t]*")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -803,7 +804,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         return False
     if view.company_by_text.get(name, name) != name or view.in_company(start, end):
         return False
-    if (len(words) > 1 or not (ent is not None and ent.label_ == "PERSON")) and _common_words(words, tb):
+    if (len(words) > 1 or not (ent is not None and ent.label_ == "PERSON")) and (
+            least_lower_share(words, tb.lower_share) or 0) >= 0.5:
         return False                                      # "Annex II", "Supply Chains" (a person "Young")
     if len(words) == 1:
         tok = view.token_at(start)
@@ -811,15 +813,6 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
             return False                                  # "Accordingly, the President signed"
         return words[0].lower() not in tb.title_words
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
-
-
-_ROMAN = re.compile(r"[IVX]+")
-
-
-def _common_words(words: list[str], tb: _Tables) -> bool:
-    """Every word is one news mostly writes in lower case (roman numerals aside): no name."""
-    shares = [tb.lower_share.get(w.strip(".,’'").lower(), 0) for w in words if not _ROMAN.fullmatch(w)]
-    return bool(shares) and min(shares) >= 50
 
 
 # "Name, [the|its|who is the] TITLE": "its" leaves the owner to the company named before.

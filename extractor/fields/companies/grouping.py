@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from extractor.fields.companies.names import DETERMINERS, POSSESSIVE, count_upto, initials, is_place_name, \
     place_code
 from extractor.fields.companies.spans import Candidate, GroupId
+from extractor.lexicon.word_case import least_lower_share
 
 _OTHER_ENTITY_TYPES = {"GPE", "LOC", "NORP", "PRODUCT", "LAW", "EVENT", "MONEY", "PERSON", "FAC", "WORK_OF_ART",
                        "DATE", "CARDINAL", "QUANTITY", "PERCENT"}
@@ -241,11 +242,8 @@ def _use_features(comp, doc, cs, longest) -> dict[str, float]:
 
 
 def _common_words(comp, words) -> float:
-    """How common the name's least common content word is: the share of the times news writes
-    it in lower case (word_case.json; 0 for a word it never saw). "Inspection Service" is high,
-    "General Motors" and "Agroamerica" are low."""
-    shares = [comp.lower_share.get(t.lower_, 0) / 100 for t in words if not t.is_stop]
-    return min(shares) if shares else 0.0
+    """How common the name's least common content word is (``least_lower_share``)."""
+    return least_lower_share([t.text for t in words if not t.is_stop], comp.lower_share) or 0.0
 
 
 def _town_or_region(comp, span, words) -> float:
