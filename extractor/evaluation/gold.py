@@ -320,6 +320,8 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
 _FAMILY_AFTER = re.compile(r"[-\s](?:family|families|clan|dynasty)\b", re.IGNORECASE)
 # "(NYSE: BCE)": a ticker symbol, not a mention of the company.
 _TICKER_BEFORE = re.compile(r"\b[A-Z]{2,8}:\s?$")
+# "Protect U.S. Steel and Shipbuilding Industry": the words name an industry, not the company.
+_INDUSTRY_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w-]*)?\s+(?:industry|sector)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -334,12 +336,14 @@ def _country_name_pattern() -> re.Pattern:
 
 def _benign_occurrence(text: str, s: int, e: int) -> Optional[str]:
     """Why an unlabelled occurrence of a company string is a deliberate non-mention, if it is
-    one of the recognised kinds: a family name, a ticker symbol, (part of) a country's name, a
-    town named with its country."""
+    one of the recognised kinds: a family name, a ticker symbol, an industry ("U.S. Steel and
+    Shipbuilding Industry"), (part of) a country's name, a town named with its country."""
     if _FAMILY_AFTER.match(text, e):
         return "it names a family"
     if _TICKER_BEFORE.search(text, max(0, s - 10), s):
         return "a ticker symbol"
+    if _INDUSTRY_AFTER.match(text, e):
+        return "it names an industry"
     for hit in _country_name_pattern().finditer(text, max(0, s - 40), min(len(text), e + 40)):
         if hit.start() <= s and e <= hit.end():
             return "part of a country's name"
