@@ -48,6 +48,13 @@ FOUND = [
      "News Corp. said the deal would close this year.", "News Corp", ["News Corp.", "News Corporation", "News Corp."], "US"),
     ("spelled-out-initials", "HP to buy EDS\n\nHewlett-Packard will buy Electronic Data Systems for $13.9 billion. HP said "
      "the deal would double its services arm.", "HP Inc.", ["HP", "Hewlett-Packard", "HP"], "US"),
+    # round 7: one form of an ambiguous gazetteer row is plain ("Meta" is a word, "Facebook" is not; w163)
+    ("plain-form-of-ambiguous-row", "Facebook acquires Instagram for US$1 billion\n\nThe popular social networking site "
+     "Facebook agreed to purchase the Instagram photo-sharing mobile app. Facebook co-founder Mark Zuckerberg said "
+     "Facebook would keep the app.", "Meta", ["Facebook", "Facebook", "Facebook", "Facebook"], "US"),
+    # round 7: a lone word the model calls a person but never names one with is no person (w163)
+    ("lone-person-tag", (CORPUS / "w163_facebook_acquires_instagram.txt").read_text(encoding="utf-8"),
+     "Instagram", ["Instagram"] * 11, None),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

@@ -221,7 +221,7 @@ def coordination_evidence(comp, doc, cands: CandidateSet) -> list[Evidence]:
     found = []
     n = len(doc)
     for c in cands:
-        if c.idx is None or comp.gazetteer[c.idx].get("ambiguous"):
+        if c.idx is None or comp.is_ambiguous(c.idx, doc[c.s:c.e].text):
             continue
         e = c.e
         if e + 1 < n and doc[e].lower_ in (",", "and"):
@@ -310,7 +310,7 @@ class _RowLookup:
         self.model_keys = {key(doc[c.s:c.e].text) for c in cands if c.model or c.idx is not None}
 
     def _is_known(self, c: Candidate) -> bool:
-        return c.idx is not None and not self.comp.gazetteer[c.idx].get("ambiguous")
+        return c.idx is not None and not self.comp.is_ambiguous(c.idx, self.doc[c.s:c.e].text)
 
     def _row_keys(self, s, e):
         return {self.comp.key(self.doc[s:e].text), self.comp.key(self.doc[s].text)}

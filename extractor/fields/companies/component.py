@@ -123,14 +123,23 @@ class Companies(NameWalker, TableComponent):
         self.alias_lower_words = [
             {w for a in names for w in re.findall(r"[^\W\d_]+", a) if w.islower()} for names in aliases
         ]
+        self.ambiguous_forms: dict[int, set[str]] = {}
+        self.ambiguous_keys: dict[int, set[str]] = {}
+        self.plain_forms: dict[int, set[str]] = {}
         for i, row in enumerate(self.gazetteer):
             if row.get("parent") in name_index:
                 self.parent[i] = name_index[row["parent"]]
+            flag = row.get("ambiguous")
+            if flag:
+                self.ambiguous_forms[i] = {a.casefold() for a in (aliases[i] if flag is True else flag)}
+                self.ambiguous_keys[i] = {key(a) for a in (aliases[i] if flag is True else flag)}
+                self.plain_forms[i] = {a.casefold() for a in aliases[i]} - self.ambiguous_forms[i]
             lower, orth = [], []
             for alias in aliases[i]:
                 self.key_index.setdefault(key(alias), i)
                 short = len(alias) <= 4 or (alias.isupper() and len(alias) <= 6)
-                (orth if row.get("ambiguous") or row.get("listed") or short else lower).append(alias)
+                ambiguous = alias.casefold() in self.ambiguous_forms.get(i, ())
+                (orth if ambiguous or row.get("listed") or short else lower).append(alias)
             if lower:
                 self.lower_matcher.add(str(i), list(tok.pipe(lower)))
             if orth:
@@ -162,6 +171,18 @@ class Companies(NameWalker, TableComponent):
         )
         self.acronym_matcher = AnchoredMatcher(acronyms, ["(", "or"], before=1, after=2)
         self.labels = {vocab.strings[x]: x for x in ("AFTER", "BEFORE", "SRC_AFTER", "SRC_BEFORE", "APPOS", "PREMOD")}
+
+    def is_ambiguous(self, idx: int, text: str) -> bool:
+        """Whether the gazetteer form ``text`` of row ``idx`` is also a common word or a person's
+        name (``"ambiguous": true`` marks every form of a row, a list only those forms)."""
+        forms = self.ambiguous_forms.get(idx)
+        if not forms:
+            return False
+        folded = text.casefold()
+        if folded in forms:
+            return True
+        # A form the row spells out unambiguously ("Sears Holdings"), else by key ("Sears Co").
+        return folded not in self.plain_forms[idx] and self.key(text) in self.ambiguous_keys[idx]
 
     def key(self, text: str) -> str:
         """``company_key`` with this component's suffixes (cached)."""

@@ -113,7 +113,7 @@ def describe(comp, doc, c: Candidate, index: ArticleIndex, org_votes) -> None:
 def _keeps_known(comp, doc, text, c, index, sc, ec) -> bool:
     if on_reactor(comp, text, index.reactors, sc, ec, c.idx):
         return False
-    ambiguous = bool(comp.gazetteer[c.idx].get("ambiguous"))
+    ambiguous = comp.is_ambiguous(c.idx, doc[c.s:c.e].text)
     c.pending = ambiguous and not (c.model or c.evidence)
     # "Premier Doug Ford": a person, and so every bare "Ford" in the article.
     return not (ambiguous and index.persons.covers(doc, c.s, c.e))

@@ -158,7 +158,7 @@ class Persons:
         self.by_token: dict[int, object] = {i: p for p in spans if len(p) >= 2 for i in range(p.start, p.end)}
         self.last_words = {p[-1].text for p in spans if len(p) >= 2}
         self.by_text = Counter(p.text for p in spans)
-        self.by_text_or_word = Counter(x for p in spans for x in {p.text, *(t.text for t in p)})
+        self.by_word_of_longer = Counter(t.text for p in spans if len(p) >= 2 for t in p)
 
     def covers(self, doc, s: int, e: int) -> bool:
         """A person of two or more words over ``[s, e)``, or a one-word span that is the last
@@ -169,5 +169,7 @@ class Persons:
         return e - s == 1 and doc[s].text in self.last_words
 
     def votes(self, span) -> int:
-        """How many persons are written as ``span`` (or, for one token, contain it)."""
-        return (self.by_text_or_word if len(span) == 1 else self.by_text)[span.text]
+        """How many persons are written as ``span``; for one token, how many persons of two or
+        more words contain it. People in news are introduced by their full name: a lone word the
+        model calls a person but never names one with ("Instagram") is left to the evidence."""
+        return (self.by_word_of_longer if len(span) == 1 else self.by_text)[span.text]

@@ -147,8 +147,8 @@ class NameWalker:
         steps = 0
         while k < n and steps < limit:
             t = doc[k]
-            if t.lower_ in self.suffixes:
-                k += 1
+            if t.lower_ in self.suffixes and not (not t.whitespace_ and k + 1 < n and doc[k + 1].text == "-"):
+                k += 1  # not "Facebook co-founder"
                 e = k
             elif t.text == "," and k + 1 < n and doc[k + 1].lower_ in self.strong_suffixes:
                 k += 1

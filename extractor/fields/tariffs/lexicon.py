@@ -190,7 +190,8 @@ def _company_countries(t: Tables) -> dict[str, str]:
         country = row.get("country")
         if not country:
             continue
+        flag = row.get("ambiguous")
         for name in [row.get("name")] + [x for x in row.get("aliases", []) if isinstance(x, str)]:
-            if name and not row.get("ambiguous"):
+            if name and not (flag is True or (flag and name in flag)):
                 out.setdefault(name, country)
     return out
