@@ -484,6 +484,15 @@ def _dateline(x):
     return None
 
 
+def _title_and_person(x):
+    """"President Biden": a person's title, then a name the model calls a person."""
+    low, span = x.lowered, x.span
+    if len(span) >= 2 and low[0] in x.comp.person_titles and low[-1] not in x.comp.strong_suffixes \
+            and all(t.ent_type_ == "PERSON" for t in span[1:]):
+        return "person"
+    return None
+
+
 def _after_person_title(x):
     if not x.c.evidence and x.s > 0 and x.prev() in x.comp.title_words | {"executive", "premier", "governor", "mayor"}:
         return "person"
@@ -527,5 +536,5 @@ _RULE_GROUPS = (
         _town_state, _near_or_on, _before_site_noun, _country_commodity, _owned_asset)),
     (lambda x: True, (
         _list_with_non_company, _before_office_noun, _outlet, _place, _government, _office, _dateline,
-        _after_person_title, _common_noun, _bare_acronym, _person_votes)),
+        _title_and_person, _after_person_title, _common_noun, _bare_acronym, _person_votes)),
 )
