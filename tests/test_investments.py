@@ -117,6 +117,25 @@ def test_sectors_from_the_title_when_the_clause_names_none(extractor, text, mone
     assert entry.sectors == expected
 
 
+@pytest.mark.parametrize(
+    "text, money, expected",
+    [
+        # round 7 (w057): the sentence before says what the deal buys
+        ("Norway purchases Canadian oil sands company\n\nApril 30, 2007\n\nStatoil ASA (Statoil), a Norwegian "
+         "state-owned oil company, entered into an agreement Friday to purchase all outstanding common shares of the "
+         "privately held Canadian firm, North American Oil Sands Corporation (NAOSC). The deal is reported to be worth "
+         "CAD2.2 billion in an all-cash transaction.", "CAD2.2 billion", ["North American Oil Sands Corporation"]),
+        # round 7 (w090): the headline says it ("acquires" ... the name)
+        ((ROOT / "corpus" / "w090_sabmiller_acquires_grupo_bavaria.txt").read_text(encoding="utf-8"), "$7.8 billion",
+         ["Grupo Bavaria"]),
+    ],
+)
+def test_an_acquisition_amount_names_what_the_deal_buys(extractor, text, money, expected):
+    record = extractor.extract(text, published="2007-04-30")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.companies == expected
+
+
 def test_heading_scopes_list_items():
     text = "Japan's Investment List\n\nWestinghouse plans to build reactors worth $100 billion.\n"
     assert heading_of(text, text.index("Westinghouse")) == "Japan's Investment List"

@@ -14,7 +14,9 @@ Stages, each a small function over named data:
    role, preposition, position, kind, article share, restatements of the same amount);
    ``choose_investor`` takes the best under the fitted conditional logit, or none.
 5. ``describe``: destination (a place after ``in``/``into`` in the clause, else another
-   country of the clause, else the article's main one), companies of the clause, sectors (sector
+   country of the clause, else the article's main one), companies of the clause (for an
+   acquisition amount whose clause names none, what the sentence before or the title says is
+   bought: ``acquired_in``), sectors (sector
    words of the clause, else of the title; a specific sector drops the generic ones; a
    restated pledge shares them) and status (cue classes).
 """
@@ -609,6 +611,50 @@ def is_conversion(text: str, previous: dict, money: dict) -> bool:
     return len(between) <= 12 and "(" in between and ")" not in between
 
 
+def acquired(name: Span) -> bool:
+    """Whether the company ``name`` is what an acquisition buys: the object of an acquire-class
+    verb ("SABMiller acquires Grupo Bavaria") or of a noun's "of"/"for" ("its purchase of IGN",
+    "a bid for Adelphia"); in a headline, whose parse is poor, a name at most three words after
+    such a word ("acquires Colombian Grupo Bavaria brewery")."""
+    doc = name.doc
+    before = [t.lower_ for t in doc[max(name.sent.start, name.start - 4):name.start]]
+    if name.sent.start == 0 and classes_in(before, cue_index()) & {"acquire"}:
+        return True
+    tok = name.root
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "for"):
+        head = head.head
+        if not _buys(head) and head.dep_ == "dobj":
+            head = head.head  # "purchase all outstanding common shares of ... NAOSC"
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return _buys(head)
+
+
+def _buys(tok) -> bool:
+    """An acquire-class word, or "purchase" (of goods a negative cue, of a company a purchase)."""
+    return bool(classes_in([tok.lower_], cue_index()) & {"acquire"}) or tok.lower_.startswith("purchas")
+
+
+def acquired_in(doc: Doc, scene: Scene, spans: list[Span], investor: Optional[Party]) -> list[str]:
+    """The companies an acquisition in ``spans`` (the sentence before an amount, the title) buys,
+    for an amount whose own clause names no company but its buyer ("The deal is worth CAD2.2
+    billion")."""
+    for span in spans:
+        found = []
+        for p in scene.within(span.start_char, span.end_char):
+            if not p.is_company or (investor is not None and p.key == investor.key) or p.key in found:
+                continue
+            name = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if name is not None and acquired(name):
+                found.append(p.key)
+        if found:
+            return found
+    return []
+
+
 # -- the component ---------------------------------------------------------------------------
 
 
@@ -697,6 +743,8 @@ class Investments(TableComponent):
         for p in scene.within(cand.clause.start_char, cand.clause.end_char):
             if p.is_company and (investor is None or p.key != investor.key) and p.key not in others:
                 others.append(p.key)
+        if not others and "sent:acquire" in cand.features:
+            others = acquired_in(cand.span.doc, scene, [scopes[k] for k in ("prev_sent", "title") if k in scopes], investor)
         return {
             "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"],
             "investor": investor.key if investor else None,
