@@ -274,6 +274,10 @@ def test_replaced_rate_is_previous(nlp):
      "(prior to April 2) was 5%.", [("9.2%", "imposed"), ("5%", "previous")]),
     ("The United States imposed a 25% tariff on Japanese cars before the talks began.", [("25%", "imposed")]),
     ("Before the deal, Japan agreed to a 15% tariff on cars.", [("15%", "imposed")]),
+    # round 7 (g026, g103): the same as an item of a list, which the status of list rows read first
+    ("Trade\n\n- The U.S. total goods trade deficit with Indonesia was $17.9 billion in 2024.\n- Before this deal, "
+     "Indonesia’s simple average applied tariff was 8% while the U.S. average applied tariff was 3.3%.\n",
+     [("8%", "previous"), ("3.3%", "previous")]),
 ])
 def test_rate_stated_before_the_change_is_previous(nlp, text, expected):
     # A past copula in a "before"/"prior to" frame (tariff_lexicon.json "previous_frames").

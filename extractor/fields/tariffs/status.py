@@ -31,6 +31,8 @@ def _status(rate: _Rate) -> str | None:
                 verb is not None and rate.text.rfind("\n", verb.idx, rate.pct["start"]) >= 0
             ):
                 status = "imposed"  # the cue lies on another line of the list
+        if status in (None, "imposed") and _in_previous_frame(rate):
+            status = "previous"  # "- Before this deal, Indonesia's average tariff was 8%"
     else:
         status = _read_status(rate)
     return None if status == "suspended" else status
