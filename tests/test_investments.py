@@ -34,6 +34,10 @@ CASES = [
     pytest.param("Additionally, today the U.S. Export–Import Bank (EXIM) announced a new $169M export promotion loan to "
                  "BETA Technologies, a Burlington, Vermont-based company, which will enable it to expand its U.S.-based "
                  "production of electric aircraft.", "$169M", {"investor": "US"}, id="exim-loan-en-dash"),
+    # round 7 (g095, g101): a government's award goes to its own country, not to the other one the article names
+    pytest.param("The United States is rebuilding its supply chain for batteries, which China dominates. The Department "
+                 "of Defense has awarded $45 million to MP Materials for rare earth oxide processing.", "$45 million",
+                 {"investor": "US", "destination": "US"}, id="government-award-at-home"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

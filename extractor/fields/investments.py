@@ -527,7 +527,8 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
 
 def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause, else another country named in it,
-    else the article's main country (other than the investor)."""
+    else, for a government investor, its own country, else the article's main country (other
+    than the investor)."""
     clause = cand.clause
     for tok in clause:
         if tok.lower_ in DESTINATION_PREPOSITIONS:
@@ -538,6 +539,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> 
     others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
         return others[0]
+    if investor is not None and investor.kind == "government":
+        return investor.key  # a government's grants and loans go to its own country's projects
     return scene.main_country(exclude)
 
 
