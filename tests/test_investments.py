@@ -38,6 +38,11 @@ CASES = [
     pytest.param("The United States is rebuilding its supply chain for batteries, which China dominates. The Department "
                  "of Defense has awarded $45 million to MP Materials for rare earth oxide processing.", "$45 million",
                  {"investor": "US", "destination": "US"}, id="government-award-at-home"),
+    # round 7 (w174, w155): an article that names no country: the home of what is bought, else the investor's own
+    pytest.param("Google buys YouTube\n\nGoogle has agreed to buy YouTube, the popular video-sharing website, for "
+                 "$1.65 billion in stock.", "$1.65 billion", {"destination": "US"}, id="no-country-named-acquisition"),
+    pytest.param("The Irish government will inject €4 billion into Anglo Irish Bank to keep it trading.", "€4 billion",
+                 {"investor": "IE", "destination": "IE"}, id="no-country-named-bailout"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

@@ -278,6 +278,7 @@ class Scene:
     place_counts: dict[str, int]
     sites: list[Place]  # places that are places, not demonyms
     title: Optional[Span]
+    homes: dict[str, str] = field(default_factory=dict)  # company name -> its country, where known
 
     def __post_init__(self):
         self.site_starts = [p.start for p in self.sites]
@@ -317,8 +318,9 @@ def scene_of(doc: Doc) -> Scene:
     title_start = len(text) - len(text.lstrip())
     title_end = text.find("\n", title_start)
     title = doc.char_span(title_start, title_end if title_end > 0 else len(text), alignment_mode="contract")
+    homes = {c["name"]: c["country"] for c in doc._.companies or [] if c.get("country")}
     return Scene(place_list, found, [p.start for p in found], counts, place_counts,
-                 [p for p in place_list if p.is_place], title)
+                 [p for p in place_list if p.is_place], title, homes)
 
 
 # Prepositions whose object is told apart as evidence about the investor ("from Saudi Arabia",
@@ -525,10 +527,11 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
     return best.party if best is not None and best.score > none else None
 
 
-def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> Optional[str]:
+def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party], companies: list[str] = ()) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause, else another country named in it,
     else, for a government investor, its own country, else the article's main country (other
-    than the investor)."""
+    than the investor); in an article that names no other country, the home of the companies
+    taking part, else the investor's own."""
     clause = cand.clause
     for tok in clause:
         if tok.lower_ in DESTINATION_PREPOSITIONS:
@@ -541,7 +544,13 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party]) -> 
         return others[0]
     if investor is not None and investor.kind == "government":
         return investor.key  # a government's grants and loans go to its own country's projects
-    return scene.main_country(exclude)
+    main = scene.main_country(exclude)
+    if main is not None or investor is None:
+        return main
+    # The article names no other country: the home of what is bought ("Google buys YouTube"),
+    # else the investor's own (a country's money at home, a company's in its home market).
+    homes = [scene.homes.get(name) for name in companies] + [investor.key if not investor.is_company else scene.homes.get(investor.key)]
+    return next((code for code in homes if code), None)
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
@@ -751,7 +760,7 @@ class Investments(TableComponent):
         return {
             "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"],
             "investor": investor.key if investor else None,
-            "destination": destination_of(cand, scene, investor),
+            "destination": destination_of(cand, scene, investor, others),
             "companies": others,
             "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes]),
             "status": status_of(cand.features, governing_verb(cand.span)),
