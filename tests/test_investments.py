@@ -43,6 +43,13 @@ CASES = [
                  "$1.65 billion in stock.", "$1.65 billion", {"destination": "US"}, id="no-country-named-acquisition"),
     pytest.param("The Irish government will inject €4 billion into Anglo Irish Bank to keep it trading.", "€4 billion",
                  {"investor": "IE", "destination": "IE"}, id="no-country-named-bailout"),
+    # round 7 (g014, g093): the place after the amount, not where the deal was announced
+    pytest.param("Today in Saudi Arabia, President Donald J. Trump announced Saudi Arabia’s $600-billion commitment to "
+                 "invest in the United States.", "$600-billion", {"investor": "SA", "destination": "US"},
+                 id="destination-after-the-amount"),
+    pytest.param("Today in Tokyo, President Donald J. Trump announced major projects advancing Japan’s previous $550 "
+                 "billion investment commitment to the United States.", "$550 billion",
+                 {"investor": "JP", "destination": "US"}, id="commitment-to-a-country"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

@@ -528,13 +528,16 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
 
 
 def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party], companies: list[str] = ()) -> Optional[str]:
-    """A place after ``in``/``into``/``across`` in the clause, else another country named in it,
+    """A place after ``in``/``into``/``across`` in the clause (or ``to`` after a noun: "commitment to
+    the United States"), after the amount first, else another country named in it,
     else, for a government investor, its own country, else the article's main country (other
     than the investor); in an article that names no other country, the home of the companies
     taking part, else the investor's own."""
     clause = cand.clause
-    for tok in clause:
-        if tok.lower_ in DESTINATION_PREPOSITIONS:
+    # after the amount first ("Today in Saudi Arabia, ... $600 billion to invest in the United States")
+    after = [t for t in clause if t.i >= cand.span.end]
+    for tok in after + [t for t in clause if t.i < cand.span.end]:
+        if tok.lower_ in DESTINATION_PREPOSITIONS or (tok.lower_ == "to" and tok.i >= cand.span.end and tok.head.pos_ == "NOUN"):
             site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
             if site is not None:
                 return site.code
