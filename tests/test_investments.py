@@ -40,7 +40,8 @@ CASES = [
                  {"investor": "US", "destination": "US"}, id="government-award-at-home"),
     # round 7 (w174, w155): an article that names no country: the home of what is bought, else the investor's own
     pytest.param("Google buys YouTube\n\nGoogle has agreed to buy YouTube, the popular video-sharing website, for "
-                 "$1.65 billion in stock.", "$1.65 billion", {"destination": "US"}, id="no-country-named-acquisition"),
+                 "$1.65 billion in stock.", "$1.65 billion", {"destination": "US", "sectors": "other"},
+                 id="no-country-named-acquisition"),
     pytest.param("The Irish government will inject €4 billion into Anglo Irish Bank to keep it trading.", "€4 billion",
                  {"investor": "IE", "destination": "IE"}, id="no-country-named-bailout"),
     # round 7 (g014, g093): the place after the amount, not where the deal was announced

@@ -487,6 +487,16 @@ def share_sectors(cands: list[Candidate], entries: dict[int, dict]) -> None:
                 entry["sectors"] = union
 
 
+def other_sector(cands: list[Candidate], entries: dict[int, dict]) -> None:
+    """A deal with a business taking part whose line of business no listed sector names (an
+    airline, a retailer, a website: "Google buys YouTube") is ``other``; a pledge with neither
+    sector words nor companies keeps no sector ("$3 trillion in private investments")."""
+    for cand in cands:
+        entry = entries[id(cand)]
+        if not entry["sectors"] and entry["companies"]:
+            entry["sectors"] = ["other"]
+
+
 DEMONSTRATIVES = ("this", "that", "these", "those")
 
 
@@ -745,6 +755,7 @@ class Investments(TableComponent):
             for cand, investor, scoped in zip(own, restated_investors(own, chosen), scopes)
         }
         share_sectors(own, entries)
+        other_sector(own, entries)
         found = []
         for cand in cands:
             entry = entries[id(cand.conversion_of or cand)]
