@@ -537,7 +537,8 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
     return best.party if best is not None and best.score > none else None
 
 
-def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party], companies: list[str] = ()) -> Optional[str]:
+def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
+                   companies: list[str] = ()) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause (or ``to`` after a noun: "commitment to
     the United States"), after the amount first, else another country named in it,
     else, for a government investor, its own country, else the article's main country (other
@@ -547,7 +548,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party], com
     # after the amount first ("Today in Saudi Arabia, ... $600 billion to invest in the United States")
     after = [t for t in clause if t.i >= cand.span.end]
     for tok in after + [t for t in clause if t.i < cand.span.end]:
-        if tok.lower_ in DESTINATION_PREPOSITIONS or (tok.lower_ == "to" and tok.i >= cand.span.end and tok.head.pos_ == "NOUN"):
+        to_noun = tok.lower_ == "to" and tok.i >= cand.span.end and tok.head.pos_ == "NOUN"
+        if tok.lower_ in DESTINATION_PREPOSITIONS or to_noun:
             site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
             if site is not None:
                 return site.code
@@ -562,8 +564,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party], com
         return main
     # The article names no other country: the home of what is bought ("Google buys YouTube"),
     # else the investor's own (a country's money at home, a company's in its home market).
-    homes = [scene.homes.get(name) for name in companies] + [investor.key if not investor.is_company else scene.homes.get(investor.key)]
-    return next((code for code in homes if code), None)
+    own = scene.homes.get(investor.key) if investor.is_company else investor.key
+    return next((code for code in [*(scene.homes.get(name) for name in companies), own] if code), None)
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
@@ -639,7 +641,7 @@ def is_conversion(text: str, previous: dict, money: dict) -> bool:
 def acquired(name: Span) -> bool:
     """Whether the company ``name`` is what an acquisition buys: the object of an acquire-class
     verb ("SABMiller acquires Grupo Bavaria") or of a noun's "of"/"for" ("its purchase of IGN",
-    "a bid for Adelphia"); in a headline, whose parse is poor, a name at most three words after
+    "a bid for Adelphia"); in a headline, whose parse is poor, a name within four words after
     such a word ("acquires Colombian Grupo Bavaria brewery")."""
     doc = name.doc
     before = [t.lower_ for t in doc[max(name.sent.start, name.start - 4):name.start]]
@@ -770,7 +772,8 @@ class Investments(TableComponent):
             if p.is_company and (investor is None or p.key != investor.key) and p.key not in others:
                 others.append(p.key)
         if not others and "sent:acquire" in cand.features:
-            others = acquired_in(cand.span.doc, scene, [scopes[k] for k in ("prev_sent", "title") if k in scopes], investor)
+            before = [scopes[k] for k in ("prev_sent", "title") if k in scopes]
+            others = acquired_in(cand.span.doc, scene, before, investor)
         return {
             "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"],
             "investor": investor.key if investor else None,

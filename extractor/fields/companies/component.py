@@ -12,7 +12,7 @@ from extractor import extensions  # noqa: F401  (registers the Doc extensions)
 from extractor.extensions import IntervalIndex, doc_text
 from extractor.fields.companies import candidates, filters, grouping, mentions
 from extractor.fields.companies.anchors import AnchoredMatcher
-from extractor.fields.companies.names import company_key, heading_spans, place_code
+from extractor.fields.companies.names import ambiguous_forms, company_key, heading_spans, place_code
 from extractor.fields.companies.spans import CharSpans, EvidenceIndex, Persons, SourceIndex
 from extractor.fields.companies.walk import NameWalker
 from extractor.lexicon.tables import TableComponent
@@ -129,10 +129,10 @@ class Companies(NameWalker, TableComponent):
         for i, row in enumerate(self.gazetteer):
             if row.get("parent") in name_index:
                 self.parent[i] = name_index[row["parent"]]
-            flag = row.get("ambiguous")
-            if flag:
-                self.ambiguous_forms[i] = {a.casefold() for a in (aliases[i] if flag is True else flag)}
-                self.ambiguous_keys[i] = {key(a) for a in (aliases[i] if flag is True else flag)}
+            forms = ambiguous_forms(row)
+            if forms:
+                self.ambiguous_forms[i] = {a.casefold() for a in forms}
+                self.ambiguous_keys[i] = {key(a) for a in forms}
                 self.plain_forms[i] = {a.casefold() for a in aliases[i]} - self.ambiguous_forms[i]
             lower, orth = [], []
             for alias in aliases[i]:

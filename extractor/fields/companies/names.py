@@ -14,6 +14,21 @@ NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "bin", "al
 _NON_WORD = re.compile(r"[^\w&+]+")
 
 
+def ambiguous_forms(row: dict) -> list[str]:
+    """The forms of a gazetteer row that are also common words or person names: every form for
+    ``"ambiguous": true``, the listed ones for a list.
+
+    >>> ambiguous_forms({"name": "Meta", "aliases": ["Facebook"], "ambiguous": ["Meta"]})
+    ['Meta']
+    >>> ambiguous_forms({"name": "Dow", "aliases": ["Dow Inc"], "ambiguous": True})
+    ['Dow', 'Dow Inc']
+    """
+    flag = row.get("ambiguous")
+    if not flag:
+        return []
+    return [row["name"], *row.get("aliases", [])] if flag is True else list(flag)
+
+
 def company_key(text: str, suffixes: Iterable[str] = ()) -> str:
     """Fold a company name for comparison: case, punctuation, possessive, a leading ``the`` and
     trailing legal suffixes go.

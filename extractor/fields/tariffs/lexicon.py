@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.fields.companies.names import ambiguous_forms
 from extractor.lexicon.tables import Tables, derived
 
 
@@ -190,8 +191,8 @@ def _company_countries(t: Tables) -> dict[str, str]:
         country = row.get("country")
         if not country:
             continue
-        flag = row.get("ambiguous")
+        ambiguous = ambiguous_forms(row)
         for name in [row.get("name")] + [x for x in row.get("aliases", []) if isinstance(x, str)]:
-            if name and not (flag is True or (flag and name in flag)):
+            if name and name not in ambiguous:
                 out.setdefault(name, country)
     return out
