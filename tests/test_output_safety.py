@@ -289,7 +289,7 @@ def test_ctrl_c_says_how_many_were_written_and_leaves_no_empty_errors_file(news,
 def test_cli_ctrl_c_message(tmp_path):
     d = tmp_path / "many"
     d.mkdir()
-    for i in range(40):
+    for i in range(200):  # enough that the run cannot finish between its second record and the signal
         (d / f"art{i:03d}.txt").write_text(ARTICLE * 20, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "run", str(d), "--out", str(out), "--batch-size", "2"],
