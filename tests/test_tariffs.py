@@ -496,6 +496,12 @@ REAL_DEV_ROLES = [
     ("bracket-country-on",
      "Washington set new tariffs on Vietnam (46%) and Cambodia (49%) on Wednesday.",
      [("46%", "US", "VN"), ("49%", "US", "KH")]),
+    # round 8: the goods a gerund after "on" takes name the target (g079)
+    ("on-originating-goods",
+     "The United States will apply the higher of either the U.S.-Korea Free Trade Agreement (“KORUS FTA”) or "
+     "U.S. Most Favored Nation (“MFN”) tariff rate, as applicable, or a tariff rate of 15 percent on "
+     "originating goods of the ROK, for purposes of the reciprocal tariff.",
+     [("15 percent", "US", "KR")]),
 ]
 
 

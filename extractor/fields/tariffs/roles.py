@@ -105,8 +105,8 @@ def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
     for tok in _frame(rate):
         for c in tok.children:
             if c.dep_ == "prep" and (c.lower_ in lex.target_preps | {"from"} or (apply_to and c.lower_ == "to")):
-                for pobj in c.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in own:
+                for pobj in _prep_objects(c):
+                    if pobj.i not in own:
                         votes.add(_goods_roles(pobj, ctx))
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.i not in own:
                 code = ctx.country_of(c)
@@ -129,8 +129,8 @@ def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
         elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
             votes.add(_object_roles(verb, c, ctx))
         elif c.dep_ == "prep" and _target_prep(c, verb):
-            for pobj in c.children:
-                if pobj.dep_ == "pobj" and pobj.i not in key_tokens and not _is_number(pobj):
+            for pobj in _prep_objects(c):
+                if pobj.i not in key_tokens and not _is_number(pobj):
                     votes.add(_goods_roles(pobj, ctx))
 
 
@@ -138,6 +138,18 @@ def _target_prep(prep: Token, verb: Token) -> bool:
     """A preposition of ``verb`` that names the target (``on``, ``from``, ``applies to``)."""
     lex = _lex()
     return prep.lower_ in lex.target_preps | {"from"} or (prep.lower_ == "to" and verb.lower_ in lex.apply_to_verbs)
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects: its ``pobj``, or the object of a gerund it takes (``on
+    originating goods of the ROK``)."""
+    objs = []
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            objs.append(c)
+        elif c.dep_ == "pcomp" and c.tag_ == "VBG":
+            objs += [o for o in c.children if o.dep_ == "dobj"]
+    return objs
 
 
 def _is_number(tok: Token) -> bool:
@@ -189,11 +201,10 @@ def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
             else:
                 targets += _goods_roles(c, ctx, 1)[0]
         elif c.dep_ == "prep" and c.lower_ in lex.target_preps | {"from"}:
-            for pobj in c.children:
-                if pobj.dep_ == "pobj":
-                    t2, i2 = _goods_roles(pobj, ctx)
-                    targets += t2
-                    imposers += i2
+            for pobj in _prep_objects(c):
+                t2, i2 = _goods_roles(pobj, ctx)
+                targets += t2
+                imposers += i2
     return targets, imposers
 
 
@@ -216,9 +227,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
         if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
             _goods_modifier_votes(tok, child, ctx, depth, votes)
         elif dep == "prep":
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
+            for pobj in _prep_objects(child):
                 t2, i2 = _goods_roles(pobj, ctx, depth + 1)
                 if child.lower_ in lex.imposer_preps:
                     votes.imposers += t2  # "exports to the United States": the importer
