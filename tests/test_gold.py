@@ -202,6 +202,8 @@ def test_a_family_named_like_a_company_is_a_warning(workdir):
     (" Shares trade in Tokyo (TSE: Toshiba) and Osaka.", "(a ticker symbol)"),  # "(NYSE: BCE)", w104
     (" It sells in Eastern Toshiba Islands cities.", None),  # not a country: still an error
     (" The plant is in Toshiba, Japan.", "(a town"),  # "based in Nokia, Finland", w132
+    (" The brewery is in Toshiba, Ontario.", "(a town"),  # "of Creemore, Ontario", w199
+    (" The brewery is in Toshiba, Paperclip.", None),  # no known place after the comma: an error
     (" Protect Toshiba and Shipbuilding Industry.", "(it names an industry)"),  # "U.S. Steel and ...", g118
     (" The Toshiba sector grew.", "(it names an industry)"),
     (" Toshiba Industries grew.", None),  # a name, not an industry: still an error

@@ -348,9 +348,25 @@ def _benign_occurrence(text: str, s: int, e: int) -> Optional[str]:
         if hit.start() <= s and e <= hit.end():
             return "part of a country's name"
     after = re.match(r",\s*", text[e:e + 3])
-    if after and _country_name_pattern().match(text, e + after.end()):
-        return "a town ('based in Nokia, Finland')"
+    if after and (_country_name_pattern().match(text, e + after.end()) or _place_follows(text, e + after.end())):
+        return "a town ('based in Nokia, Finland', 'of Creemore, Ontario')"
     return None
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset:
+    from extractor.lexicon.tables import read_json
+
+    return frozenset(read_json("places.json")["names"])
+
+
+def _place_follows(text: str, at: int) -> bool:
+    """A town or region of ``places.json`` starts at ``at`` ("Creemore, Ontario")."""
+    words = re.match(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}", text[at:at + 60])
+    if not words:
+        return False
+    parts = words.group(0).rstrip(".").split()
+    return any(" ".join(parts[:k]) in _places() for k in range(len(parts), 0, -1))
 
 
 def _field_coverage_problems(name: str, field_name: str, entities: list, text: str, other_spans: dict) -> list[Problem]:
