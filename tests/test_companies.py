@@ -222,6 +222,12 @@ DROPPED_IN_ARTICLE = [
     ("g089_microsoft_racine_datacenter", 12, ["Racine, Wisconsin", "Racine"]),  # "$3.3 Billion Investment in Racine, Wisconsin"
     ("w109_bell_globemedia_to_acquire_chum", 7, ["CKEM-TV Edmonton", "CKAL-TV Calgary"]),  # TV stations by town
     ("g079_us_korea_joint_fact_sheet", 6, ["Strategic Investments"]),  # "Memorandum of Understanding with respect to Strategic Investments"
+    # round 8: a weekday is no company even beside a company noun ("On Friday, the Bank of Japan ...");
+    # document parts of legal texts; a news site cited as the source
+    ("w200_markets_dragged_down_by_credit_crisis", 99, ["Friday"]),
+    ("g129_metals_232_tariff_regimes_adjusted", 99, ["Annex"]),
+    ("g126_china_125pct_retaliation_tariff", 99, ["Annex", "United States Goods Trade Deficits"]),
+    ("w215_nsw_school_private_funding", 99, ["Wikinews"]),
 ]
 
 

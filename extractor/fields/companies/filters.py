@@ -324,7 +324,8 @@ def _agency_apposition(x):
 
 
 def _date(x):
-    """A date, number or amount, or only date words ("Today, Hitachi Energy announced ...")."""
+    """A date, number or amount, or only date words ("Today, Hitachi Energy announced ...");
+    a company context does not change that ("On Friday, the Bank of Japan": no apposition)."""
     if _all_types(x.span, ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")):
         return "date"
     if all(w in x.comp.date_words for w in x.lowered):
@@ -528,10 +529,10 @@ def _person_votes(x):
 
 
 _RULE_GROUPS = (
-    (lambda x: True, (_empty, _reactor, _listed, _product, _place_after_preposition)),
+    (lambda x: True, (_empty, _reactor, _listed, _product, _place_after_preposition, _date)),
     (lambda x: not x.strong and not x.c.company_context, (
         _administration, _only_titles, _known_person, _after_job_title, _programme, _site_name, _adjective,
-        _before_government_word, _based, _on_place, _place_in_list, _agency_apposition, _date, _publication)),
+        _before_government_word, _based, _on_place, _place_in_list, _agency_apposition, _publication)),
     (lambda x: not x.c.evidence and not x.strong, (
         _town_state, _near_or_on, _before_site_noun, _country_commodity, _owned_asset)),
     (lambda x: True, (
