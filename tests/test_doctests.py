@@ -5,7 +5,8 @@ import importlib
 
 import pytest
 
-MODULES = ["extractor.lexicon.numerals", "extractor.fields.money", "extractor.lexicon.tables", "extractor.lexicon.word_case"]
+MODULES = ["extractor.lexicon.numerals", "extractor.fields.money", "extractor.lexicon.tables", "extractor.lexicon.word_case",
+           "extractor.fields.tariffs.context"]
 
 
 @pytest.mark.parametrize("name", MODULES)

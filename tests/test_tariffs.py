@@ -502,6 +502,16 @@ REAL_DEV_ROLES = [
      "U.S. Most Favored Nation (“MFN”) tariff rate, as applicable, or a tariff rate of 15 percent on "
      "originating goods of the ROK, for purposes of the reciprocal tariff.",
      [("15 percent", "US", "KR")]),
+    # round 8 (g127, g129): the first-person "I" of a president's order is the country its opening
+    # names; goods "that are products of Canada" name the target
+    ("order-first-person-author",
+     "By the authority vested in me as President by the Constitution and the laws of the United States of "
+     "America, I hereby order:\n\nTo deal with the emergency declared in Executive Order 14193, I imposed an "
+     "additional ad valorem rate of duty of 25 percent on certain articles that are products of Canada.",
+     [("25 percent", "US", "CA")]),
+    ("first-person-without-an-order",
+     "\"I imposed a duty of 25 percent on certain articles that are products of Canada,\" he said.",
+     [("25 percent", None, "CA")]),
 ]
 
 

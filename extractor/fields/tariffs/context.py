@@ -61,9 +61,20 @@ class _Context:
             code = actors.get(text) or actors.get(bare)
         return code
 
+    @property
+    def author(self) -> str | None:
+        """The country whose head of state or government writes the document in the first
+        person (see ``author_country``)."""
+        if not hasattr(self, "_author"):
+            self._author = author_country(self.text)
+        return self._author
+
     def country_of(self, tok: Token, depth: int = 0) -> str | None:
         """Country that ``tok`` names or stands for (``Japan``, ``Japanese``, ``Washington``,
-        ``Trump``, ``the Trump administration``, ``U.S. President ...``), else None."""
+        ``Trump``, ``the Trump administration``, ``U.S. President ...``, the first-person ``I``
+        of a president's order), else None."""
+        if tok.text == "I" and tok.pos_ == "PRON":
+            return self.author
         ent = self.ent_of(tok)
         if ent is not None:
             code = self._entity_country(tok, ent)
@@ -181,3 +192,34 @@ class _Context:
             if code is not None:
                 return code
         return None
+
+
+# "By the authority vested in me as President by the Constitution and the laws of the United States
+# of America", "BY THE PRESIDENT OF THE UNITED STATES OF AMERICA": an order's opening names its author.
+_AUTHOR = re.compile(r"\b(?:president|prime minister|chancellor)\b(?: by the constitution and the laws)? of "
+                     r"((?:the )?[a-z][a-z ’'.-]{2,40})", re.IGNORECASE)
+
+
+def author_country(text: str, opening: int = 1500) -> str | None:
+    """The country of the office that issues a first-person order, from its opening lines.
+
+    >>> author_country("By the authority vested in me as President by the Constitution and the laws of "
+    ...                "the United States of America, I hereby order:")
+    'US'
+    >>> author_country("BY THE PRESIDENT OF THE UNITED STATES OF AMERICA\\n\\nA PROCLAMATION")
+    'US'
+    >>> author_country("The President of France said on Monday that tariffs would rise.") is None
+    True
+    """
+    head = text[:opening]
+    if not re.search(r"\b(?:I|me)\b", head) and not re.search(r"\bPROCLAMATION\b", head):
+        return None
+    m = _AUTHOR.search(head)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        code = country_code(" ".join(w if w.lower() in ("of", "the", "and") else w.capitalize() for w in words[:k]))
+        if code is not None:
+            return code
+    return None

@@ -235,6 +235,10 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
                     votes.add((t2, i2))
         elif dep in ("acl", "conj"):
             votes.add(_goods_roles(child, ctx, depth + 1))
+        elif dep == "relcl" and child.lower_ in _COPULAS:  # "articles that are products of Canada"
+            for attr in child.children:
+                if attr.dep_ == "attr":
+                    votes.add(_goods_roles(attr, ctx, depth + 1))
     return votes.targets, votes.imposers
 
 
