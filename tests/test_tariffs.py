@@ -109,6 +109,10 @@ TARIFFS = [
     ("lowered-from-threatened",
      "South Korea agreed to a 15% tariff on its exports, lowered from the 25% threatened in July.",
      [("15%", 15.0, None, "KR", "imposed", None), ("25%", 25.0, None, "KR", "threatened", None)]),
+    # round 8 (g119): the parse hangs "from 25% to 50%" on "modules"; the change verb's tariff object decides
+    ("change-pair-misparsed", "The Administration raised tariffs on $18 billion of imports from China to protect "
+     "American workers and businesses \u2013 including by doubling the tariff rate on solar cells and modules from 25% to 50%.",
+     [("25%", 25.0, None, "CN", "previous", None), ("50%", 50.0, None, "CN", "imposed", None)]),
     # a tariff noun, bound words, the rate (g079, g048): a cap is in force, a threshold has no status
     ("bound-cap", "- For any Section 232 tariffs imposed on pharmaceuticals, the United States intends to apply to "
      "originating goods of the ROK a Section 232 tariff rate no greater than 15 percent.",
@@ -265,6 +269,23 @@ def test_replaced_rate_is_previous(nlp):
     # the object of a replace verb (tariff_lexicon.json "replace_verbs") is the rate before
     got = nlp("The deal replaces the 25% tariff on Japanese cars with a 15% rate.")._.tariffs
     assert (got[0]["text"], got[0]["status"]) == ("25%", "previous")
+
+
+ORDER = ("Modifying Duties on China\n\nBy the authority vested in me as President by the Constitution and the laws "
+         "of the United States of America, I hereby order:\n\nSec. 1. I reduce the additional ad valorem rate of duty "
+         "on products of China to 10 percent. Other tariffs and duties remain in effect.\n\nSec. 2. Implementation. ")
+
+
+@pytest.mark.parametrize("amendment, expected", [
+    # round 8 (g126, g128): a tariff article's schedule amendment deletes the old rate and inserts the new one
+    ("(i) heading 9903.01.24 of the HTSUS is amended by deleting \u201c20%\u201d each place that it appears and "
+     "inserting \u201c10%\u201d in lieu thereof.", [("20%", "previous"), ("10%", "imposed")]),
+    # an unquoted number after such a verb is no rate of the schedule
+    ("(ii) the note is amended by deleting 20% of the text.", []),
+])
+def test_schedule_amendment_rates(nlp, amendment, expected):
+    got = [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(ORDER + amendment)._.tariffs]
+    assert got == [("10 percent", "US", "CN", "imposed")] + [(r, "US", "CN", st) for r, st in expected]
 
 
 @pytest.mark.parametrize("text, expected", [

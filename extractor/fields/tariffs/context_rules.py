@@ -31,6 +31,8 @@ def _context_rule(rate: "_Rate", ctx: "_Context") -> bool:
         or _attachment_rule(rate, ctx)
         or _list_item(rate, ctx)
         or _headline_rule(rate)
+        or _change_pair_rule(rate)
+        or _amendment_rule(rate, ctx)
     )
 
 
@@ -304,6 +306,41 @@ def _headline_rule(rate: "_Rate") -> bool:
             if t.lower_ in cx.non_tariff or t.pos_ in _VERBS or (t.is_punct and t.text not in ("-", "'", '"')):
                 break
             if cx.headline_kw.match(t.text) and t.lower_ not in ("rate", "rates"):
+                return True
+    return False
+
+
+def _amendment_rule(rate: "_Rate", ctx: "_Context") -> bool:
+    """A quoted rate that a tariff article's schedule amendment deletes or inserts (``amended by
+    deleting \u201c20%\u201d each place that it appears and inserting \u201c10%\u201d in lieu thereof``)."""
+    if not ctx.heavy:
+        return False
+    text, start, end = rate.text, rate.pct["start"], rate.pct["end"]
+    if text[start - 1:start] not in ('"', "\u201c") or text[end:end + 1] not in ('"', "\u201d"):
+        return False
+    doc = rate.span.doc
+    verbs = _lex().amendment_verbs
+    return any(doc[k].lower_ in verbs for k in range(max(0, rate.span.start - 3), rate.span.start))
+
+
+_CHANGE_PAIR = re.compile(r"\bfrom\s+(?:the\s+)?\S+\s+to\s+\S*\d", re.IGNORECASE)
+
+
+def _change_pair_rule(rate: "_Rate") -> bool:
+    """``doubling the tariff rate on solar cells ... from 25% to 50%``: a ``from X% to Y%`` pair
+    in a sentence whose change verb takes a tariff noun as its object, where the parse hung the
+    pair on another word."""
+    sent = rate.span.sent
+    text, start = rate.text, rate.pct["start"]
+    near = text[max(sent.start_char, start - 12):min(sent.end_char, rate.pct["end"] + 20)]
+    if not _CHANGE_PAIR.search(near):
+        return False
+    heads = _lex().change_from
+    for tok in sent:
+        if tok.lower_ in heads and tok.pos_ in _VERBS and tok.i < rate.span.start:
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and _is_key(c)), None)
+            if obj is not None:
+                rate.tariff, rate.verb = obj, tok
                 return True
     return False
 

@@ -87,6 +87,7 @@ class _Lexicon:
     own_schedule: frozenset[str]
     previous_time: frozenset[str]
     replace_verbs: frozenset[str]
+    amendment_verbs: frozenset[str]
     weak_noun_object_verbs: frozenset[str]
     product_deposit_nouns: frozenset[str]
     article_window: int
@@ -149,6 +150,7 @@ def _lex(t: Tables) -> _Lexicon:
         own_schedule=frozenset(lex["own_schedule_modifiers"]),
         previous_time=frozenset(lex["previous_time_preps"]),
         replace_verbs=frozenset(lex["replace_verbs"]),
+        amendment_verbs=frozenset(lex.get("amendment_verbs", ())),
         weak_noun_object_verbs=frozenset(lex["weak_noun_object_verbs"]),
         product_deposit_nouns=frozenset(lex["product_deposit_nouns"]),
         article_window=lex["article_roles_window"],

@@ -155,6 +155,8 @@ def _from_previous(rate: _Rate) -> bool | None:
     head = frm.head
     if head.lower_ in lex.change_from or head.like_num or head.text in ("%", "\uff05") or head.lower_ in ("cent", "percent"):
         return True
+    if rate.verb is not None and rate.verb.lower_ in lex.change_from:
+        return True  # "doubling the tariff rate on solar cells and modules from 25% to 50%"
     # "to 15% from 39%": a rate just before the "from" phrase
     k = frm.i - 1
     return k >= 0 and (doc[k].text in ("%", "\uff05") or doc[k].lower_ in ("cent", "percent", "pct"))
