@@ -73,7 +73,7 @@ class _Context:
         """Country that ``tok`` names or stands for (``Japan``, ``Japanese``, ``Washington``,
         ``Trump``, ``the Trump administration``, ``U.S. President ...``, the first-person ``I``
         of a president's order), else None."""
-        if tok.text == "I" and tok.pos_ == "PRON":
+        if tok.text == "I" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):  # not "Annex I"
             return self.author
         ent = self.ent_of(tok)
         if ent is not None:
