@@ -51,6 +51,9 @@ CASES = [
     pytest.param("Today in Tokyo, President Donald J. Trump announced major projects advancing Japan’s previous $550 "
                  "billion investment commitment to the United States.", "$550 billion",
                  {"investor": "JP", "destination": "US"}, id="commitment-to-a-country"),
+    # round 8 (w213): the currency's "US" in "US $3.6bn" names no place
+    pytest.param("Brazil to spend US $3.6bn on slums\n\nThe Brazilian government will spend US $3.6bn to upgrade "
+                 "the favelas of Rio de Janeiro.", "US $3.6bn", {"destination": "BR"}, id="currency-is-no-place"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

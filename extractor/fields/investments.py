@@ -227,7 +227,13 @@ def places(doc: Doc) -> list[Place]:
     and country names the model left untagged (``US`` in a headline)."""
     regions = region_codes()
     found, covered = [], set()
+    for m in doc._.money or []:  # "US $3.6bn", "3.14 billion USD": a currency, not a place
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
     for ent in doc.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
         if ent.label_ not in PLACE_LABELS:
             continue
         code = country_code(ent.text) or regions.get(ent.text.removeprefix("the "))
