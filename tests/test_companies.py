@@ -228,6 +228,10 @@ DROPPED_IN_ARTICLE = [
     ("g129_metals_232_tariff_regimes_adjusted", 99, ["Annex"]),
     ("g126_china_125pct_retaliation_tariff", 99, ["Annex", "United States Goods Trade Deficits"]),
     ("w215_nsw_school_private_funding", 99, ["Wikinews"]),
+    # round 8: names the model tags ORG that the officials component reads as people in office
+    ("w107_dexia_to_restructure_lose_900_jobs", 99, ["Jean-Luc Dehaene"]),  # "current chairman is Jean-Luc Dehaene"
+    ("w132_nokia_acquires_navteq", 99, ["Olli-Pekka Kallasvuo"]),  # "Olli-Pekka Kallasvuo, Nokia's chief executive"
+    ("w125_toyota_triples_loss_prediction", 99, ["Katsuaki Watanabe"]),  # "Toyota's boss Katsuaki Watanabe"
 ]
 
 

@@ -3,6 +3,7 @@
 import doctest
 
 import pytest
+from pathlib import Path
 
 import extractor.fields.officials as officials_module
 from extractor.fields.officials import place_code, strip_possessive, title_case
@@ -508,3 +509,11 @@ def test_administration_named_for_two_leaders(nlp):
 def test_names_without_titles_and_possessives(nlp, text, expected):
     officials, _ = _run(nlp, text)
     assert {o["name"]: [m["text"] for m in o["mentions"]] for o in officials} == expected
+
+
+def test_a_company_holding_an_owners_role_is_no_executive(nlp):
+    # round 8 (w177): "the Irish owned Gaiety Investments (owner of MCD Promotions)"
+    text = (Path(__file__).parent.parent / "corpus" / "w177_mean_fiddler_sold.txt").read_text(encoding="utf-8")
+    doc = nlp(text)
+    assert "Gaiety Investments" not in [e["name"] for e in doc._.executives]
+    assert "Gaiety Investments" in [c["name"] for c in doc._.companies]

@@ -1906,11 +1906,12 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     "officials",
     default_config={},
     requires=["doc._.companies", "doc.ents", "doc.sents", "token.dep", "token.pos"],
-    assigns=["doc._.officials", "doc._.executives"],
+    assigns=["doc._.officials", "doc._.executives", "doc._.companies"],
 )
 def make_officials(nlp: Language, name: str) -> "Officials":
     """Officials and executives component; runs after ``companies`` (an executive's company
-    and the names inside company names come from ``doc._.companies``)."""
+    and the names inside company names come from ``doc._.companies``). A person and a company
+    are never the same words: see ``settle_people_and_companies``."""
     return Officials(nlp, name)
 
 
@@ -1926,5 +1927,38 @@ class Officials(TableComponent):
         tables.derive(_tables.build)  # compile the title grammar now, not on the first Doc
 
     def process(self, doc: Doc) -> Doc:
-        doc._.officials, doc._.executives = find_people(doc)
+        officials, executives = find_people(doc)
+        doc._.companies, doc._.executives = settle_people_and_companies(doc._.companies or [], officials, executives)
+        doc._.officials = officials
         return doc
+
+
+# Executive titles a company can hold too ("Gaiety Investments (owner of MCD Promotions)").
+COMPANY_ROLES = frozenset({"owner", "co-owner", "shareholder", "investor", "partner", "parent", "backer", "buyer"})
+
+
+def settle_people_and_companies(companies: list[dict], officials: list[dict],
+                                executives: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The same words are a person or a company, not both. A role a company can hold (owner,
+    shareholder) held by a company's name is no executive; a "company" whose every mention is
+    the name of an official or of an executive in a person's role (``The bank's current
+    chairman is Jean-Luc Dehaene``, ``Olli-Pekka Kallasvuo, Nokia's chief executive``; the small
+    model tags such names ORG) is no company.
+
+    >>> kallasvuo = {"text": "Olli-Pekka Kallasvuo", "start": 10, "end": 30}
+    >>> companies = [{"name": "Olli-Pekka Kallasvuo", "country": None, "mentions": [kallasvuo]}]
+    >>> people = [{"name": "Olli-Pekka Kallasvuo", "title": "chief executive", "company": "Nokia", "mentions": [kallasvuo]}]
+    >>> settle_people_and_companies(companies, [], people)[0]
+    []
+    >>> people[0]["title"] = "owner"
+    >>> [len(x) for x in settle_people_and_companies(companies, [], people)]
+    [1, 0]
+    """
+    names = {m["text"] for c in companies for m in c["mentions"]} | {c["name"] for c in companies}
+    executives = [e for e in executives
+                  if not ((e.get("title") or "").lower() in COMPANY_ROLES and e["name"] in names)]
+    spans = [(m["start"], m["end"]) for p in officials + executives for m in p["mentions"]]
+    def person_words(m: dict) -> bool:
+        return any(a <= m["start"] and m["end"] <= b for a, b in spans)
+    companies = [c for c in companies if not (c["mentions"] and all(person_words(m) for m in c["mentions"]))]
+    return companies, executives
