@@ -125,9 +125,17 @@ CASES = [
     ("paid $20 and 30 shares", [("$20", 20, "USD", None)]),
     # full-width and odd characters
     ("＄５５０ billion", [("＄５５０ billion", 550 * B, "USD", None)]),
+    # round 8: ISO codes and currency names before the number (w208); a change told far before
+    # its "from ... to" pair (g126)
+    ("net profit of ISK 11,000 million (Euro 142 million)",
+     [("ISK 11,000 million", 11000 * M, "ISK", None), ("Euro 142 million", 142 * M, "EUR", None)]),
+    ("increase the per postal item duty in effect on June 1, 2025, from 75 dollars to 100 dollars;",
+     [("75 dollars", 75, "USD", None), ("100 dollars", 100, "USD", None)]),
+    ("fares ranging from $5 to $10", [("$5 to $10", (5, 10), "USD", None)]),
 ]
 
 NEGATIVES = [
+    "tickets for the Euro 2008 championship",
     "costed at that in 2020 euros",
     "from a few hundred million dollars",
     "an A4p format",

@@ -150,6 +150,8 @@ def _data(t: Tables) -> dict:
 DASHES = {"-", "–", "—", "‐", "‑", "−", "‒", "―", "－", "﹣"}
 # Words after which a bare trailing number still reads as cents ("15 USD 50 more").
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
+# Words of a range, not a change: "prices ranging from $5 to $10", "between", "varying".
+_RANGE_WORDS = frozenset({"ranging", "range", "ranges", "ranged", "between", "varying", "vary", "varies", "varied"})
 
 
 def _extends_number(word: str, words: list[str], t: dict) -> bool:
@@ -560,6 +562,8 @@ class _Parser(_CurrencyReader):
         if num is None or num.bare_scale or num.article or self._followed_by_percent(num.end):
             return None
         marker = self.toks[i]
+        if marker.text.istitle() and num.scale is None and num.value == int(num.value) and 1900 <= num.value <= 2099:
+            return None  # "the Euro 2008 championship", "Dollar 2025 outlook": a name with a year
         amount = Amount(first, num.end, num.value * (mscale or 1), code, num.scale or mscale,
                         bare_dollar=marker.kind == "sym" and marker.text in "$＄")
         return self._with_redundant_suffix(amount, num, marker)
@@ -685,6 +689,20 @@ class _Parser(_CurrencyReader):
     def _change_before(self, i: int) -> bool:
         return any(w in self.d["change_words"] for w in self._words_before(i, 4))
 
+    def _change_in_clause(self, i: int, limit: int = 60) -> bool:
+        """A change word earlier in the clause of the ``from`` at token ``i``, with no range
+        word nearer (``increase the ... duty in effect on May 2, 2025, from 75 dollars to 100
+        dollars``; not ``ranging from $5 to $10``)."""
+        for j in range(i - 1, max(-1, i - 1 - limit), -1):
+            t = self.toks[j]
+            if t.kind == "punct" and t.text in ".;:!?" or "\n\n" in self.text[t.end:self.toks[j + 1].start]:
+                return False
+            if t.low in _RANGE_WORDS:
+                return False
+            if t.low in self.d["change_words"]:
+                return True
+        return False
+
     def _range_sep(self, a_first: int, j: int) -> bool:
         t = self.tok(j)
         if t is None:
@@ -696,8 +714,11 @@ class _Parser(_CurrencyReader):
         opener = self._opener_before(a_first)
         if t.low == "and":
             return opener
-        # "to": a range unless it reads as a change ("rose from $5bn to $7bn")
+        # "to": a range unless it reads as a change ("rose from $5bn to $7bn", "increase the
+        # duty ..., from 75 dollars to 100 dollars")
         start = a_first - 1 if opener else a_first
+        if opener and self.toks[start].low == "from" and self._change_in_clause(start):
+            return False
         return not self._change_before(start)
 
     def second_of_range(self, j: int, currency: str) -> Amount | None:
