@@ -361,6 +361,10 @@ IN_CONTEXT = [
      [("day one", "2025-01-20", "day")]),
     ("The team has worked on the plan from day one.", "2025-05-13", []),
     ("Claims are located under the Mining Act of 1872.", "2025-03-20", [("1872", "1872", "year")]),
+    # round 8 (w216, w203): a day word inside a name is no date; a time zone after it is no name
+    ("Tata Motors is said by The Sunday Times to be considering 1,500 job cuts.", "2009-01-27", []),
+    ("The group already owns both Today FM and FM104.", "2005-05-31", []),
+    ("Trading resumed Monday ET, the exchange said.", "2009-01-27", [("Monday", "2009-01-26", "day")]),
 ]
 
 

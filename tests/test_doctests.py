@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["extractor.lexicon.numerals", "extractor.fields.money", "extractor.lexicon.tables", "extractor.lexicon.word_case",
-           "extractor.fields.tariffs.context"]
+           "extractor.fields.tariffs.context", "extractor.fields.dates"]
 
 
 @pytest.mark.parametrize("name", MODULES)

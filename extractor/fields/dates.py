@@ -1247,9 +1247,27 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
         return False
     if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
         return False
+    if core.kind in ("deictic", "wday") and _in_a_name(text, core.start, core.end):
+        return False
     if core.kind == "named" and core.g("nm") in _lookups()["term_days"]:
         return has_term_cue(text, core.start, core.end)  # "from day one of the project": no presidency
     return True
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """``The Sunday Times``, ``Today FM``: a day word inside a title-case name (a capital ``The``
+    inside a sentence before it, or an acronym right after it).
+
+    >>> _in_a_name("said The Sunday Times.", 9, 15), _in_a_name("owns Today FM and FM104.", 5, 10)
+    (True, True)
+    >>> _in_a_name("The Sunday meeting was cancelled.", 4, 10), _in_a_name("on Sunday, the bank", 3, 9)
+    (False, False)
+    """
+    before = text[max(0, start - 20):start]
+    if re.search(r"[a-z,;:]\s+The\s+$", before) and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        return True
+    return re.match(r" (?!(?:AM|PM|ET|GMT|UTC|[ECMP][SD]T|CET|BST|JST)\b)[A-Z]{2,4}\b(?![.,]?\s*\d)",
+                    text[end:end + 6]) is not None
 
 
 def _quoted_deictic(core: Core, text: str, pub: _dt.date, spoken: list):
