@@ -142,6 +142,7 @@ def _data(t: Tables) -> dict:
         "range_seps": set(phrases["range_separators"]),
         "range_openers": set(phrases["range_openers"]),
         "change_words": set(phrases["change_words"]),
+        "range_words": set(phrases["range_words"]),
     }
 
 
@@ -150,8 +151,6 @@ def _data(t: Tables) -> dict:
 DASHES = {"-", "–", "—", "‐", "‑", "−", "‒", "―", "－", "﹣"}
 # Words after which a bare trailing number still reads as cents ("15 USD 50 more").
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
-# Words of a range, not a change: "prices ranging from $5 to $10", "between", "varying".
-_RANGE_WORDS = frozenset({"ranging", "range", "ranges", "ranged", "between", "varying", "vary", "varies", "varied"})
 
 
 def _extends_number(word: str, words: list[str], t: dict) -> bool:
@@ -697,7 +696,7 @@ class _Parser(_CurrencyReader):
             t = self.toks[j]
             if t.kind == "punct" and t.text in ".;:!?" or "\n\n" in self.text[t.end:self.toks[j + 1].start]:
                 return False
-            if t.low in _RANGE_WORDS:
+            if t.low in self.d["range_words"]:
                 return False
             if t.low in self.d["change_words"]:
                 return True

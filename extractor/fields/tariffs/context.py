@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,13 +62,11 @@ class _Context:
             code = actors.get(text) or actors.get(bare)
         return code
 
-    @property
+    @cached_property
     def author(self) -> str | None:
         """The country whose head of state or government writes the document in the first
         person (see ``author_country``)."""
-        if not hasattr(self, "_author"):
-            self._author = author_country(self.text)
-        return self._author
+        return author_country(self.text)
 
     def country_of(self, tok: Token, depth: int = 0) -> str | None:
         """Country that ``tok`` names or stands for (``Japan``, ``Japanese``, ``Washington``,
