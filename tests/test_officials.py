@@ -174,6 +174,11 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 8: the people of a founding verb's "by" phrase (w204, w176)
+    ("founded-by", "PartyGaming flotation\n\nPartygaming Plc was founded in 1997 by Anurag Dikshit and has since grown at "
+     "a huge rate.", "Anurag Dikshit", "founder", "Partygaming Plc"),
+    ("established-by-list", "Paramount buys DreamWorks\n\nDreamWorks was established 11 years ago by Steven Spielberg, "
+     "David Geffin, and Jeffrey Katzenberg.", "Jeffrey Katzenberg", "founder", "DreamWorks Animation"),
     # round 6: "Name is the TITLE of Company", "Name, currently TITLE of Company" (w105, w101)
     ("copula", "News Corp buys Dow Jones\n\nNews Corporation has agreed to buy Dow Jones. Rupert Murdoch is the chairman "
      "and chief executive officer of News Corporation.", "Rupert Murdoch", "Chairman and Chief Executive Officer", "News Corp"),

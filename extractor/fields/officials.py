@@ -1728,6 +1728,46 @@ def _person_entities(view: _DocView) -> list[_Found]:
     return found
 
 
+_FOUNDED = frozenset({"founded", "co-founded", "cofounded", "established", "started", "created"})
+
+
+def _founders(view: _DocView) -> list[_Found]:
+    """``Mean Fiddler was founded in 1982 by Vince Power``, ``Anglo, founded in 1917 by Sir
+    Ernest Oppenheimer``, ``established ... by Steven Spielberg, David Geffin, and Jeffrey
+    Katzenberg``: the people of a ``by`` phrase of a founding verb whose company (its passive
+    subject, or the name the participle follows) is one of ``doc._.companies``; title founder."""
+    found = []
+    for tok in view.doc:
+        if tok.lower_ not in _FOUNDED or tok.tag_ != "VBN":
+            continue
+        company = _founded_company(view, tok)
+        if company is None:
+            continue
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                for head in [pobj, *pobj.conjuncts]:
+                    ent = view.ent_by_end.get(head.idx + len(head.text))
+                    if ent is None or not (ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) == 2):
+                        continue  # (the small model tags some founders ORG: "Vince Power")
+                    span = _clean_person_ent(view, ent)
+                    if span and _valid_name(view, *span):
+                        found.append(_Found(span[0], span[1], view.text[span[0]:span[1]], "executive", "founder",
+                                            None, company))
+    return found
+
+
+def _founded_company(view: _DocView, verb) -> str | None:
+    """The company a founding participle is about: its passive subject, or the noun it follows."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    target = subjects[0] if subjects else (verb.head if verb.dep_ == "acl" else None)
+    if target is None:
+        return None
+    for a, b, name in view.company_spans:
+        if a <= target.idx < b:
+            return name
+    return None
+
+
 def _gazetteer_names(view: _DocView) -> list[_Found]:
     """Names the gazetteer knows, wherever the model put them (a surname tagged ORG, ...)."""
     tb = _tables()
@@ -1881,7 +1921,7 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     """Officials and executives of a processed Doc, in the contract's shape."""
     view = _DocView(doc)
     text = view.text
-    people = _cluster(_titled_people(view) + _person_entities(view) + _gazetteer_names(view))
+    people = _cluster(_titled_people(view) + _founders(view) + _person_entities(view) + _gazetteer_names(view))
     _add_mentions(view, people)
     officials, executives = [], []
     for p in people:
