@@ -261,6 +261,9 @@ def test_executive(nlp, text, name, title, company):
 
 # Sentences with no official at all: analysts, spokespeople, journalists, company staff, plain people.
 NO_OFFICIALS = [
+    # round 8 (w211): a vessel named after a queen, with its number
+    ("vessel-with-number", "Dubai World is rumoured to need to sell assets, including the Queen Elizabeth 2. The "
+     "company has refused to confirm or deny this."),
     ("sentence-adverb-apposition", "India agreed to stop buying Russian oil. Accordingly, the President signed an "
      "Executive Order last Friday."),
     ("analyst-apposition", "John Smith, an analyst at Nomura, said the deal was positive."),

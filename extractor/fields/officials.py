@@ -769,8 +769,11 @@ def _name_parts(view: _DocView, pos: int) -> list[_NamePart]:
 
 
 def _names_a_thing(view: _DocView, end: int) -> bool:
-    """Whether the word after a name makes it the name of a place or body (``King Salman
-    International Airport``, ``Trump Tower``)."""
+    """Whether the word after a name makes it the name of a place, body or thing (``King Salman
+    International Airport``, ``Trump Tower``, ``Queen Elizabeth 2``)."""
+    if re.match(r" \d+\b(?![,.]?\d)(?!\s*(?:%|percent|times?|years?|months?|weeks?|days?|hours?|minutes?|"
+                r"million|billion|per\b))", view.text[end:end + 20]):
+        return True  # "Queen Elizabeth 2": a vessel or product named after a person
     nxt = _WORD.match(view.text, end + 1) if view.text[end:end + 1] == " " else None
     return bool(nxt and nxt.group() in _tables().not_person_after)
 
