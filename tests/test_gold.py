@@ -229,3 +229,26 @@ def test_a_country_name_holding_a_company_name_is_a_warning(workdir):
     gold_file.write_text(json.dumps(record))
     problems = [p for p in validate_gold(workdir / "gold", workdir / "corpus") if "'United' also occurs" in str(p)]
     assert [(p.level, "(part of a country's name)" in str(p)) for p in problems] == [("warning", True)]
+
+
+@pytest.mark.parametrize("added,why", [
+    (" First Lady Melania Hasegawa spoke.", "(part of another person's name (Melania Hasegawa))"),  # g140
+    (" Minister Hasegawa spoke.", None),  # a title before the surname: an unlabelled mention
+    (" Ichiro Hasegawa spoke.", None),  # the labelled full name: an unlabelled mention
+])
+def test_an_officials_surname_in_another_persons_name_is_a_warning(workdir, added, why):
+    text_file = workdir / "corpus" / "alpha.txt"
+    text = text_file.read_text()
+    record = json.loads((workdir / "gold" / "alpha.json").read_text())
+    # The official's mentions: "Ichiro Hasegawa" and "Hasegawa", in a sentence of their own.
+    base = text + added + " Ichiro Hasegawa met Hasegawa's staff."
+    text_file.write_text(base)
+    s1 = base.index("Ichiro Hasegawa met")
+    s2 = base.index("Hasegawa's")
+    record["officials"].append({"name": "Ichiro Hasegawa", "title": "Minister", "country": "JP", "mentions": [
+        {"text": "Ichiro Hasegawa", "start": s1, "end": s1 + 15}, {"text": "Hasegawa", "start": s2, "end": s2 + 8}]})
+    (workdir / "gold" / "alpha.json").write_text(json.dumps(record))
+    problems = [p for p in validate_gold(workdir / "gold", workdir / "corpus") if "'Hasegawa' also occurs" in str(p)
+                or "'Ichiro Hasegawa' also occurs" in str(p)]
+    assert len(problems) == 1
+    assert (problems[0].level, why and why in str(problems[0])) == (("warning", True) if why else ("error", None))

@@ -354,6 +354,27 @@ def _benign_occurrence(text: str, s: int, e: int) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    from extractor.lexicon.tables import read_json
+
+    t = read_json("titles.json")
+    heads = t["official_heads"] + t["ambiguous_heads"] + t["cap_only_heads"] + t["company_heads"] + t["modifiers"]
+    return frozenset(w.lower() for h in heads for w in h.split())
+
+
+def _another_persons_name(text: str, s: int, string: str, mention_strings) -> Optional[str]:
+    """A labelled surname after a first name that no labelled mention writes before it and that
+    is no title ("First Lady Melania Trump" beside President Trump)."""
+    before = re.search(r"([A-Z][\w'-]+) $", text[max(0, s - 30):s])
+    if " " in string or not before:
+        return None
+    first = before.group(1)
+    if first.lower() in _title_words() or any(m.endswith(f"{first} {string}") for m in mention_strings):
+        return None
+    return f"part of another person's name ({first} {string})"
+
+
+@lru_cache(maxsize=1)
 def _places() -> frozenset:
     from extractor.lexicon.tables import read_json
 
@@ -394,7 +415,8 @@ def _field_coverage_problems(name: str, field_name: str, entities: list, text: s
             if elsewhere:
                 reason += f" (it is labelled as {elsewhere[0]})"
                 level = "warning"
-            elif why := _benign_occurrence(text, s, e):
+            elif why := _benign_occurrence(text, s, e) or (
+                    field_name == "officials" and _another_persons_name(text, s, string, owner)):
                 reason += f" ({why})"
                 level = "warning"
             problems.append(Problem(name, f"{field_name}[{owner[string]}]", reason, s, level))
