@@ -747,10 +747,19 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     return parts[0].start, parts[-1].end
 
 
+def _person_around(view: _DocView, pos: int):
+    """The PERSON entity a name starting at ``pos`` lies inside ("said president of PayPal Jeff
+    Jordan": the model's entity also took "PayPal"), so a country word ends no person's name."""
+    tok = view.token_at(pos)
+    if tok is None or tok.ent_type_ != "PERSON" or tok.idx != pos:
+        return None
+    return next((e for e in view.ents if e.start <= tok.i < e.end), None)
+
+
 def _name_parts(view: _DocView, pos: int) -> list[_NamePart]:
     """The words of a name from ``pos``, one blank apart, up to the first that is no name word."""
     text = view.text
-    ent = view.ent_by_start.get(pos)
+    ent = view.ent_by_start.get(pos) or _person_around(view, pos)
     at = _NameStart(ent, ent is not None and ent.label_ == "PERSON" and len(ent) > 1,
                     _in_headline_line(view, pos))
     parts: list[_NamePart] = []
