@@ -102,6 +102,12 @@ FOUND = [
      "Bank of Ireland", ["Bank of Ireland"], "IE"),
     # the evidence model: a bracketed acronym of a government body, a given name first
     ("acronym-after-company-kept", "Korea Hydro & Nuclear Power (KHNP) will bid.", "Korea Hydro & Nuclear Power", ["Korea Hydro & Nuclear Power", "KHNP"], "KR"),
+    # round 9: a known short form of the article's own longer name is that company, not the
+    # gazetteer's namesake or parent (w047, w198)
+    ("short-form-of-article-name", "Ford Motors Co. posted a profit of $2.7 billion on Thursday. Ford said sales rose "
+     "in Europe.", "Ford Motors Co.", ["Ford Motors Co.", "Ford"], "US"),
+    ("alias-of-article-name", "Sirius Satellite Radio Inc. agreed to buy XM for $4.6 billion. Sirius chief executive "
+     "Mel Karmazin called it a merger of equals.", "Sirius Satellite Radio Inc.", ["Sirius Satellite Radio Inc.", "Sirius"], "US"),
 ]
 
 

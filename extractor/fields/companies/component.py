@@ -225,6 +225,7 @@ class Companies(NameWalker, TableComponent):
         accepted, dropped = filters.select(self, doc, text, cands, orgs, index)
         groups = grouping.build_groups(self, doc, accepted)
         final = grouping.keep_groups(self, doc, text, groups)
+        grouping.join_known_short_forms(self, doc, final, groups.alias_of)
         mentions.add_repeats(self, doc, text, final, groups.alias_of, reactors, dropped)
         return mentions.records(self, doc, text, final)
 

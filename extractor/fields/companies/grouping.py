@@ -142,6 +142,29 @@ def keep_groups(comp, doc, text, groups: Groups) -> dict[GroupId, list[Candidate
     return final
 
 
+def join_known_short_forms(comp, doc, final: dict[GroupId, list[Candidate]], alias_of: dict[str, GroupId]) -> None:
+    """A known company the article writes only in a short form of one longer name it also
+    writes, and that name no list knows, is that company ("Ford" ... "Ford Motors Co.",
+    "Sirius" ... "Sirius Satellite Radio", "Continental" ... "Continental Airlines"): the
+    gazetteer read the short form as a namesake or a parent. The article's name is kept; the
+    row's country is the fallback."""
+    unknown = {g: comp.key(group_name(comp, doc, g, cs)) for g, cs in final.items() if g.kind == "U"}
+    if not unknown:
+        return
+    for g in [g for g in final if g.kind == "G"]:
+        keys = {comp.key(doc[c.s:c.e].text) for c in final[g]}
+        targets = [u for u, u_key in unknown.items() if all(u_key.startswith(k + " ") for k in keys)]
+        if len(targets) != 1:
+            continue
+        country = comp.gazetteer[g.ref].get("country")
+        for c in final.pop(g):
+            c.idx, c.inherit = None, c.inherit or country
+            final[targets[0]].append(c)
+        for acr, a in alias_of.items():
+            if a == g:
+                alias_of[acr] = targets[0]
+
+
 # --------------------------------------------------------------------------- evidence features
 
 
