@@ -121,6 +121,10 @@ TARIFFS = [
     ("bound-threshold", "For such products with a KORUS FTA or MFN tariff rate, as applicable, equal to or "
      "greater than 15 percent, no additional Section 232 tariff shall apply.",
      [("15 percent", 15.0, None, None, None, None)]),
+    # round 9: a threshold the parse ties to its tariff, and an office as the actor (g139)
+    ("threshold-in-where-clause", "Where such product's MFN tariff is less than 10 percent, the Trade Representative "
+     "shall impose a tariff of 10 percent on goods of Argentina and Canada.",
+     [("10 percent", 10.0, "US", None, None, None), ("10 percent", 10.0, "US", None, "imposed", None)]),
     ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",
      [("37%", 37.0, "IN", None, "imposed", None)]),
     # a gerund of change governs the "from" (g076)

@@ -42,7 +42,7 @@ from extractor.extensions import doc_text
 from extractor.fields.tariffs.article import (_agree_direction, _article_roles, _carry_roles, _deal_roles,
                                               _harmonise_status)
 from extractor.fields.tariffs.context import _Context
-from extractor.fields.tariffs.context_rules import _context_rule, _goods_pay, _list_item
+from extractor.fields.tariffs.context_rules import _context_rule, _goods_pay, _list_item, _mark_threshold
 from extractor.fields.tariffs.decide import _classify, _share_links, _share_pairs
 from extractor.fields.tariffs.layout import _row
 from extractor.fields.tariffs.lexicon import _lex
@@ -222,6 +222,8 @@ def _apply_context_rules(rates: list[_Rate], pct_roots: dict, ctx: _Context) -> 
         if not r.bare and r.decision != "yes" and _context_rule(r, ctx):
             r.decision = "yes"
             changed = True
+        elif r.decision == "yes" and not r.condition:
+            _mark_threshold(r)
     if changed:
         _share_links(rates, pct_roots, also_no=True)
     _share_pairs(rates, ctx.text)

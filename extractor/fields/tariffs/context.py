@@ -78,7 +78,7 @@ class _Context:
         if ent is not None:
             code = self._entity_country(tok, ent)
         elif tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.text[:1].isupper():
-            code = self.code(tok.text)
+            code = self.code(tok.text) or self.code(self._compound_name(tok))
         else:
             code = None
         if code is not None:
@@ -91,6 +91,14 @@ class _Context:
                     if code is not None:
                         return code
         return None
+
+    def _compound_name(self, tok: Token) -> str:
+        """The proper name ``tok`` ends with its compound words (``Trade Representative``)."""
+        first = tok.i
+        for child in tok.lefts:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                first = min(first, child.i)
+        return self.doc[first:tok.i + 1].text if first < tok.i else ""
 
     def _entity_country(self, tok: Token, ent: Span) -> str | None:
         """Country of the entity holding ``tok``: its name, one of its words, a person's title."""

@@ -42,24 +42,38 @@ def _bound_rule(rate: "_Rate") -> bool:
     a tariff noun, then only words that bound or compare, then the rate. Read on the words: the
     parse of such phrases is unreliable. Not a share (``15% of imports``). A comparison without
     a cap word is a threshold the goods meet (``rate.condition``: no status)."""
+    bound = _bound(rate)
+    if bound is None:
+        return False
+    rate.tariff, rate.condition = bound
+    return True
+
+
+def _mark_threshold(rate: "_Rate") -> None:
+    """A rate the parse tied to its tariff is a threshold too when only comparison words stand
+    between them (``where such product's MFN tariff is less than 10 percent``)."""
+    bound = _bound(rate)
+    if bound is not None and bound[1]:
+        rate.condition = True
+
+
+def _bound(rate: "_Rate") -> tuple[Token, bool] | None:
+    """The tariff noun a bound or comparison ties to the rate, and whether it is a threshold
+    (a comparison word and no cap word: "equal to or greater than 15 percent" describes goods;
+    "no greater than", "does not exceed", "capped at" set a cap, which is in force)."""
     doc, s = rate.span.doc, rate.span.start
     if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in rate.root.children):
-        return False
-    bound = _lex().cx.bound_words
+        return None
+    cx = _lex().cx
     k = s - 1
-    while k >= max(rate.span.sent.start, s - 9) and (doc[k].lower_ in bound or doc[k].text == ","):
+    while k >= max(rate.span.sent.start, s - 9) and (doc[k].lower_ in cx.bound_words or doc[k].text == ","):
         k -= 1
     if k == s - 1 or k < rate.span.sent.start or not _is_key(doc[k]):
-        return False
+        return None
     between = {doc[j].lower_ for j in range(k + 1, s)}
-    if not between & _lex().cx.bound_heads:
-        return False
-    rate.tariff = doc[k]
-    # "equal to or greater than 15 percent" describes goods (a threshold); "no greater than",
-    # "does not exceed", "capped at" set a cap, which is in force
-    cx = _lex().cx
-    rate.condition = bool(between & cx.threshold_words) and not between & cx.cap_words
-    return True
+    if not between & cx.bound_heads:
+        return None
+    return doc[k], bool(between & cx.threshold_words) and not between & cx.cap_words
 
 
 # "Vietnam (46%)" / "India (10-20%)": what may stand between the bracket and the rate.
