@@ -125,6 +125,8 @@ TARIFFS = [
     ("threshold-in-where-clause", "Where such product's MFN tariff is less than 10 percent, the Trade Representative "
      "shall impose a tariff of 10 percent on goods of Argentina and Canada.",
      [("10 percent", 10.0, "US", None, None, None), ("10 percent", 10.0, "US", None, "imposed", None)]),
+    ("ad-valorem-after-rate", "The Trade Representative proposed tariffs of 10 percent ad valorem on goods of "
+     "economies that impose no forced labor ban.", [("10 percent", 10.0, "US", None, "proposed", None)]),
     ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",
      [("37%", 37.0, "IN", None, "imposed", None)]),
     # a gerund of change governs the "from" (g076)
