@@ -32,9 +32,11 @@ class _Rate:
     bracket: tuple | None = None  # ("IN", "imposer") for "India (70%) imposes ...": the country before the bracket
 
     def __post_init__(self):
-        root = self.span.root
-        if root.dep_ == "compound" and root.head.lower_ == "valorem" and root.head.dep_ != "compound":
-            root = root.head  # "tariffs of 10 percent ad valorem on goods": the phrase's head stands in
+        root = head = self.span.root
+        while head.dep_ == "compound" and head.head.lower_ in ("ad", "valorem"):
+            head = head.head
+        if head.lower_ == "valorem" and head.dep_ != "compound":
+            root = head  # "tariffs of 10 percent ad valorem on goods": the phrase's head stands in
         self.root = self.noun = root
         self.bare = not _MARK.search(self.pct["text"])
 
