@@ -102,6 +102,9 @@ FOUND = [
      "Bank of Ireland", ["Bank of Ireland"], "IE"),
     # the evidence model: a bracketed acronym of a government body, a given name first
     ("acronym-after-company-kept", "Korea Hydro & Nuclear Power (KHNP) will bid.", "Korea Hydro & Nuclear Power", ["Korea Hydro & Nuclear Power", "KHNP"], "KR"),
+    # round 9: a name no list knows and the model does not tag, as the subject of an investing verb (g134)
+    ("invests-after-name", "Michigan jobs\n\n- Adrian Steel is investing $43.4 million to significantly grow its "
+     "operations.", "Adrian Steel", ["Adrian Steel"], None),
     # round 9: a known short form of the article's own longer name is that company, not the
     # gazetteer's namesake or parent (w047, w198)
     ("short-form-of-article-name", "Ford Motors Co. posted a profit of $2.7 billion on Thursday. Ford said sales rose "
