@@ -434,7 +434,16 @@ def _publication(x):
 
 
 def _place(x):
-    return "place" if is_place_name(x.text) or is_place_name(x.key) else None
+    """A place's name, or part of one the words around complete ("Tobago" of "Trinidad and
+    Tobago", "Kong" of "Hong Kong")."""
+    if is_place_name(x.text) or is_place_name(x.key):
+        return "place"
+    doc = x.doc
+    for a in range(max(0, x.s - 2), x.s + 1):
+        for b in range(x.e, min(len(doc), x.e + 2) + 1):
+            if (a, b) != (x.s, x.e) and doc[a].is_title and is_place_name(doc[a:b].text):
+                return "place"
+    return None
 
 
 def _government(x):
