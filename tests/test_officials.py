@@ -174,6 +174,11 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 9: a division, then "at" and the company (w227); a committee at a chamber of commerce is
+    # no company (w001, in NO_OFFICIALS)
+    ("division-at-company", "Oracle buys Innobase\n\n\"We will keep developing InnoDB,\" said Charles Rozwat, "
+     "executive vice president of Database and Middleware Technology at Oracle.", "Charles Rozwat",
+     "Executive Vice President", "Oracle"),
     # round 8: the people of a founding verb's "by" phrase (w204, w176)
     ("founded-by", "PartyGaming flotation\n\nPartygaming Plc was founded in 1997 by Anurag Dikshit and has since grown at "
      "a huge rate.", "Anurag Dikshit", "founder", "Partygaming Plc"),
@@ -261,6 +266,8 @@ def test_executive(nlp, text, name, title, company):
 
 # Sentences with no official at all: analysts, spokespeople, journalists, company staff, plain people.
 NO_OFFICIALS = [
+    ("committee-at-chamber", "\"The US can't impose safeguards on those countries,\" Peter Liu, chairman of the "
+     "textiles and apparel committee at the American Chamber of Commerce, told the Financial Times."),
     # round 8 (w211): a vessel named after a queen, with its number
     ("vessel-with-number", "Dubai World is rumoured to need to sell assets, including the Queen Elizabeth 2. The "
      "company has refused to confirm or deny this."),

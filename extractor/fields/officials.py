@@ -1081,16 +1081,22 @@ def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
     return _classify_run(view, run), run[-1].end
 
 
+_OWNER_LEAD = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?")
+# "executive vice president of Database and Middleware Technology at Oracle": a division, then the
+# company (only a company: "chairman of the textiles committee at the American Chamber of Commerce")
+_DIVISION_THEN_AT = re.compile(r"\s+(?:of|for)\s+(?:[A-Za-z&-]+\s+){1,6}?at\s+(?:the\s+)?")
+
+
 def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
     """``of Canada``, ``at Nvidia``, ``of its parent Toshiba``: the owner after a head and its end."""
     text = view.text
-    om = re.match(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?", text[he:he + 30])
-    if not om:
-        return None
-    run = _capitalised_run(text, he + om.end())
-    if not run:
-        return None
-    found = _place_prefix_owner(view, run) or _org_owner(view, run)
+    found = None
+    for om in (_DIVISION_THEN_AT.match(text[he:he + 80]), _OWNER_LEAD.match(text[he:he + 30])):
+        run = _capitalised_run(text, he + om.end()) if om else None
+        found = (_place_prefix_owner(view, run) or _org_owner(view, run)) if run else None
+        if found is not None and (found[0].kind == "company" or om.re is _OWNER_LEAD):
+            break
+        found = None
     if found is None:
         return None
     owner, end = found
