@@ -132,6 +132,11 @@ CASES = [
     ("increase the per postal item duty in effect on June 1, 2025, from 75 dollars to 100 dollars;",
      [("75 dollars", 75, "USD", None), ("100 dollars", 100, "USD", None)]),
     ("fares ranging from $5 to $10", [("$5 to $10", (5, 10), "USD", None)]),
+    # round 9: bare cents take the story's currency (w224, w049); alone they are no money (NEGATIVES)
+    ("net income of $3.70 billion, with legal expenses of 5 cents per share",
+     [("$3.70 billion", Decimal("3.7") * B, "USD", None), ("5 cents", Decimal("0.05"), "USD", None)]),
+    ("a dividend of €1.20 a share, up from 80 cents", [("€1.20", Decimal("1.2"), "EUR", None),
+                                                       ("80 cents", Decimal("0.8"), "EUR", None)]),
 ]
 
 NEGATIVES = [

@@ -801,7 +801,25 @@ def find_money(text: str) -> list[dict]:
     found = []
     for lo, hi in _windows(text) if text else []:
         found.extend(_Parser(text, tokenize(text, lo, hi)).parse())
-    return found
+    return _story_currency(found)
+
+
+def _story_currency(found: list[dict]) -> list[dict]:
+    """Bare cents ("5 cents per share", currency "") take the currency of most of the other
+    amounts; without any, they are not read."""
+    counts: dict[str, int] = {}
+    for m in found:
+        if m["currency"]:
+            counts[m["currency"]] = counts.get(m["currency"], 0) + 1
+    story = max(counts, key=lambda c: (counts[c], c == "USD")) if counts else None
+    out = []
+    for m in found:
+        if not m["currency"]:
+            if story is None:
+                continue
+            m["currency"] = story
+        out.append(m)
+    return out
 
 
 @Language.factory("money_amounts", default_config={}, assigns=["doc._.money"])
