@@ -132,6 +132,9 @@ CASES = [
     ("increase the per postal item duty in effect on June 1, 2025, from 75 dollars to 100 dollars;",
      [("75 dollars", 75, "USD", None), ("100 dollars", 100, "USD", None)]),
     ("fares ranging from $5 to $10", [("$5 to $10", (5, 10), "USD", None)]),
+    # round 9: two scaled numbers joined by "to" before the currency are a range (w225), not after a change word
+    ("will lend 500 million to 600 million dollars", [("500 million to 600 million dollars", (500 * M, 600 * M), "USD", None)]),
+    ("sales rose 500 million to 600 million dollars", [("600 million dollars", 600 * M, "USD", None)]),
     # round 9: bare cents take the story's currency (w224, w049); alone they are no money (NEGATIVES)
     ("net income of $3.70 billion, with legal expenses of 5 cents per share",
      [("$3.70 billion", Decimal("3.7") * B, "USD", None), ("5 cents", Decimal("0.05"), "USD", None)]),

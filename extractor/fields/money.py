@@ -744,12 +744,15 @@ class _Parser(_CurrencyReader):
         return Amount(a.first, b.end, b.value, a.currency, b.scale, min=lo, max=b.value)
 
     def _bare_first_range(self, i: int, num: Number) -> Amount | None:
-        """"10-20 dollars", "between 10 and 20 dollars", "7-9 lakh rupees"."""
+        """"10-20 dollars", "between 10 and 20 dollars", "7-9 lakh rupees", "500 million to 600
+        million dollars"."""
         j = num.end
         t = self.tok(j)
         if t is None or not self.near(j - 1, j) or not self.next_near(j):
             return None
-        if t.text in DASHES or (t.low in ("and", "to") and self._opener_before(i)):
+        # "between 10 and 20 dollars"; "lend 500 million to 600 million dollars" (both scaled, no change word)
+        scaled_to = t.low == "to" and num.scale is not None and not self._change_before(i)
+        if t.text in DASHES or (t.low in ("and", "to") and self._opener_before(i)) or scaled_to:
             b = self.second_of_range(j + 1, "")
             if b is None or not b.currency:
                 return None
