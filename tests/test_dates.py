@@ -305,6 +305,13 @@ SENTENCES = [
     ("The summit will be held on Nov. 5. The talks ended on Sept. 30.",
      [("Nov. 5", "2025-11-05", "day"), ("Sept. 30", "2025-09-30", "day")]),
     ("The March 4 deadline passed, and prices may rise.", [("March 4", "2025-03-04", "day")]),
+    # round 9: a bare year after "as early as" (w234); a month takes the year of the month that
+    # closes its range (w228)
+    ("Prosecutors allege JAL earned $2 billion illegally between 2000 and 2006, although it is possible the "
+     "scheme was operating as early as 1995.",
+     [("2000", "2000", "year"), ("2006", "2006", "year"), ("1995", "1995", "year")]),
+    ("Investment rose against 40 projects between January and July 2004.",
+     [("January", "2004-01", "month"), ("July 2004", "2004-07", "month")]),
 ]
 
 

@@ -1334,7 +1334,25 @@ def find_dates(doc: Doc) -> list[dict]:
     mentions += _dateparser_mentions(text, pub, ents, mentions)
     mentions += _statute_mentions(text, mentions)
     mentions.sort(key=lambda m: m["start"])
+    _years_across_ranges(text, mentions)
     return mentions
+
+
+_RANGE_JOIN = re.compile(r"[ \t]*(?:and|to|through|until|till|-|–|—)[ \t]*\Z", re.IGNORECASE)
+
+
+def _years_across_ranges(text: str, mentions: list[dict]) -> None:
+    """``between January and July 2004``: a month written without its year takes the year of the
+    month that closes the range (the year before when it comes later in the calendar)."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a["granularity"] != "month" or re.search(r"\d", a["text"]) or not b["value"] \
+                or not re.search(r"\d{4}", b["text"]) or b["granularity"] not in ("month", "day"):
+            continue
+        if b["start"] - a["end"] > 12 or not _RANGE_JOIN.match(text[a["end"]:b["start"]]):
+            continue
+        year, month = int(b["value"][:4]), int(b["value"][5:7])
+        a_month = int(a["value"][5:7])
+        a["value"] = f"{year if a_month <= month else year - 1:04d}-{a_month:02d}"
 
 
 @Language.factory(
