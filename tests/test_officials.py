@@ -266,6 +266,9 @@ def test_executive(nlp, text, name, title, company):
 
 # Sentences with no official at all: analysts, spokespeople, journalists, company staff, plain people.
 NO_OFFICIALS = [
+    # round 9: a legal text's document parts after "Executive" are no names (g083)
+    ("executive-order-number", "The United States will modify the duty set forth in Executive Order 14257 of April 2, "
+     "2025, by suspending 24 percent on those articles pursuant to the terms of said Order."),
     ("committee-at-chamber", "\"The US can't impose safeguards on those countries,\" Peter Liu, chairman of the "
      "textiles and apparel committee at the American Chamber of Commerce, told the Financial Times."),
     # round 8 (w211): a vessel named after a queen, with its number
