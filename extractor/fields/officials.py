@@ -168,6 +168,8 @@ class _Tables:
     family_first: set
     single_heads: set
     body_tail_re: re.Pattern
+    founding_verbs: frozenset
+    company_roles: frozenset
     lower_share: dict  # word -> percent of the times news writes it in lower case (word_case.json)
 
 
@@ -267,6 +269,7 @@ def _tables(tables: Tables) -> _Tables:
         family_first=set(t["family_name_first_countries"]),
         single_heads={h for h in kind if " " not in h},
         body_tail_re=_body_tail_regex(t),
+        founding_verbs=frozenset(t["founding_verbs"]), company_roles=frozenset(t["company_capable_roles"]),
         lower_share=tables["word_case.json"]["lower_share"],
     )
 
@@ -1746,17 +1749,15 @@ def _person_entities(view: _DocView) -> list[_Found]:
     return found
 
 
-_FOUNDED = frozenset({"founded", "co-founded", "cofounded", "established", "started", "created"})
-
-
 def _founders(view: _DocView) -> list[_Found]:
     """``Mean Fiddler was founded in 1982 by Vince Power``, ``Anglo, founded in 1917 by Sir
     Ernest Oppenheimer``, ``established ... by Steven Spielberg, David Geffin, and Jeffrey
     Katzenberg``: the people of a ``by`` phrase of a founding verb whose company (its passive
     subject, or the name the participle follows) is one of ``doc._.companies``; title founder."""
     found = []
+    founding = _tables().founding_verbs
     for tok in view.doc:
-        if tok.lower_ not in _FOUNDED or tok.tag_ != "VBN":
+        if tok.lower_ not in founding or tok.tag_ != "VBN":
             continue
         company = _founded_company(view, tok)
         if company is None:
@@ -1986,19 +1987,16 @@ class Officials(TableComponent):
 
     def process(self, doc: Doc) -> Doc:
         officials, executives = find_people(doc)
-        doc._.companies, doc._.executives = settle_people_and_companies(doc._.companies or [], officials, executives)
+        doc._.companies, doc._.executives = settle_people_and_companies(
+            doc._.companies or [], officials, executives, _tables().company_roles)
         doc._.officials = officials
         return doc
 
 
-# Executive titles a company can hold too ("Gaiety Investments (owner of MCD Promotions)").
-COMPANY_ROLES = frozenset({"owner", "co-owner", "shareholder", "investor", "partner", "parent", "backer", "buyer"})
-
-
-def settle_people_and_companies(companies: list[dict], officials: list[dict],
-                                executives: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The same words are a person or a company, not both. A role a company can hold (owner,
-    shareholder) held by a company's name is no executive; a "company" whose every mention is
+def settle_people_and_companies(companies: list[dict], officials: list[dict], executives: list[dict],
+                                company_roles: frozenset) -> tuple[list[dict], list[dict]]:
+    """The same words are a person or a company, not both. A role a company can hold
+    (``company_roles``: owner, shareholder) held by a company's name is no executive; a "company" whose every mention is
     the name of an official or of an executive in a person's role (``The bank's current
     chairman is Jean-Luc Dehaene``, ``Olli-Pekka Kallasvuo, Nokia's chief executive``; the small
     model tags such names ORG) is no company.
@@ -2006,15 +2004,15 @@ def settle_people_and_companies(companies: list[dict], officials: list[dict],
     >>> kallasvuo = {"text": "Olli-Pekka Kallasvuo", "start": 10, "end": 30}
     >>> companies = [{"name": "Olli-Pekka Kallasvuo", "country": None, "mentions": [kallasvuo]}]
     >>> people = [{"name": "Olli-Pekka Kallasvuo", "title": "chief executive", "company": "Nokia", "mentions": [kallasvuo]}]
-    >>> settle_people_and_companies(companies, [], people)[0]
+    >>> settle_people_and_companies(companies, [], people, frozenset({"owner"}))[0]
     []
     >>> people[0]["title"] = "owner"
-    >>> [len(x) for x in settle_people_and_companies(companies, [], people)]
+    >>> [len(x) for x in settle_people_and_companies(companies, [], people, frozenset({"owner"}))]
     [1, 0]
     """
     names = {m["text"] for c in companies for m in c["mentions"]} | {c["name"] for c in companies}
     executives = [e for e in executives
-                  if not ((e.get("title") or "").lower() in COMPANY_ROLES and e["name"] in names)]
+                  if not ((e.get("title") or "").lower() in company_roles and e["name"] in names)]
     spans = [(m["start"], m["end"]) for p in officials + executives for m in p["mentions"]]
     def person_words(m: dict) -> bool:
         return any(a <= m["start"] and m["end"] <= b for a, b in spans)
