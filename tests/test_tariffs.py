@@ -125,6 +125,9 @@ TARIFFS = [
     ("threshold-in-where-clause", "Where such product's MFN tariff is less than 10 percent, the Trade Representative "
      "shall impose a tariff of 10 percent on goods of Argentina and Canada.",
      [("10 percent", 10.0, "US", None, None, None), ("10 percent", 10.0, "US", None, "imposed", None)]),
+    ("retained-beside-suspended", "China will modify the duty by suspending 24 percentage points of that rate for 90 "
+     "days, while retaining the remaining ad valorem rate of 10 percent on those articles.",
+     [("10 percent", 10.0, None, None, "imposed", None)]),
     ("ad-valorem-after-rate", "The Trade Representative proposed tariffs of 10 percent ad valorem on goods of "
      "economies that impose no forced labor ban.", [("10 percent", 10.0, "US", None, "proposed", None)]),
     ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",
