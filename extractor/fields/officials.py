@@ -1093,17 +1093,21 @@ _DIVISION_THEN_AT = re.compile(r"\s+(?:of|for)\s+(?:[A-Za-z&-]+\s+){1,6}?at\s+(?
 def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
     """``of Canada``, ``at Nvidia``, ``of its parent Toshiba``: the owner after a head and its end."""
     text = view.text
-    found = None
-    for om in (_DIVISION_THEN_AT.match(text[he:he + 80]), _OWNER_LEAD.match(text[he:he + 30])):
-        run = _capitalised_run(text, he + om.end()) if om else None
-        found = (_place_prefix_owner(view, run) or _org_owner(view, run)) if run else None
-        if found is not None and (found[0].kind == "company" or om.re is _OWNER_LEAD):
-            break
-        found = None
+    division = _DIVISION_THEN_AT.match(text[he:he + 80])
+    found = _owner_at(view, he + division.end()) if division else None
+    if found is None or found[0].kind != "company":
+        lead = _OWNER_LEAD.match(text[he:he + 30])
+        found = _owner_at(view, he + lead.end()) if lead else None
     if found is None:
         return None
     owner, end = found
     return owner, _body_name_end(text, end)
+
+
+def _owner_at(view: _DocView, pos: int) -> tuple[_Owner, int] | None:
+    """The place, body or company whose capitalised name starts at ``pos``, and its end."""
+    run = _capitalised_run(view.text, pos)
+    return (_place_prefix_owner(view, run) or _org_owner(view, run)) if run else None
 
 
 def _body_name_end(text: str, end: int) -> int:
@@ -1996,10 +2000,10 @@ class Officials(TableComponent):
 def settle_people_and_companies(companies: list[dict], officials: list[dict], executives: list[dict],
                                 company_roles: frozenset) -> tuple[list[dict], list[dict]]:
     """The same words are a person or a company, not both. A role a company can hold
-    (``company_roles``: owner, shareholder) held by a company's name is no executive; a "company" whose every mention is
-    the name of an official or of an executive in a person's role (``The bank's current
-    chairman is Jean-Luc Dehaene``, ``Olli-Pekka Kallasvuo, Nokia's chief executive``; the small
-    model tags such names ORG) is no company.
+    (``company_roles``: owner, shareholder) held by a company's name is no executive; a
+    "company" whose every mention is the name of an official or of an executive in a person's
+    role (``The bank's current chairman is Jean-Luc Dehaene``, ``Olli-Pekka Kallasvuo, Nokia's
+    chief executive``; the small model tags such names ORG) is no company.
 
     >>> kallasvuo = {"text": "Olli-Pekka Kallasvuo", "start": 10, "end": 30}
     >>> companies = [{"name": "Olli-Pekka Kallasvuo", "country": None, "mentions": [kallasvuo]}]
