@@ -125,6 +125,12 @@ TARIFFS = [
     ("threshold-in-where-clause", "Where such product's MFN tariff is less than 10 percent, the Trade Representative "
      "shall impose a tariff of 10 percent on goods of Argentina and Canada.",
      [("10 percent", 10.0, "US", None, None, None), ("10 percent", 10.0, "US", None, "imposed", None)]),
+    # an infinitive of receiving after a verb with an object: the object receives the rate (g043)
+    ("object-receives-rate", "The United States will maintain at 20 percent the reciprocal tariffs on originating "
+     "goods of Viet Nam, and will also identify products from the list set out in Annex III to Executive Order "
+     "14346 of September 5, 2025, Potential Tariff Adjustments for Aligned Partners, to receive a zero percent "
+     "reciprocal tariff rate.", [("20 percent", 20.0, "US", "VN", "imposed", None),
+                                 ("zero percent", 0.0, "US", "VN", "imposed", None)]),
     ("retained-beside-suspended", "China will modify the duty by suspending 24 percentage points of that rate for 90 "
      "days, while retaining the remaining ad valorem rate of 10 percent on those articles.",
      [("10 percent", 10.0, None, None, "imposed", None)]),

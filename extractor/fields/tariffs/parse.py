@@ -61,6 +61,12 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.ent_type_), None)
     if subj is not None and subj.lower_ in _lex().relative and verb.dep_ == "relcl":
         return verb.head
+    if subj is None and verb.dep_ == "advcl" and verb.lower_ in _lex().target_subject \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "will identify products ... to receive a zero percent rate": the object receives it
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
     for _ in range(3):
         if not (_open_subject(subj) and _embedded_clause(verb)) or (subj is None and verb.dep_ == "ccomp"):
             break
