@@ -54,8 +54,9 @@ def _tariff_by_head(tok: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """Subject of ``verb``: its own, the antecedent of a relative pronoun, the controller of an
-    infinitive (``Trump threatened to impose``), the matrix subject for a pronoun (``Trump
-    said he would impose``)."""
+    infinitive (``Trump threatened to impose``; the object for an infinitive of receiving,
+    ``identify products ... to receive a zero percent rate``), the matrix subject for a pronoun
+    (``Trump said he would impose``)."""
     subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
     if subj is None:  # "The U.S. levies a 2.5% duty" parsed as a compound
         subj = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.ent_type_), None)
@@ -63,7 +64,6 @@ def _subject(verb: Token) -> Token | None:
         return verb.head
     if subj is None and verb.dep_ == "advcl" and verb.lower_ in _lex().target_subject \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # "will identify products ... to receive a zero percent rate": the object receives it
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj
