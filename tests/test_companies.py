@@ -246,6 +246,11 @@ DROPPED_IN_ARTICLE = [
     ("w107_dexia_to_restructure_lose_900_jobs", 99, ["Jean-Luc Dehaene"]),  # "current chairman is Jean-Luc Dehaene"
     ("w132_nokia_acquires_navteq", 99, ["Olli-Pekka Kallasvuo"]),  # "Olli-Pekka Kallasvuo, Nokia's chief executive"
     ("w125_toyota_triples_loss_prediction", 99, ["Katsuaki Watanabe"]),  # "Toyota's boss Katsuaki Watanabe"
+    # round 10: the acronym of a lowercase phrase whose short words may give a letter, whose
+    # first word may be capitalised
+    ("g075_reciprocal_tariffs_national_emergency", 99, ["MFN"]),  # "most-favored-nation (MFN) tariff rates"
+    ("g125_maritime_private_sector_investments", 99, ["STS"]),  # "ship-to-shore (STS) cranes"
+    ("w102_vodafone_nz_buys_ihug", 99, ["ISP"]),  # "Internet service provider (ISP) ihug"
 ]
 
 

@@ -253,20 +253,29 @@ class Companies(NameWalker, TableComponent):
 
     @staticmethod
     def _spells_lowercase_phrase(doc, i, acronym: str) -> bool:
-        """True when the lowercase words before token ``i`` spell ``acronym``
-        ("engineering, procurement and construction (EPC)")."""
-        letters = []
+        """True when the lowercase words before token ``i`` spell ``acronym``, their short
+        words counting or not ("engineering, procurement and construction (EPC)",
+        "most-favored-nation (MFN)", "ship-to-shore (STS)")."""
+        words = []  # (initial, may be skipped), nearest first
         j = i - 1
-        while j >= 0 and len(letters) < len(acronym) and i - j <= 2 * len(acronym) + 2:
+        content = 0
+        while j >= 0 and content < len(acronym) and i - j <= 2 * len(acronym) + 2:
             t = doc[j]
             if t.is_alpha and not t.is_stop:
                 if not t.text.islower():
-                    return False
-                letters.append(t.text[0])
-            elif not (t.is_punct or t.is_stop):
+                    # only the phrase's first word may be capitalised ("Internet service provider (ISP)")
+                    if content + 1 < len(acronym) or j == i - 1:
+                        return False
+                    return _spells(acronym.lower()[::-1], words + [(t.text[0].lower(), False)])
+                words.append((t.text[0], False))
+                content += 1
+            elif t.is_stop:
+                if t.is_alpha and t.text.islower():
+                    words.append((t.text[0], True))
+            elif not t.is_punct:
                 return False
             j -= 1
-        return "".join(reversed(letters)).upper() == acronym.upper()
+        return _spells(acronym.lower()[::-1], words)
 
     def _central_bank(self, low_text: str, span_text: str) -> bool:
         """"Bank of Japan", "Reserve Bank of India", "People's Bank of China": a country's bank led
@@ -276,6 +285,23 @@ class Companies(NameWalker, TableComponent):
             return False
         lead = [w for w in re.split(r"[\s’']+", low_text[:m.start()]) if w and w not in ("the", "s")]
         return all(w in self.central_bank_words or place_code(w) for w in lead)
+
+
+def _spells(letters: str, words: list[tuple[str, bool]]) -> bool:
+    """Whether ``words`` (initial, skippable), read from the acronym's end, spell ``letters``
+    (also reversed) using every word that may not be skipped.
+
+    >>> _spells("nfm", [("n", False), ("f", False), ("m", True)]), _spells("nf", [("n", False), ("f", False), ("m", True)])
+    (True, True)
+    """
+    if not letters:
+        return True  # the words further away belong to no acronym letter
+    if not words:
+        return False
+    (initial, optional), rest = words[0], words[1:]
+    if initial == letters[0] and _spells(letters[1:], rest):
+        return True
+    return optional and _spells(letters, rest)
 
 
 def _context_patterns(r, strong_suffixes) -> dict[str, list]:
