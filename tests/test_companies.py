@@ -55,6 +55,9 @@ FOUND = [
     # round 7: a lone word the model calls a person but never names one with is no person (w163)
     ("lone-person-tag", (CORPUS / "w163_facebook_acquires_instagram.txt").read_text(encoding="utf-8"),
      "Instagram", ["Instagram"] * 11, None),
+    # round 10: two names joined by "and" that the article never writes apart are one name (w084)
+    ("fixed-pair", (CORPUS / "w084_dow_chemical_to_buy_rohm_and_haas.txt").read_text(encoding="utf-8"),
+     "Rohm and Haas", ["Rohm and Haas"] * 6, None),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

@@ -213,6 +213,27 @@ def _extends_known(comp, doc, s, e, over) -> bool:
         and all(t.lower_ not in ("and", "or", ",") for t in rest)
 
 
+def join_fixed_pairs(comp, doc, text: str, cands: CandidateSet) -> None:
+    """``Rohm and Haas``: two names joined by ``and`` that the article never writes apart, at
+    least twice, one of them unknown, are one name (two companies listed together are also
+    named apart somewhere, or both known)."""
+    for c in list(cands):
+        e = c.e
+        if not (e + 1 < len(doc) and doc[e].lower_ == "and"):
+            continue
+        nxt = [o for o in cands.overlapping(e + 1, e + 2) if o.s == e + 1]
+        if not nxt or (c.idx is not None and nxt[0].idx is not None):
+            continue
+        first, second = doc[c.s:c.e].text, doc[nxt[0].s:nxt[0].e].text
+        pair = len(re.findall(rf"\b{re.escape(first)} and {re.escape(second)}\b", text))
+        if pair >= 2 and all(len(re.findall(rf"\b{re.escape(name)}\b", text)) == pair for name in (first, second)):
+            joined = Candidate(c.s, nxt[0].e, comp.key_index.get(comp.key(f"{first} and {second}")),
+                               model=c.model or nxt[0].model)
+            cands.remove(c)
+            cands.remove(nxt[0])
+            cands.add(joined)
+
+
 # --------------------------------------------------------------------------- more evidence
 
 

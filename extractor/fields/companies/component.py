@@ -210,6 +210,7 @@ class Companies(NameWalker, TableComponent):
         persons = [ent for ent in ents if ent.label_ == "PERSON"]
         cands = candidates.gazetteer_candidates(self, doc)
         candidates.add_model_names(self, doc, orgs, cands)
+        candidates.join_fixed_pairs(self, doc, text, cands)
         evidence += candidates.coordination_evidence(self, doc, cands)
         evidence += candidates.acronym_evidence(self, doc)
         evidence += candidates.list_evidence(self, doc, text, cands, evidence)
