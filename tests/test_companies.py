@@ -58,6 +58,9 @@ FOUND = [
     # round 10: two names joined by "and" that the article never writes apart are one name (w084)
     ("fixed-pair", (CORPUS / "w084_dow_chemical_to_buy_rohm_and_haas.txt").read_text(encoding="utf-8"),
      "Rohm and Haas", ["Rohm and Haas"] * 6, None),
+    # round 10: paragraphs that each open with a name make a list (g125)
+    ("paragraph-list", (CORPUS / "g125_maritime_private_sector_investments.txt").read_text(encoding="utf-8"),
+     "Davie Shipbuilding", ["Davie Shipbuilding"] + ["Davie"] * 4, None),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

@@ -307,10 +307,11 @@ def _list_rows(doc, text):
 
 
 def _blocks(text, rows):
-    """Rows not parted by a blank line."""
+    """Rows not parted by a paragraph that is no row: lines of a list or table, or paragraphs
+    that each open with a name ("Bollinger Shipyards: The first ...")."""
     blocks, cur = [], []
     for row in rows:
-        if cur and _BLANK_LINE.search(text, cur[-1][1], row[0]):
+        if cur and len(_BLANK_LINE.findall(text, cur[-1][1], row[0])) > 1:
             blocks.append(cur)
             cur = []
         cur.append(row)
