@@ -61,6 +61,11 @@ FOUND = [
     # round 10: paragraphs that each open with a name make a list (g125)
     ("paragraph-list", (CORPUS / "g125_maritime_private_sector_investments.txt").read_text(encoding="utf-8"),
      "Davie Shipbuilding", ["Davie Shipbuilding"] + ["Davie"] * 4, None),
+    # round 10: a company noun, a comma, then the name (w179, w137)
+    ("premodifier-comma", (CORPUS / "w179_ups_kentucky_air_hub_expansion.txt").read_text(encoding="utf-8"),
+     "UPS", ["UPS"] * 4, None),
+    ("premodifier-comma-firm", "The Italians would team up with another US firm, Hershey, to submit a joint bid.",
+     "Hershey", ["Hershey"], "US"),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

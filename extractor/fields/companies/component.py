@@ -160,9 +160,10 @@ class Companies(NameWalker, TableComponent):
         context = Matcher(vocab)
         for label, patterns in _context_patterns(r, sorted(self.strong_suffixes)).items():
             context.add(label, patterns)
-        # Every context pattern holds an anchor word; APPOS, the longest (7 tokens), ends with it.
+        # Every context pattern holds an anchor word; APPOS, the longest (7 tokens), ends with it;
+        # a premodifier noun may stand two tokens before its name ("company, UPS").
         self.context = AnchoredMatcher(context, _context_anchors(r, self.strong_suffixes), r["premodifier_regex"],
-                                       before=6, after=1)
+                                       before=6, after=2)
         acronyms = Matcher(vocab)
         acronyms.add(
             "ACRO",
@@ -314,6 +315,8 @@ def _context_patterns(r, strong_suffixes) -> dict[str, list]:
                    {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")", ":", "and", "or"]}, "OP": "{0,4}"},
                    {"LOWER": {"IN": r["company_nouns"]}}]],
         "PREMOD": [[premod, {"IS_TITLE": True}], [premod, upper], [regex, {"IS_TITLE": True}], [regex, upper],
+                   # "the world's largest package delivery company, UPS has announced"
+                   [premod, {"ORTH": ","}, {"IS_TITLE": True}], [premod, {"ORTH": ","}, upper],
                    [{"ORTH": "-"}, {"LOWER": "based"}, {"IS_TITLE": True}],
                    # "Geely-owned Volvo Cars": the owned name (the owner is handled apart).
                    [{"ORTH": "-"}, {"LOWER": "owned"}, {"IS_TITLE": True}]],
