@@ -66,6 +66,11 @@ FOUND = [
      "UPS", ["UPS"] * 4, None),
     ("premodifier-comma-firm", "The Italians would team up with another US firm, Hershey, to submit a joint bid.",
      "Hershey", ["Hershey"], "US"),
+    # round 10: the Finnish legal form Oy (w227); a company that writes its name in its own case (w089)
+    ("legal-form-oy", (CORPUS / "w227_oracle_buys_innobase.txt").read_text(encoding="utf-8"),
+     "Innobase OY", ["Innobase OY", "Innobase", "Innobase"], None),
+    ("own-case-name", (CORPUS / "w089_ryanair_profits_jump_19_pct.txt").read_text(encoding="utf-8"),
+     "easyJet", ["Easyjet", "easyJet"], "GB"),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),
