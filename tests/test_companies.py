@@ -71,6 +71,8 @@ FOUND = [
      "Innobase OY", ["Innobase OY", "Innobase", "Innobase"], None),
     ("own-case-name", (CORPUS / "w089_ryanair_profits_jump_19_pct.txt").read_text(encoding="utf-8"),
      "easyJet", ["Easyjet", "easyJet"], "GB"),
+    ("us-spelling-alias", "Earlier this year, Century Aluminum and Emirates Global Aluminum announced a joint venture.",
+     "Emirates Global Aluminium", ["Emirates Global Aluminum"], "AE"),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),
