@@ -157,6 +157,21 @@ OFFICIALS = [
      "Patrice Talon", "President", "BJ"),
     ("plural-title-list", "Foreign Ministers Wang Yi of China, Cho Hyun of South Korea and Takeshi Iwaya of Japan met.",
      "Cho Hyun", "Foreign Minister", "KR"),
+    # a lower-case "representative" right after a state's name is a House member (w233)
+    ("state-representative", "Washington representative Norm Dicks said he too was \"shocked\", releasing a statement.",
+     "Norm Dicks", "Representative", "US"),
+    ("state-representative-apposition", "Todd Tiahrt, a Kansas representative, said \"We should have an American tanker "
+     "built by an American company with American workers.\"", "Todd Tiahrt", "Representative", "US"),
+    # a title with an owner, then the name set off by commas (w180)
+    ("owned-title-comma-name", "Ambassadors from 12 Muslim countries demanded that the Danish Prime Minister, Anders Fogh "
+     "Rasmussen, denounce the newspaper.", "Anders Fogh Rasmussen", "Prime Minister", "DK"),
+    # portfolio and body words of British, Australian and US offices (w133, w165, g122)
+    ("portfolio-exchequer", "Chancellor of the Exchequer Alistair Darling, speaking on Radio 4's Today programme, "
+     "encouraged customers to carry on as normal.", "Alistair Darling", "Chancellor of the Exchequer", None),
+    ("body-opposition", "The association has welcomed the bi-partisan support by the Premier, and the Leader of the "
+     "Opposition, Paul Omodei, to the Gorgon project in Western Australia.", "Paul Omodei", "Leader", "AU"),
+    ("public-modifier-national", "Statement from National Economic Advisor Lael Brainard on Today's CHIPS & Science Act "
+     "Announcement", "Lael Brainard", "National Economic Advisor", None),
 ]
 
 

@@ -931,7 +931,17 @@ def _uncapitalised_cap_only(view: _DocView, hs: int, head: str) -> bool:
     tb = _tables()
     if not (" ".join(head.split()).title() in tb.cap_only or head in tb.cap_only):
         return False
+    if head.islower() and _after_region(view, hs):
+        return False          # "Washington representative Norm Dicks": a state's House member
     return not head[:1].isupper() or _in_caps_line(view, hs) or (head.isupper() and head not in tb.cap_only)
+
+
+def _after_region(view: _DocView, hs: int) -> bool:
+    """Whether a region's name (``Kansas``, ``New South Wales``) stands right before ``hs``."""
+    words = _words_before(view.text, hs, 40)
+    regions = _tables().regions
+    return any(len(words) >= k and _blank(view.text, words[-1].end, hs)
+               and view.text[words[-k].start:words[-1].end] in regions for k in (1, 2, 3))
 
 
 def _read_head(view: _DocView, m: re.Match) -> _Head | None:
@@ -1123,9 +1133,10 @@ def _checked_name(view: _DocView, span: tuple[int, int] | None) -> tuple[int, in
     return span if span and _valid_name(view, *span) else None
 
 
-def _name_after(view: _DocView, after: int, has_portfolio: bool) -> tuple[int, int] | None:
+def _name_after(view: _DocView, after: int, has_portfolio: bool, owned: bool = False) -> tuple[int, int] | None:
     """The name right after a title, or after ``, `` when a person entity follows (``Minister of
-    Petroleum and Natural Gas, Hardeep Singh Puri``)."""
+    Petroleum and Natural Gas, Hardeep Singh Puri``), or when a title with an owner sets off a
+    name between commas (``The chairman of Reuters, Niall FitzGerald, said``)."""
     text = view.text
     if text[after:after + 1] in (" ", "\t"):
         return _checked_name(view, _read_name(view, _BLANKS.match(text, after).end()))
@@ -1137,14 +1148,17 @@ def _name_after(view: _DocView, after: int, has_portfolio: bool) -> tuple[int, i
     ent = view.ent_by_start.get(after + 2)
     if ent is not None and ent.label_ == "PERSON":
         return span
-    if has_portfolio and len(text[span[0]:span[1]].split()) > 1 and _valid_name(view, *span):
+    several = len(text[span[0]:span[1]].split()) > 1
+    if (has_portfolio or owned and text[span[1]:span[1] + 1] == ",") and several and _valid_name(view, *span):
         return span
     return None
 
 
-def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: int) -> tuple[int, int] | None:
+def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: int,
+                 owned: bool = False) -> tuple[int, int] | None:
     """The span of the name of a title's holder: after the title, else in apposition before it."""
-    span = _name_after(view, after, has_portfolio) or _checked_name(view, _apposition_name(view, title_start))
+    span = (_name_after(view, after, has_portfolio, owned)
+            or _checked_name(view, _apposition_name(view, title_start)))
     if span is None or _names_a_thing(view, span[1]):
         return None
     return span
@@ -1248,7 +1262,7 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     owner = before.owner
     if portfolio is None and owner is None:          # "of Canada" / "of Nvidia" after the head
         owner, after = _owner_after(view, head.end) or (None, after)
-    span = _holder_name(view, after, bool(suffix), before.title_start)
+    span = _holder_name(view, after, bool(suffix), before.title_start, owner is not None)
     if span is None:
         return None
     country = owner.code if owner and owner.kind in ("place", "body") else None
