@@ -170,6 +170,11 @@ OFFICIALS = [
      "encouraged customers to carry on as normal.", "Alistair Darling", "Chancellor of the Exchequer", None),
     ("body-opposition", "The association has welcomed the bi-partisan support by the Premier, and the Leader of the "
      "Opposition, Paul Omodei, to the Gorgon project in Western Australia.", "Paul Omodei", "Leader", "AU"),
+    # military ranks (w217, w233)
+    ("rank-general", "US military official General David Petraeus said that there was \"stunning potential\" for "
+     "Afghanistan.", "David Petraeus", "General", "US"),
+    ("rank-general-after-role", "USAF's chief of staff General Duncan McNab stated \"The tanker is the number-one "
+     "procurement priority for us right now.\"", "Duncan McNab", "General", None),
     ("public-modifier-national", "Statement from National Economic Advisor Lael Brainard on Today's CHIPS & Science Act "
      "Announcement", "Lael Brainard", "National Economic Advisor", None),
 ]
@@ -313,6 +318,9 @@ NO_OFFICIALS = [
     ("common-words-name", "The announcement builds on Executive Order 14017,America’s Supply Chains, signed in February 2021."),
     ("committee-chairman", "\"The US can't impose safeguards on those countries,\" Peter Liu, chairman of the textiles and apparel "
      "committee at the American Chamber of Commerce, said."),
+    # "General" is a rank only before a person's name (g116, w173)
+    ("general-not-rank", "A statement on General Motors Investment in Michigan. The UN General Assembly "
+     "and the General Agreement on Tariffs and Trade met."),
 ]
 
 

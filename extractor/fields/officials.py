@@ -826,6 +826,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         tok = view.token_at(start)
         if tok is not None and tok.pos_ == "ADV":
             return False                                  # "Accordingly, the President signed"
+        if words[0] in tb.public_words or words[0] in tb.not_person_after:
+            return False                                  # "the UN General Assembly", "General Motors"
         return words[0].lower() not in tb.title_words
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
