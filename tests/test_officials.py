@@ -194,6 +194,22 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 10: a list of people, each name before its title (w224); a company's possessive before a
+    # region that owns the title (w233); more "chief ... officer" heads (g063)
+    ("list-name-before-title", "Microsoft will hold a conference call July 20 with Chris Liddell, senior vice president "
+     "and chief financial officer, Frank Brod, corporate vice president and chief accounting officer, and Colleen "
+     "Healy, general manager of Investor Relations.", "Chris Liddell",
+     "Senior Vice President and Chief Financial Officer", "Microsoft"),
+    ("list-second-name", "Microsoft will hold a conference call July 20 with Chris Liddell, senior vice president "
+     "and chief financial officer, Frank Brod, corporate vice president and chief accounting officer, and Colleen "
+     "Healy, general manager of Investor Relations.", "Frank Brod",
+     "Corporate Vice President and Chief Accounting Officer", "Microsoft"),
+    ("company-region-title", "Boeing lost the deal to Northrop Grumman and EADS. Ralph Crosby, EADS's North America "
+     "CEO and ex Northrop executive commented the business has \"committed our full resources\".", "Ralph Crosby",
+     "North America CEO", "EADS"),
+    ("chief-business-officer", "- Chief Business Officer Astrea Ocampo of Neolpharma, a Mexico-based pharmaceutical "
+     "company, highlighted its investment of $16 million to expand its plant in Puerto Rico.", "Astrea Ocampo",
+     "Chief Business Officer", "Neolpharma"),
     # round 9: a division, then "at" and the company (w227); a committee at a chamber of commerce is
     # no company (w001, in NO_OFFICIALS)
     ("division-at-company", "Oracle buys Innobase\n\n\"We will keep developing InnoDB,\" said Charles Rozwat, "

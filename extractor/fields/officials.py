@@ -1035,7 +1035,29 @@ def _read_before(view: _DocView, hs: int) -> _Before | None:
         i -= 1
     i, limit = _modifiers_before(view, words, i, pre, hs)
     owner = _owner_before(view, words, i) if i >= 0 and _blank(text, words[i].end, limit) else None
+    company = _company_owning_region(view, owner) if owner else None
+    if company is not None:
+        pre = owner.text.split() + pre          # "EADS's North America CEO": the region stays in the title
+        owner = company
     return _Before(pre, limit, owner)
+
+
+def _company_owning_region(view: _DocView, owner: _Owner) -> _Owner | None:
+    """The company whose possessive stands before a place owner (``EADS's North America CEO``,
+    ``Toyota's U.S. president``): the title is the company's for that region."""
+    if owner.kind not in ("place", "company") or not owner.text:
+        return None
+    ent = view.ent_by_start.get(owner.start)
+    if owner.kind == "company" and not (ent is not None and ent.label_ in ("LOC", "GPE")):
+        return None
+    words = _words_before(view.text, owner.start, 60)
+    if not words or not words[-1].text.endswith(_POSSESSIVE) or not _blank(view.text, words[-1].end, owner.start):
+        return None
+    last = words[-1]
+    core = strip_possessive(last.text)
+    if not view.is_company(core, last.start, last.start + len(core)):
+        return None
+    return _Owner("company", view.company_name(core), None, last.start)
 
 
 def _portfolio_after(view: _DocView, he: int) -> tuple[list[str], int] | None:
@@ -1158,12 +1180,25 @@ def _name_after(view: _DocView, after: int, has_portfolio: bool, owned: bool = F
 
 def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: int,
                  owned: bool = False) -> tuple[int, int] | None:
-    """The span of the name of a title's holder: after the title, else in apposition before it."""
-    span = (_name_after(view, after, has_portfolio, owned)
-            or _checked_name(view, _apposition_name(view, title_start)))
+    """The span of the name of a title's holder: after the title, else in apposition before it.
+    In a list of people with their titles (``with Chris Liddell, senior vice president and chief
+    financial officer, Frank Brod, corporate vice president``) the name before wins."""
+    before = _checked_name(view, _apposition_name(view, title_start))
+    span = _name_after(view, after, has_portfolio, owned)
+    if span is None or before is not None and view.text[after:after + 1] == "," and _described_next(view, span[1]):
+        span = before
     if span is None or _names_a_thing(view, span[1]):
         return None
     return span
+
+
+def _described_next(view: _DocView, end: int) -> bool:
+    """Whether a name ending at ``end`` is followed by ``, `` and a description of it (a noun
+    phrase, not a verb: ``Frank Brod, corporate vice president``, not ``Eamonn Brennan, said``)."""
+    if view.text[end:end + 2] != ", ":
+        return False
+    tok = view.token_at(end + 2)
+    return tok is not None and tok.pos_ in ("ADJ", "NOUN", "PROPN", "DET")
 
 
 def _company_owner(view: _DocView, owner: _Owner, head_l: str) -> bool:
