@@ -21,6 +21,14 @@ def _by_name(people, name):
     return hits[0]
 
 
+# g063: a body named with an en dash; the body's name before a person's is no part of it in apposition
+G063_HOSTS = ("Today, as a part of APEC Economic Leaders’ Week and the APEC CEO Summit, U.S. Secretary of Commerce Gina "
+              "Raimondo, Director of the White House National Economic Council Lael Brainard, Chair of the U.S. "
+              "Export–Import Bank (EXIM) Reta Jo Lewis, and Deputy Assistant to the President & Coordinator for the "
+              "Indo-Pacific Kurt Campbell co-hosted an “Investing in America” and SelectUSA event that highlighted "
+              "examples of significant job-creating investments in the United States by companies based in the "
+              "Asia-Pacific.")
+
 # (sentence, name, title, country). Titles and countries come from the text; several of these
 # people are in no gazetteer (Yoo Han-koo, Opiyo Wandayi, Maria Oyelaran, Chrystia Freeland).
 OFFICIALS = [
@@ -170,6 +178,9 @@ OFFICIALS = [
      "encouraged customers to carry on as normal.", "Alistair Darling", "Chancellor of the Exchequer", None),
     ("body-opposition", "The association has welcomed the bi-partisan support by the Premier, and the Leader of the "
      "Opposition, Paul Omodei, to the Gorgon project in Western Australia.", "Paul Omodei", "Leader", "AU"),
+    # G063_HOSTS: an en dash in a body's name; the body before a name in apposition (g063)
+    ("body-en-dash", G063_HOSTS, "Reta Jo Lewis", "Chair", "US"),
+    ("body-before-apposed-name", G063_HOSTS, "Lael Brainard", "Director", "US"),
     # military ranks (w217, w233)
     ("rank-general", "US military official General David Petraeus said that there was \"stunning potential\" for "
      "Afghanistan.", "David Petraeus", "General", "US"),

@@ -206,9 +206,10 @@ def _portfolio_regex(t: dict) -> re.Pattern:
 
 
 def _body_tail_regex(t: dict) -> re.Pattern:
-    """Up to four capitalised words, then a word of ``body_name_end_words``, then ``(ACRONYM)``."""
+    """Up to four capitalised words (``Export–Import``, with a hyphen or an en dash), then a word of
+    ``body_name_end_words``, then ``(ACRONYM)``."""
     ends = _alternation(t["body_name_end_words"])
-    return re.compile(r"(?:[ \t]+[A-Z][\w&'’.-]*){0,4}?[ \t]+(?:" + ends + r")(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])")
+    return re.compile(r"(?:[ \t]+[A-Z][\w&'’.–-]*){0,4}?[ \t]+(?:" + ends + r")(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])")
 
 
 def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
@@ -874,6 +875,11 @@ def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
     # ("Commerce Secretary Lutnick, ...", "Holtec's Kris Singh, its president").
     while len(run) > 1 and (run[0].text.lower() in tb.title_words or run[0].text.endswith(("'s", "’s"))):
         run.pop(0)
+    # "... the White House National Economic Council Lael Brainard, Chair of": a body's name ends
+    # before the person's.
+    ends = [k for k, w in enumerate(run[:-1]) if w.text in tb.public_words]
+    if ends:
+        run = run[ends[-1] + 1:]
     return run[0].start, run[-1].end
 
 
