@@ -21,6 +21,14 @@ def _by_name(people, name):
     return hits[0]
 
 
+# g063: a body named with an en dash; the body's name before a person's is no part of it in apposition
+G063_HOSTS = ("Today, as a part of APEC Economic Leaders’ Week and the APEC CEO Summit, U.S. Secretary of Commerce Gina "
+              "Raimondo, Director of the White House National Economic Council Lael Brainard, Chair of the U.S. "
+              "Export–Import Bank (EXIM) Reta Jo Lewis, and Deputy Assistant to the President & Coordinator for the "
+              "Indo-Pacific Kurt Campbell co-hosted an “Investing in America” and SelectUSA event that highlighted "
+              "examples of significant job-creating investments in the United States by companies based in the "
+              "Asia-Pacific.")
+
 # (sentence, name, title, country). Titles and countries come from the text; several of these
 # people are in no gazetteer (Yoo Han-koo, Opiyo Wandayi, Maria Oyelaran, Chrystia Freeland).
 OFFICIALS = [
@@ -157,6 +165,29 @@ OFFICIALS = [
      "Patrice Talon", "President", "BJ"),
     ("plural-title-list", "Foreign Ministers Wang Yi of China, Cho Hyun of South Korea and Takeshi Iwaya of Japan met.",
      "Cho Hyun", "Foreign Minister", "KR"),
+    # a lower-case "representative" right after a state's name is a House member (w233)
+    ("state-representative", "Washington representative Norm Dicks said he too was \"shocked\", releasing a statement.",
+     "Norm Dicks", "Representative", "US"),
+    ("state-representative-apposition", "Todd Tiahrt, a Kansas representative, said \"We should have an American tanker "
+     "built by an American company with American workers.\"", "Todd Tiahrt", "Representative", "US"),
+    # a title with an owner, then the name set off by commas (w180)
+    ("owned-title-comma-name", "Ambassadors from 12 Muslim countries demanded that the Danish Prime Minister, Anders Fogh "
+     "Rasmussen, denounce the newspaper.", "Anders Fogh Rasmussen", "Prime Minister", "DK"),
+    # portfolio and body words of British, Australian and US offices (w133, w165, g122)
+    ("portfolio-exchequer", "Chancellor of the Exchequer Alistair Darling, speaking on Radio 4's Today programme, "
+     "encouraged customers to carry on as normal.", "Alistair Darling", "Chancellor of the Exchequer", None),
+    ("body-opposition", "The association has welcomed the bi-partisan support by the Premier, and the Leader of the "
+     "Opposition, Paul Omodei, to the Gorgon project in Western Australia.", "Paul Omodei", "Leader", "AU"),
+    # G063_HOSTS: an en dash in a body's name; the body before a name in apposition (g063)
+    ("body-en-dash", G063_HOSTS, "Reta Jo Lewis", "Chair", "US"),
+    ("body-before-apposed-name", G063_HOSTS, "Lael Brainard", "Director", "US"),
+    # military ranks (w217, w233)
+    ("rank-general", "US military official General David Petraeus said that there was \"stunning potential\" for "
+     "Afghanistan.", "David Petraeus", "General", "US"),
+    ("rank-general-after-role", "USAF's chief of staff General Duncan McNab stated \"The tanker is the number-one "
+     "procurement priority for us right now.\"", "Duncan McNab", "General", None),
+    ("public-modifier-national", "Statement from National Economic Advisor Lael Brainard on Today's CHIPS & Science Act "
+     "Announcement", "Lael Brainard", "National Economic Advisor", None),
 ]
 
 
@@ -174,6 +205,22 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 10: a list of people, each name before its title (w224); a company's possessive before a
+    # region that owns the title (w233); more "chief ... officer" heads (g063)
+    ("list-name-before-title", "Microsoft will hold a conference call July 20 with Chris Liddell, senior vice president "
+     "and chief financial officer, Frank Brod, corporate vice president and chief accounting officer, and Colleen "
+     "Healy, general manager of Investor Relations.", "Chris Liddell",
+     "Senior Vice President and Chief Financial Officer", "Microsoft"),
+    ("list-second-name", "Microsoft will hold a conference call July 20 with Chris Liddell, senior vice president "
+     "and chief financial officer, Frank Brod, corporate vice president and chief accounting officer, and Colleen "
+     "Healy, general manager of Investor Relations.", "Frank Brod",
+     "Corporate Vice President and Chief Accounting Officer", "Microsoft"),
+    ("company-region-title", "Boeing lost the deal to Northrop Grumman and EADS. Ralph Crosby, EADS's North America "
+     "CEO and ex Northrop executive commented the business has \"committed our full resources\".", "Ralph Crosby",
+     "North America CEO", "EADS"),
+    ("chief-business-officer", "- Chief Business Officer Astrea Ocampo of Neolpharma, a Mexico-based pharmaceutical "
+     "company, highlighted its investment of $16 million to expand its plant in Puerto Rico.", "Astrea Ocampo",
+     "Chief Business Officer", "Neolpharma"),
     # round 9: a division, then "at" and the company (w227); a committee at a chamber of commerce is
     # no company (w001, in NO_OFFICIALS)
     ("division-at-company", "Oracle buys Innobase\n\n\"We will keep developing InnoDB,\" said Charles Rozwat, "
@@ -298,6 +345,9 @@ NO_OFFICIALS = [
     ("common-words-name", "The announcement builds on Executive Order 14017,America’s Supply Chains, signed in February 2021."),
     ("committee-chairman", "\"The US can't impose safeguards on those countries,\" Peter Liu, chairman of the textiles and apparel "
      "committee at the American Chamber of Commerce, said."),
+    # "General" is a rank only before a person's name (g116, w173)
+    ("general-not-rank", "A statement on General Motors Investment in Michigan. The UN General Assembly "
+     "and the General Agreement on Tariffs and Trade met."),
 ]
 
 

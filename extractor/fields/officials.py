@@ -206,9 +206,10 @@ def _portfolio_regex(t: dict) -> re.Pattern:
 
 
 def _body_tail_regex(t: dict) -> re.Pattern:
-    """Up to four capitalised words, then a word of ``body_name_end_words``, then ``(ACRONYM)``."""
+    """Up to four capitalised words (``Export–Import``, with a hyphen or an en dash), then a word of
+    ``body_name_end_words``, then ``(ACRONYM)``."""
     ends = _alternation(t["body_name_end_words"])
-    return re.compile(r"(?:[ \t]+[A-Z][\w&'’.-]*){0,4}?[ \t]+(?:" + ends + r")(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])")
+    return re.compile(r"(?:[ \t]+[A-Z][\w&'’.–-]*){0,4}?[ \t]+(?:" + ends + r")(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])")
 
 
 def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
@@ -826,6 +827,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         tok = view.token_at(start)
         if tok is not None and tok.pos_ == "ADV":
             return False                                  # "Accordingly, the President signed"
+        if words[0] in tb.public_words or words[0] in tb.not_person_after:
+            return False                                  # "the UN General Assembly", "General Motors"
         return words[0].lower() not in tb.title_words
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
@@ -872,6 +875,11 @@ def _apposition_name(view: _DocView, end: int) -> tuple[int, int] | None:
     # ("Commerce Secretary Lutnick, ...", "Holtec's Kris Singh, its president").
     while len(run) > 1 and (run[0].text.lower() in tb.title_words or run[0].text.endswith(("'s", "’s"))):
         run.pop(0)
+    # "... the White House National Economic Council Lael Brainard, Chair of": a body's name ends
+    # before the person's.
+    ends = [k for k, w in enumerate(run[:-1]) if w.text in tb.public_words]
+    if ends:
+        run = run[ends[-1] + 1:]
     return run[0].start, run[-1].end
 
 
@@ -931,7 +939,17 @@ def _uncapitalised_cap_only(view: _DocView, hs: int, head: str) -> bool:
     tb = _tables()
     if not (" ".join(head.split()).title() in tb.cap_only or head in tb.cap_only):
         return False
+    if head.islower() and _after_region(view, hs):
+        return False          # "Washington representative Norm Dicks": a state's House member
     return not head[:1].isupper() or _in_caps_line(view, hs) or (head.isupper() and head not in tb.cap_only)
+
+
+def _after_region(view: _DocView, hs: int) -> bool:
+    """Whether a region's name (``Kansas``, ``New South Wales``) stands right before ``hs``."""
+    words = _words_before(view.text, hs, 40)
+    regions = _tables().regions
+    return any(len(words) >= k and _blank(view.text, words[-1].end, hs)
+               and view.text[words[-k].start:words[-1].end] in regions for k in (1, 2, 3))
 
 
 def _read_head(view: _DocView, m: re.Match) -> _Head | None:
@@ -1023,7 +1041,29 @@ def _read_before(view: _DocView, hs: int) -> _Before | None:
         i -= 1
     i, limit = _modifiers_before(view, words, i, pre, hs)
     owner = _owner_before(view, words, i) if i >= 0 and _blank(text, words[i].end, limit) else None
+    company = _company_owning_region(view, owner) if owner else None
+    if company is not None:
+        pre = owner.text.split() + pre          # "EADS's North America CEO": the region stays in the title
+        owner = company
     return _Before(pre, limit, owner)
+
+
+def _company_owning_region(view: _DocView, owner: _Owner) -> _Owner | None:
+    """The company whose possessive stands before a place owner (``EADS's North America CEO``,
+    ``Toyota's U.S. president``): the title is the company's for that region."""
+    if owner.kind not in ("place", "company") or not owner.text:
+        return None
+    ent = view.ent_by_start.get(owner.start)
+    if owner.kind == "company" and not (ent is not None and ent.label_ in ("LOC", "GPE")):
+        return None
+    words = _words_before(view.text, owner.start, 60)
+    if not words or not words[-1].text.endswith(_POSSESSIVE) or not _blank(view.text, words[-1].end, owner.start):
+        return None
+    last = words[-1]
+    core = strip_possessive(last.text)
+    if not view.is_company(core, last.start, last.start + len(core)):
+        return None
+    return _Owner("company", view.company_name(core), None, last.start)
 
 
 def _portfolio_after(view: _DocView, he: int) -> tuple[list[str], int] | None:
@@ -1123,9 +1163,10 @@ def _checked_name(view: _DocView, span: tuple[int, int] | None) -> tuple[int, in
     return span if span and _valid_name(view, *span) else None
 
 
-def _name_after(view: _DocView, after: int, has_portfolio: bool) -> tuple[int, int] | None:
+def _name_after(view: _DocView, after: int, has_portfolio: bool, owned: bool = False) -> tuple[int, int] | None:
     """The name right after a title, or after ``, `` when a person entity follows (``Minister of
-    Petroleum and Natural Gas, Hardeep Singh Puri``)."""
+    Petroleum and Natural Gas, Hardeep Singh Puri``), or when a title with an owner sets off a
+    name between commas (``The chairman of Reuters, Niall FitzGerald, said``)."""
     text = view.text
     if text[after:after + 1] in (" ", "\t"):
         return _checked_name(view, _read_name(view, _BLANKS.match(text, after).end()))
@@ -1137,17 +1178,33 @@ def _name_after(view: _DocView, after: int, has_portfolio: bool) -> tuple[int, i
     ent = view.ent_by_start.get(after + 2)
     if ent is not None and ent.label_ == "PERSON":
         return span
-    if has_portfolio and len(text[span[0]:span[1]].split()) > 1 and _valid_name(view, *span):
+    several = len(text[span[0]:span[1]].split()) > 1
+    if (has_portfolio or owned and text[span[1]:span[1] + 1] == ",") and several and _valid_name(view, *span):
         return span
     return None
 
 
-def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: int) -> tuple[int, int] | None:
-    """The span of the name of a title's holder: after the title, else in apposition before it."""
-    span = _name_after(view, after, has_portfolio) or _checked_name(view, _apposition_name(view, title_start))
+def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: int,
+                 owned: bool = False) -> tuple[int, int] | None:
+    """The span of the name of a title's holder: after the title, else in apposition before it.
+    In a list of people with their titles (``with Chris Liddell, senior vice president and chief
+    financial officer, Frank Brod, corporate vice president``) the name before wins."""
+    before = _checked_name(view, _apposition_name(view, title_start))
+    span = _name_after(view, after, has_portfolio, owned)
+    if span is None or before is not None and view.text[after:after + 1] == "," and _described_next(view, span[1]):
+        span = before
     if span is None or _names_a_thing(view, span[1]):
         return None
     return span
+
+
+def _described_next(view: _DocView, end: int) -> bool:
+    """Whether a name ending at ``end`` is followed by ``, `` and a description of it (a noun
+    phrase, not a verb: ``Frank Brod, corporate vice president``, not ``Eamonn Brennan, said``)."""
+    if view.text[end:end + 2] != ", ":
+        return False
+    tok = view.token_at(end + 2)
+    return tok is not None and tok.pos_ in ("ADJ", "NOUN", "PROPN", "DET")
 
 
 def _company_owner(view: _DocView, owner: _Owner, head_l: str) -> bool:
@@ -1248,7 +1305,7 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     owner = before.owner
     if portfolio is None and owner is None:          # "of Canada" / "of Nvidia" after the head
         owner, after = _owner_after(view, head.end) or (None, after)
-    span = _holder_name(view, after, bool(suffix), before.title_start)
+    span = _holder_name(view, after, bool(suffix), before.title_start, owner is not None)
     if span is None:
         return None
     country = owner.code if owner and owner.kind in ("place", "body") else None
