@@ -269,6 +269,9 @@ DROPPED_IN_ARTICLE = [
     ("g075_reciprocal_tariffs_national_emergency", 99, ["MFN"]),  # "most-favored-nation (MFN) tariff rates"
     ("g125_maritime_private_sector_investments", 99, ["STS"]),  # "ship-to-shore (STS) cranes"
     ("w102_vodafone_nz_buys_ihug", 99, ["ISP"]),  # "Internet service provider (ISP) ihug"
+    # round 10: a name that ends with a person's title is an office
+    ("g113_samsung_texas_semiconductor_facility", 99, ["National Security Advisor"]),  # "National Security Advisor Jake Sullivan"
+    ("g118_steel_shipbuilding_china_301", 99, ["United States Trade Representative"]),  # "The United States Trade Representative is initiating"
 ]
 
 

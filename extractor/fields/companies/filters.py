@@ -242,6 +242,12 @@ def _only_titles(x):
     return "title" if all(w in x.comp.title_words or w in x.comp.person_titles for w in x.lowered) else None
 
 
+def _title_last(x):
+    """"National Security Advisor", "United States Trade Representative": a name that ends with
+    a person's title names an office, whatever the context says (not with a legal suffix)."""
+    return "office" if len(x.lowered) >= 2 and x.lowered[-1] in x.comp.person_titles and not x.strong else None
+
+
 def _known_person(x):
     """A known person's name or surname, or a span the model tagged PERSON at both ends."""
     if x.key in x.index.person_keys:
@@ -545,6 +551,6 @@ _RULE_GROUPS = (
     (lambda x: not x.c.evidence and not x.strong, (
         _town_state, _near_or_on, _before_site_noun, _country_commodity, _owned_asset)),
     (lambda x: True, (
-        _list_with_non_company, _before_office_noun, _outlet, _place, _government, _office, _dateline,
+        _list_with_non_company, _before_office_noun, _title_last, _outlet, _place, _government, _office, _dateline,
         _title_and_person, _after_person_title, _common_noun, _bare_acronym, _person_votes)),
 )
