@@ -140,6 +140,8 @@ CASES = [
      [("$3.70 billion", Decimal("3.7") * B, "USD", None), ("5 cents", Decimal("0.05"), "USD", None)]),
     ("a dividend of €1.20 a share, up from 80 cents", [("€1.20", Decimal("1.2"), "EUR", None),
                                                        ("80 cents", Decimal("0.8"), "EUR", None)]),
+    # round 10: an article starts a number only before a scale or fraction word (w134)
+    ("Last year saw a two billion Euro turnover", [("two billion Euro", 2 * B, "EUR", None)]),
 ]
 
 NEGATIVES = [

@@ -155,9 +155,10 @@ _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
 
 def _extends_number(word: str, words: list[str], t: dict) -> bool:
     """Whether ``word`` (lower case) can continue the number words read so far (``words``)."""
+    after_article = bool(words) and words[-1] in t["articles"]  # "a hundred", not "a two billion"
     return (
-        word in t["units"]
-        or word in t["tens"]
+        (word in t["units"] and not after_article)
+        or (word in t["tens"] and not after_article)
         or word == "hundred"
         or word in t["scales"]
         or word in t["fractions"]
