@@ -142,6 +142,17 @@ CASES = [
                                                        ("80 cents", Decimal("0.8"), "EUR", None)]),
     # round 10: an article starts a number only before a scale or fraction word (w134)
     ("Last year saw a two billion Euro turnover", [("two billion Euro", 2 * B, "EUR", None)]),
+    # round 10: a dollar code after a bare "$" names it (w109, w161); CAN$ is CAD (w130); a bare
+    # "$" takes the currency the text states for the same amount (w046, w058)
+    ("acquired by larger rival Bell Globemedia Inc. for $1.7 billion CAD cash",
+     [("$1.7 billion CAD", Decimal("1.7") * B, "CAD", None)]),
+    ("Skyservice is said to owe almost $9 million CAD to", [("$9 million CAD", 9 * M, "CAD", "about")]),
+    ("will buy all of the assets from Standard Radio Inc. for about CAN$1.2-billion.",
+     [("CAN$1.2-billion", Decimal("1.2") * B, "CAD", "about")]),
+    ("Australian government announces $52.5 million financial assistance package for Ford. "
+     "providing Ford Australia with a AU$52.5 million (US$40.4 million) package",
+     [("$52.5 million", Decimal("52.5") * M, "AUD", None), ("AU$52.5 million", Decimal("52.5") * M, "AUD", None),
+      ("US$40.4 million", Decimal("40.4") * M, "USD", None)]),
 ]
 
 NEGATIVES = [

@@ -127,6 +127,7 @@ def _data(t: Tables) -> dict:
         "lower_codes": {c.lower() for c in codes},
         "symbols": symbols,
         "dollar_prefixes": dollar_prefixes,
+        "dollar_currencies": set(dollar_prefixes.values()) - {"USD"},
         "spaced_prefixes": set(cur["spaced_dollar_prefixes"]),
         "codes": codes,
         "lowercase_codes": set(cur["lowercase_codes"]),
@@ -517,7 +518,9 @@ class _Parser(_CurrencyReader):
                 a = self._extended(a)
             if a.bare_dollar:
                 a.currency = self._named_dollar(a.end) or a.currency
-            out.append(self._mention(a))
+            m = self._mention(a)
+            m["bare_dollar"] = a.bare_dollar
+            out.append(m)
             i = last_end = a.end
         return out
 
@@ -570,8 +573,9 @@ class _Parser(_CurrencyReader):
 
     def _with_redundant_suffix(self, a: Amount, num: Number, marker: Tok) -> Amount | None:
         """A prefixed amount followed by a currency marker: the same currency's word belongs to
-        the amount ("$ 10 dollars"); after a currency word another currency reads as the amount's
-        ("dollar 150 yen" is 150 yen: None) unless a number follows ("rmb 10 usd 20")."""
+        the amount ("$ 10 dollars"), and another dollar's names the bare "$" ("$9 million CAD");
+        after a currency word another currency reads as the amount's ("dollar 150 yen" is 150
+        yen: None) unless a number follows ("rmb 10 usd 20")."""
         end = a.end
         if self.tok(end) is None:
             return a
@@ -580,6 +584,9 @@ class _Parser(_CurrencyReader):
             return a
         if marker.kind in ("word", "abbr") and suf.currency != a.currency and self.number(suf.end) is None:
             return None
+        if a.bare_dollar and suf.currency in self.d["dollar_currencies"] and suf.scale is None:
+            a.currency, a.end, a.bare_dollar = suf.currency, suf.end, False  # "$1.7 billion CAD"
+            return a
         if suf.currency == a.currency and self.toks[end].kind in ("word", "abbr") and suf.scale is None:
             a.end = suf.end
         elif suf.currency == a.currency and suf.scale is not None and self.toks[end].kind == "word" and num.scale is None:
@@ -805,7 +812,24 @@ def find_money(text: str) -> list[dict]:
     found = []
     for lo, hi in _windows(text) if text else []:
         found.extend(_Parser(text, tokenize(text, lo, hi)).parse())
-    return _story_currency(found)
+    return _story_currency(_same_amount_currency(found))
+
+
+def _same_amount_currency(found: list[dict]) -> list[dict]:
+    """A bare-$ amount takes another dollar's currency when the text states it for the same
+    amount, and only for one currency ("$52.5 million" headline, "AU$52.5 million" in the body).
+    Drops the ``bare_dollar`` marks."""
+    stated: dict[tuple, set[str]] = {}
+    for m in found:
+        if not m["bare_dollar"]:
+            stated.setdefault((m["value"], m["min"], m["max"]), set()).add(m["currency"])
+    dollars = _data()["dollar_currencies"]
+    for m in found:
+        if m.pop("bare_dollar"):
+            named = stated.get((m["value"], m["min"], m["max"]), set())
+            if len(named) == 1 and next(iter(named)) in dollars:
+                m["currency"] = next(iter(named))
+    return found
 
 
 def _story_currency(found: list[dict]) -> list[dict]:
