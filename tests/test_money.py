@@ -153,6 +153,15 @@ CASES = [
      "providing Ford Australia with a AU$52.5 million (US$40.4 million) package",
      [("$52.5 million", Decimal("52.5") * M, "AUD", None), ("AU$52.5 million", Decimal("52.5") * M, "AUD", None),
       ("US$40.4 million", Decimal("40.4") * M, "USD", None)]),
+    # round 10: the change word of a "from ... to" pair may lie before the text window (g126) or
+    # before words between "from" and the amount (w032)
+    ("(b) increase the per postal item containing goods duty in section 2(c)(ii) of Executive Order "
+     "14256, as modified by the Executive Order dated April 8, 2025, that is in effect on or after 12:01 "
+     "a.m. eastern daylight time on May 2, 2025, and before 12:01 a.m. eastern daylight time on June 1, "
+     "2025, from 75 dollars to 100 dollars; and",
+     [("75 dollars", 75, "USD", None), ("100 dollars", 100, "USD", None)]),
+    ("share a determination to increase the trade volume from a current US$38 billion to US$100 billion",
+     [("US$38 billion", 38 * B, "USD", None), ("US$100 billion", 100 * B, "USD", None)]),
 ]
 
 NEGATIVES = [

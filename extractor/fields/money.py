@@ -154,6 +154,14 @@ DASHES = {"-", "–", "—", "‐", "‑", "−", "‒", "―", "－", "﹣"}
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
 
 
+def _between_digits(toks: list[Tok], j: int) -> bool:
+    """Token j is glued between two numerals ("12:01")."""
+    return (
+        0 < j < len(toks) - 1 and toks[j - 1].kind == "num" and toks[j + 1].kind == "num"
+        and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start
+    )
+
+
 def _extends_number(word: str, words: list[str], t: dict) -> bool:
     """Whether ``word`` (lower case) can continue the number words read so far (``words``)."""
     after_article = bool(words) and words[-1] in t["articles"]  # "a hundred", not "a two billion"
@@ -696,13 +704,15 @@ class _Parser(_CurrencyReader):
     def _change_before(self, i: int) -> bool:
         return any(w in self.d["change_words"] for w in self._words_before(i, 4))
 
-    def _change_in_clause(self, i: int, limit: int = 60) -> bool:
+    def _change_in_clause(self, i: int, limit: int = 120) -> bool:
         """A change word earlier in the clause of the ``from`` at token ``i``, with no range
         word nearer (``increase the ... duty in effect on May 2, 2025, from 75 dollars to 100
-        dollars``; not ``ranging from $5 to $10``)."""
-        for j in range(i - 1, max(-1, i - 1 - limit), -1):
-            t = self.toks[j]
-            if t.kind == "punct" and t.text in ".;:!?" or "\n\n" in self.text[t.end:self.toks[j + 1].start]:
+        dollars``; not ``ranging from $5 to $10``). The clause may start before the window."""
+        toks = tokenize(self.text, max(0, self.toks[i].start - 8 * limit), self.toks[i].start)
+        for j in range(len(toks) - 1, max(-1, len(toks) - 1 - limit), -1):
+            t = toks[j]
+            gap = self.text[t.end : toks[j + 1].start if j + 1 < len(toks) else self.toks[i].start]
+            if "\n\n" in gap or t.kind == "punct" and t.text in ".;:!?" and not _between_digits(toks, j):
                 return False
             if t.low in self.d["range_words"]:
                 return False
@@ -724,9 +734,18 @@ class _Parser(_CurrencyReader):
         # "to": a range unless it reads as a change ("rose from $5bn to $7bn", "increase the
         # duty ..., from 75 dollars to 100 dollars")
         start = a_first - 1 if opener else a_first
-        if opener and self.toks[start].low == "from" and self._change_in_clause(start):
+        source = self._from_before(a_first)
+        if source is not None and self._change_in_clause(source):
             return False
         return not self._change_before(start)
+
+    def _from_before(self, i: int) -> int | None:
+        """The index of a "from" among the three words right before token i ("from a current
+        US$38 billion")."""
+        before = self._words_before(i, 3)
+        if "from" not in before:
+            return None
+        return i - 1 - before[::-1].index("from")
 
     def second_of_range(self, j: int, currency: str) -> Amount | None:
         if j >= self.n:
