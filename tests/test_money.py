@@ -162,6 +162,13 @@ CASES = [
      [("75 dollars", 75, "USD", None), ("100 dollars", 100, "USD", None)]),
     ("share a determination to increase the trade volume from a current US$38 billion to US$100 billion",
      [("US$38 billion", 38 * B, "USD", None), ("US$100 billion", 100 * B, "USD", None)]),
+    # round 10: a "+" is at least the number (g060, w164, g112, 050); a spaced capital B or M
+    # is a scale after a number (w224)
+    ("President Trump Announces $92+ Billion in AI", [("$92+ Billion", 92 * B, "USD", "at_least")]),
+    ("it's surprising that Apple is now a $50+ billion company.", [("$50+ billion", 50 * B, "USD", "at_least")]),
+    ("FACT SHEET: $50B+ of U.S. Private Sector Investments", [("$50B+", 50 * B, "USD", "at_least")]),
+    ("forecast spodumene averaging US$6,000-plus a tonne", [("US$6,000", 6000, "USD", "at_least")]),
+    ("Microsoft to buy back US$40 B of its stock over 5 years", [("US$40 B", 40 * B, "USD", None)]),
 ]
 
 NEGATIVES = [

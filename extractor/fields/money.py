@@ -48,6 +48,7 @@ class Number:
     bare_scale: bool = False  # the number is only a scale word ("trillion" in "trillion-dollar")
     article: bool = False  # the number is only "a"/"an" ("a dollar")
     small_int: bool = False  # a 1-2 digit integer or number words below 100 (candidate cents)
+    plus: bool = False  # "$92+ Billion", "$50B+", "US$6,000-plus": at least the number
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Amount:
     min: Decimal | None = None
     max: Decimal | None = None
     bare_dollar: bool = False  # the currency came from a bare "$" (a later phrase may name it)
+    plus: bool = False  # the number has a "+" ("$92+ Billion")
 
 
 class Marker(NamedTuple):
@@ -269,7 +271,7 @@ class _NumberReader(_TokenView):
         if t is None:
             return None
         if t.kind == "word" and self.near(i, j):
-            s = scale_value(t.text, glued=self.glued(i, j))
+            s = scale_value(t.text, glued=self.glued(i, j) or self._spaced_capital(j))
             if s is not None:
                 return s, j + 1
         # "10-billion", "1.5-trillion"
@@ -278,6 +280,22 @@ class _NumberReader(_TokenView):
             if u.kind == "word" and u.low in tables()["scales"]:
                 return tables()["scales"][u.low], j + 2
         return None
+
+    def _spaced_capital(self, j: int) -> bool:
+        """A spaced capital "B" or "M" reads as a scale ("US$40 B of its stock"), not before a
+        glued character ("M&A", "B.")."""
+        after = self.tok(j + 1)
+        return self.toks[j].text in ("B", "M") and not (after is not None and self.glued(j, j + 1))
+
+    def _plus_at(self, j: int) -> int:
+        """How many tokens of a glued "+" or "-plus" start at token j (0 if none)."""
+        t = self.tok(j)
+        if t is None or not self.glued(j - 1, j):
+            return 0
+        if t.text == "+":
+            return 1
+        nxt = self.tok(j + 1)
+        return 2 if t.text in DASHES and nxt is not None and nxt.low == "plus" and self.glued(j, j + 1) else 0
 
     def _numeral(self, i: int) -> Number | None:
         t = self.toks[i]
@@ -294,14 +312,18 @@ class _NumberReader(_TokenView):
                 value = Decimal(f"{value}.{frac}")
                 j += 2
         small = value == value.to_integral_value() and 0 < value < 100 and len(t.text) <= 2
+        plus = self._plus_at(j) == 1 and self._scale_at(j, j + 1) is not None  # "$92+ Billion"
+        j += plus
         scale = self._scale_at(j - 1, j)
         if scale:
             factor, end = scale
             bigger = self._scale_at(end - 1, end)  # "2 lakh crore", "5 thousand crore"
             if bigger and bigger[0] > factor:
                 factor, end = factor * bigger[0], bigger[1]
-            return Number(value * factor, end, scale=factor)
-        return Number(value, j, small_int=small)
+            tail = 0 if plus else self._plus_at(end)  # "$50B+"
+            return Number(value * factor, end + tail, scale=factor, plus=plus or tail > 0)
+        tail = self._plus_at(j)  # "$5+"; "US$6,000-plus" (the span leaves "-plus" out, as gold does)
+        return Number(value, j + (tail == 1), small_int=small and not tail, plus=tail > 0)
 
     def _number_words(self, i: int) -> Number | None:
         """Number words from token i: "forty-five", "half a trillion", "ten bn", a bare "a"."""
@@ -576,7 +598,7 @@ class _Parser(_CurrencyReader):
         if marker.text.istitle() and num.scale is None and num.value == int(num.value) and 1900 <= num.value <= 2099:
             return None  # "the Euro 2008 championship", "Dollar 2025 outlook": a name with a year
         amount = Amount(first, num.end, num.value * (mscale or 1), code, num.scale or mscale,
-                        bare_dollar=marker.kind == "sym" and marker.text in "$＄")
+                        bare_dollar=marker.kind == "sym" and marker.text in "$＄", plus=num.plus)
         return self._with_redundant_suffix(amount, num, marker)
 
     def _with_redundant_suffix(self, a: Amount, num: Number, marker: Tok) -> Amount | None:
@@ -621,7 +643,7 @@ class _Parser(_CurrencyReader):
         value, scale = num.value, num.scale
         if suf.scale is not None:
             value, scale = value * suf.scale, suf.scale
-        return Amount(i, suf.end, value, suf.currency, scale)
+        return Amount(i, suf.end, value, suf.currency, scale, plus=num.plus)
 
     def _code_then_scale(self, i: int, num: Number) -> Amount | None:
         """"75 USD million": a code between the number and its scale word."""
@@ -808,7 +830,7 @@ class _Parser(_CurrencyReader):
             "min": _clean(a.min) if is_range else None,
             "max": _clean(a.max) if is_range else None,
             "currency": a.currency,
-            "qualifier": self.qualifier(a.first),
+            "qualifier": self.qualifier(a.first) or ("at_least" if a.plus else None),
         }
 
 
