@@ -169,6 +169,8 @@ CASES = [
     ("FACT SHEET: $50B+ of U.S. Private Sector Investments", [("$50B+", 50 * B, "USD", "at_least")]),
     ("forecast spodumene averaging US$6,000-plus a tonne", [("US$6,000", 6000, "USD", "at_least")]),
     ("Microsoft to buy back US$40 B of its stock over 5 years", [("US$40 B", 40 * B, "USD", None)]),
+    # round 10: a bare scale before a singular name is an adjective amount without a hyphen too (g036)
+    ("President Donald J. Trump Brings Home More Billion Dollar Deals", [("Billion Dollar", B, "USD", None)]),
 ]
 
 NEGATIVES = [
@@ -188,6 +190,11 @@ NEGATIVES = [
     "the dollar weakened against the yen",
     "Hyundai won 3 contracts",
     "a multibillion-dollar deal",
+    # round 10: "multi-" amounts name no number (g094, g135, g087); pounds of a substance weigh (g001, g004)
+    "a decades-long, multi-billion-dollar nuclear energy partnership",
+    "Highlights Multi-Billion Dollar Semiconductor R&D Investments",
+    "apprehended more than 21,000 pounds of fentanyl at our borders",
+    "some of which can produce 44 to 66 pounds of fentanyl weekly.",
     "billions of dollars",
     "the grand plan",
     "a dollar-denominated bond",

@@ -133,6 +133,8 @@ def _data(t: Tables) -> dict:
         "spaced_prefixes": set(cur["spaced_dollar_prefixes"]),
         "codes": codes,
         "lowercase_codes": set(cur["lowercase_codes"]),
+        "adjective_words": set(cur["adjective_words"]),
+        "weight_words": set(cur["weight_words"]),
         "words": words,
         "max_word_len": max(len(k.split()) for k in words),
         "prefix_words": set(cur["prefix_words"]),
@@ -657,10 +659,15 @@ class _Parser(_CurrencyReader):
 
     def _suffix_reads_as_amount(self, i: int, num: Number, j: int, end: int) -> bool:
         """Whether number + the currency marker at token j (ending at ``end``) is an amount: a
-        bare scale only as an adjective ("trillion-dollar"), "a dollar" / "10 grand" / "10 won"
-        only when what follows allows it, and no price base year ("in 2020 euros")."""
+        bare scale only as an adjective ("trillion-dollar", "Billion Dollar Deals"; not after
+        "multi-"), "a dollar" / "10 grand" / "10 won" only when what follows allows it, no
+        price base year ("in 2020 euros") and no weight ("21,000 pounds of fentanyl")."""
         marker = self.toks[j]
-        if num.bare_scale and marker.text not in DASHES:
+        if num.bare_scale and (
+            self._multi_before(i) or marker.text not in DASHES and marker.low not in self.d["adjective_words"]
+        ):
+            return False
+        if num.scale is None and marker.low in self.d["weight_words"] and self._low_at(end) == "of":
             return False
         if num.article and not (marker.kind == "word" and self._word_after_ok(end)):
             return False
@@ -669,6 +676,15 @@ class _Parser(_CurrencyReader):
         if self._price_base_year(i, num):
             return False
         return marker.low != "won" or num.scale is not None or num.value >= 1000 or self._word_after_ok(end)
+
+    def _multi_before(self, i: int) -> bool:
+        """"multi-billion-dollar", "Multi-million dollar": no number (the contract's rulings)."""
+        j = i - 1 if i > 0 and self.toks[i - 1].text in DASHES and self.glued(i - 1, i) else i
+        return j > 0 and self.toks[j - 1].low == "multi" and self.near(j - 1, j)
+
+    def _low_at(self, j: int) -> str | None:
+        t = self.tok(j)
+        return t.low if t is not None else None
 
     def _word_after_ok(self, end: int) -> bool:
         """After "a dollar" / "10 grand": only the end, punctuation or a few words may follow."""
