@@ -171,6 +171,24 @@ CASES = [
     ("Microsoft to buy back US$40 B of its stock over 5 years", [("US$40 B", 40 * B, "USD", None)]),
     # round 10: a bare scale before a singular name is an adjective amount without a hyphen too (g036)
     ("President Donald J. Trump Brings Home More Billion Dollar Deals", [("Billion Dollar", B, "USD", None)]),
+    # round 10: words shared by several currencies take the story's among them (w097, w157); glued
+    # "c" is cents, also as a range end (w224); coins after an article (w094, w220); dong (052);
+    # wire style "mln dlrs", "cts"
+    ("offered 7.9 billion kronor. Stockmann's increase to 116 Kroner from KappAhl's 102 Kroner per share",
+     [("7.9 billion kronor", Decimal("7.9") * B, "SEK", None), ("116 Kroner", 116, "SEK", None),
+      ("102 Kroner", 102, "SEK", None)]),
+    ("Embraer stock fell 1.9% after the announcement, or 16 centavos, to 8.46 reais in São Paulo.",
+     [("16 centavos", Decimal("0.16"), "BRL", None), ("8.46 reais", Decimal("8.46"), "BRL", None)]),
+    ("expected profit will be 30-32c/share on revenue of between $10.6-$10.8 billion.",
+     [("30-32c", (Decimal("0.30"), Decimal("0.32")), "USD", None),
+      ("$10.6-$10.8 billion", (Decimal("10.6") * B, Decimal("10.8") * B), "USD", None)]),
+    ("Shares in Woolworths have been suspended at just over a penny each.",
+     [("a penny", Decimal("0.01"), "GBP", "more_than")]),
+    ("the trading commission at the NYSE currently averages less than a nickel (US$0.05) per share",
+     [("a nickel", Decimal("0.05"), "USD", "less_than"), ("US$0.05", Decimal("0.05"), "USD", None)]),
+    ("which shipped $136.6 billion (roughly 3,470 trillion dong) of goods",
+     [("$136.6 billion", Decimal("136.6") * B, "USD", None), ("3,470 trillion dong", 3470 * T, "VND", "about")]),
+    ("net profit 5 mln dlrs, or 12 cts a share", [("5 mln dlrs", 5 * M, "USD", None), ("12 cts", Decimal("0.12"), "USD", None)]),
 ]
 
 NEGATIVES = [
@@ -194,6 +212,8 @@ NEGATIVES = [
     "a decades-long, multi-billion-dollar nuclear energy partnership",
     "Highlights Multi-Billion Dollar Semiconductor R&D Investments",
     "apprehended more than 21,000 pounds of fentanyl at our borders",
+    "a first of its kind nickel processing facility, a nickel mine and a nickel-copper mine",
+    "temperatures of 30C",
     "some of which can produce 44 to 66 pounds of fentanyl weekly.",
     "billions of dollars",
     "the grand plan",

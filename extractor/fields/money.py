@@ -62,6 +62,7 @@ class Amount:
     max: Decimal | None = None
     bare_dollar: bool = False  # the currency came from a bare "$" (a later phrase may name it)
     plus: bool = False  # the number has a "+" ("$92+ Billion")
+    unit: Decimal = Decimal(1)  # a sub-unit's factor ("32c": 0.01), for a bare first end of a range
 
 
 class Marker(NamedTuple):
@@ -106,12 +107,12 @@ def _data(t: Tables) -> dict:
     # Cheap pre-filter: a text with none of these cannot hold money.
     anchor_words = (
         set(words) | {w.lower() for w in codes} | set(cur["multiplier_words"])
-        | {w for w in cur["subunit_words"] if len(w) > 1}
+        | {w for w in cur["subunit_words"] if len(w) > 1} | set(cur["coins"])
     )
     # The scan finds every symbol, glued pence ("171.4p") and run of letters; a run counts when
     # it is the first word of a currency name or code (a set lookup: one big case-blind
     # alternation tried at every position cost more than the parsing itself).
-    anchor_re = re.compile(rf"{sym}|\dp\b|[^\W\d_]+")
+    anchor_re = re.compile(rf"{sym}|\d[pc]\b|[^\W\d_]+")
     anchor_first_words = {re.split(r"[^\w€]+", w)[0] for w in anchor_words} - {""}
     qualifiers = phrases["qualifiers"]
     numbers = tables()
@@ -135,6 +136,7 @@ def _data(t: Tables) -> dict:
         "lowercase_codes": set(cur["lowercase_codes"]),
         "adjective_words": set(cur["adjective_words"]),
         "weight_words": set(cur["weight_words"]),
+        "coins": {k: (Decimal(v), c) for k, (v, c) in cur["coins"].items()},
         "words": words,
         "max_word_len": max(len(k.split()) for k in words),
         "prefix_words": set(cur["prefix_words"]),
@@ -510,16 +512,16 @@ class _CurrencyReader(_NumberReader):
         if t is None or not self.near(num_last, j):
             return None
         words = self.d["subunit_words"]
-        if t.low == "p":
+        if t.low == "p" or t.text == "c":  # glued only; a capital C is a temperature ("30C")
             after = self.tok(j + 1)
             glued_letter = after is not None and self.glued(j, j + 1) and after.kind == "word"
             inside_word = num_first > 0 and self.glued(num_first - 1, num_first) and self.toks[num_first - 1].kind == "word"
-            ok = self.glued(num_last, j) and not glued_letter and not inside_word  # "171.4p", not "A4p"
-            return (words["p"], j + 1) if ok else None
+            ok = self.glued(num_last, j) and not glued_letter and not inside_word  # "171.4p", "32c", not "A4p"
+            return (words[t.low], j + 1) if ok else None
         for n in (2, 1):
             if j + n <= self.n and all(self.near(k - 1, k) for k in range(j + 1, j + n)):
                 key = " ".join(x.low for x in self.toks[j : j + n])
-                if key in words and key != "p":
+                if key in words and key not in ("p", "c"):
                     return words[key], j + n
         return None
 
@@ -635,17 +637,31 @@ class _Parser(_CurrencyReader):
         if coded is not None:
             return coded
         suf = self.suffix_currency(last, j)
+        if suf is None and num.article:
+            return self._coin(i, j)
         if suf is None:
-            sub = self.subunit_suffix(i, last, j) if not num.article and not num.bare_scale else None
+            sub = self.subunit_suffix(i, last, j) if not num.bare_scale else None
             if sub is None:
                 return None
-            return Amount(i, sub[1], num.value / 100, sub[0], num.scale)
+            return Amount(i, sub[1], num.value / 100, sub[0], num.scale, unit=Decimal("0.01"))
         if not self._suffix_reads_as_amount(i, num, j, suf.end):
             return None
         value, scale = num.value, num.scale
         if suf.scale is not None:
             value, scale = value * suf.scale, suf.scale
         return Amount(i, suf.end, value, suf.currency, scale, plus=num.plus)
+
+    def _coin(self, i: int, j: int) -> Amount | None:
+        """"a penny", "a nickel" (a coin named after an article), at the end of a phrase or
+        before "each", "per", "a" or punctuation ("a nickel mine" is no money)."""
+        t = self.tok(j)
+        if t is None or t.low not in self.d["coins"] or not self.near(j - 1, j):
+            return None
+        after = self.tok(j + 1)
+        if not (after is None or after.kind == "punct" and after.text not in DASHES or after.low in ("each", "per", "a")):
+            return None
+        value, currency = self.d["coins"][t.low]
+        return Amount(i, j + 1, value, currency)
 
     def _code_then_scale(self, i: int, num: Number) -> Amount | None:
         """"75 USD million": a code between the number and its scale word."""
@@ -785,7 +801,8 @@ class _Parser(_CurrencyReader):
             return None
         return i - 1 - before[::-1].index("from")
 
-    def second_of_range(self, j: int, currency: str) -> Amount | None:
+    def second_of_range(self, j: int, currency: str | None) -> Amount | None:
+        """The second end of a range from token j; a bare number takes ``currency``."""
         if j >= self.n:
             return None
         b = self.prefixed(j)
@@ -818,10 +835,10 @@ class _Parser(_CurrencyReader):
         # "between 10 and 20 dollars"; "lend 500 million to 600 million dollars" (both scaled, no change word)
         scaled_to = t.low == "to" and num.scale is not None and not self._change_before(i)
         if t.text in DASHES or (t.low in ("and", "to") and self._opener_before(i)) or scaled_to:
-            b = self.second_of_range(j + 1, "")
-            if b is None or not b.currency:
+            b = self.second_of_range(j + 1, None)
+            if b is None or b.currency is None:
                 return None
-            a = Amount(i, num.end, num.value, b.currency, num.scale)
+            a = Amount(i, num.end, num.value * b.unit, b.currency, num.scale)  # "30-32c"
             return self.make_range(a, b)
         return None
 
@@ -890,19 +907,25 @@ def _same_amount_currency(found: list[dict]) -> list[dict]:
 
 
 def _story_currency(found: list[dict]) -> list[dict]:
-    """Bare cents ("5 cents per share", currency "") take the currency of most of the other
-    amounts; without any, they are not read."""
+    """Amounts whose word names no single currency take the story's, the currency of most of
+    the other amounts: bare cents ("5 cents per share", currency "") among all currencies and
+    are dropped without any; "116 Kroner" ("DKK|NOK|SEK") or "16 centavos" among their
+    candidates, else the first candidate."""
     counts: dict[str, int] = {}
     for m in found:
-        if m["currency"]:
+        if m["currency"] and "|" not in m["currency"]:
             counts[m["currency"]] = counts.get(m["currency"], 0) + 1
-    story = max(counts, key=lambda c: (counts[c], c == "USD")) if counts else None
     out = []
     for m in found:
-        if not m["currency"]:
-            if story is None:
+        if not m["currency"] or "|" in m["currency"]:
+            candidates = m["currency"].split("|") if m["currency"] else list(counts)
+            known = [c for c in candidates if c in counts]
+            if known:
+                m["currency"] = max(known, key=lambda c: (counts[c], c == "USD"))
+            elif m["currency"]:
+                m["currency"] = candidates[0]
+            else:
                 continue
-            m["currency"] = story
         out.append(m)
     return out
 
