@@ -762,10 +762,13 @@ class _Parser(_CurrencyReader):
         """A change word earlier in the clause of the ``from`` at token ``i``, with no range
         word nearer (``increase the ... duty in effect on May 2, 2025, from 75 dollars to 100
         dollars``; not ``ranging from $5 to $10``). The clause may start before the window."""
-        toks = tokenize(self.text, max(0, self.toks[i].start - 8 * limit), self.toks[i].start)
-        for j in range(len(toks) - 1, max(-1, len(toks) - 1 - limit), -1):
+        toks, k = self.toks, i
+        if i < limit and self.toks[0].start > 0:
+            before = tokenize(self.text, max(0, self.toks[0].start - 8 * (limit - i)), self.toks[0].start)
+            toks, k = before + self.toks[: i + 1], len(before) + i
+        for j in range(k - 1, max(-1, k - 1 - limit), -1):
             t = toks[j]
-            gap = self.text[t.end : toks[j + 1].start if j + 1 < len(toks) else self.toks[i].start]
+            gap = self.text[t.end : toks[j + 1].start]
             if "\n\n" in gap or t.kind == "punct" and t.text in ".;:!?" and not _between_digits(toks, j):
                 return False
             if t.low in self.d["range_words"]:
