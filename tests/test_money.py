@@ -140,6 +140,55 @@ CASES = [
      [("$3.70 billion", Decimal("3.7") * B, "USD", None), ("5 cents", Decimal("0.05"), "USD", None)]),
     ("a dividend of €1.20 a share, up from 80 cents", [("€1.20", Decimal("1.2"), "EUR", None),
                                                        ("80 cents", Decimal("0.8"), "EUR", None)]),
+    # round 10: an article starts a number only before a scale or fraction word (w134)
+    ("Last year saw a two billion Euro turnover", [("two billion Euro", 2 * B, "EUR", None)]),
+    # round 10: a dollar code after a bare "$" names it (w109, w161); CAN$ is CAD (w130); a bare
+    # "$" takes the currency the text states for the same amount (w046, w058)
+    ("acquired by larger rival Bell Globemedia Inc. for $1.7 billion CAD cash",
+     [("$1.7 billion CAD", Decimal("1.7") * B, "CAD", None)]),
+    ("Skyservice is said to owe almost $9 million CAD to", [("$9 million CAD", 9 * M, "CAD", "about")]),
+    ("will buy all of the assets from Standard Radio Inc. for about CAN$1.2-billion.",
+     [("CAN$1.2-billion", Decimal("1.2") * B, "CAD", "about")]),
+    ("Australian government announces $52.5 million financial assistance package for Ford. "
+     "providing Ford Australia with a AU$52.5 million (US$40.4 million) package",
+     [("$52.5 million", Decimal("52.5") * M, "AUD", None), ("AU$52.5 million", Decimal("52.5") * M, "AUD", None),
+      ("US$40.4 million", Decimal("40.4") * M, "USD", None)]),
+    # round 10: the change word of a "from ... to" pair may lie before the text window (g126) or
+    # before words between "from" and the amount (w032)
+    ("(b) increase the per postal item containing goods duty in section 2(c)(ii) of Executive Order "
+     "14256, as modified by the Executive Order dated April 8, 2025, that is in effect on or after 12:01 "
+     "a.m. eastern daylight time on May 2, 2025, and before 12:01 a.m. eastern daylight time on June 1, "
+     "2025, from 75 dollars to 100 dollars; and",
+     [("75 dollars", 75, "USD", None), ("100 dollars", 100, "USD", None)]),
+    ("share a determination to increase the trade volume from a current US$38 billion to US$100 billion",
+     [("US$38 billion", 38 * B, "USD", None), ("US$100 billion", 100 * B, "USD", None)]),
+    # round 10: a "+" is at least the number (g060, w164, g112, 050); a spaced capital B or M
+    # is a scale after a number (w224)
+    ("President Trump Announces $92+ Billion in AI", [("$92+ Billion", 92 * B, "USD", "at_least")]),
+    ("it's surprising that Apple is now a $50+ billion company.", [("$50+ billion", 50 * B, "USD", "at_least")]),
+    ("FACT SHEET: $50B+ of U.S. Private Sector Investments", [("$50B+", 50 * B, "USD", "at_least")]),
+    ("forecast spodumene averaging US$6,000-plus a tonne", [("US$6,000", 6000, "USD", "at_least")]),
+    ("Microsoft to buy back US$40 B of its stock over 5 years", [("US$40 B", 40 * B, "USD", None)]),
+    # round 10: a bare scale before a singular name is an adjective amount without a hyphen too (g036)
+    ("President Donald J. Trump Brings Home More Billion Dollar Deals", [("Billion Dollar", B, "USD", None)]),
+    # round 10: words shared by several currencies take the story's among them (w097, w157); glued
+    # "c" is cents, also as a range end (w224); coins after an article (w094, w220); dong (052);
+    # wire style "mln dlrs", "cts"
+    ("offered 7.9 billion kronor. Stockmann's increase to 116 Kroner from KappAhl's 102 Kroner per share",
+     [("7.9 billion kronor", Decimal("7.9") * B, "SEK", None), ("116 Kroner", 116, "SEK", None),
+      ("102 Kroner", 102, "SEK", None)]),
+    ("Embraer stock fell 1.9% after the announcement, or 16 centavos, to 8.46 reais in São Paulo.",
+     [("16 centavos", Decimal("0.16"), "BRL", None), ("8.46 reais", Decimal("8.46"), "BRL", None)]),
+    ("expected profit will be 30-32c/share on revenue of between $10.6-$10.8 billion.",
+     [("30-32c", (Decimal("0.30"), Decimal("0.32")), "USD", None),
+      ("$10.6-$10.8 billion", (Decimal("10.6") * B, Decimal("10.8") * B), "USD", None)]),
+    ("Shares in Woolworths have been suspended at just over a penny each.",
+     [("a penny", Decimal("0.01"), "GBP", "more_than")]),
+    ("the trading commission at the NYSE currently averages less than a nickel (US$0.05) per share",
+     [("a nickel", Decimal("0.05"), "USD", "less_than"), ("US$0.05", Decimal("0.05"), "USD", None)]),
+    ("which shipped $136.6 billion (roughly 3,470 trillion dong) of goods",
+     [("$136.6 billion", Decimal("136.6") * B, "USD", None), ("3,470 trillion dong", 3470 * T, "VND", "about")]),
+    ("net profit 5 mln dlrs, or 12 cts a share", [("5 mln dlrs", 5 * M, "USD", None), ("12 cts", Decimal("0.12"), "USD", None)]),
 ]
 
 NEGATIVES = [
@@ -159,6 +208,13 @@ NEGATIVES = [
     "the dollar weakened against the yen",
     "Hyundai won 3 contracts",
     "a multibillion-dollar deal",
+    # round 10: "multi-" amounts name no number (g094, g135, g087); pounds of a substance weigh (g001, g004)
+    "a decades-long, multi-billion-dollar nuclear energy partnership",
+    "Highlights Multi-Billion Dollar Semiconductor R&D Investments",
+    "apprehended more than 21,000 pounds of fentanyl at our borders",
+    "a first of its kind nickel processing facility, a nickel mine and a nickel-copper mine",
+    "temperatures of 30C",
+    "some of which can produce 44 to 66 pounds of fentanyl weekly.",
     "billions of dollars",
     "the grand plan",
     "a dollar-denominated bond",

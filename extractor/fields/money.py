@@ -48,6 +48,7 @@ class Number:
     bare_scale: bool = False  # the number is only a scale word ("trillion" in "trillion-dollar")
     article: bool = False  # the number is only "a"/"an" ("a dollar")
     small_int: bool = False  # a 1-2 digit integer or number words below 100 (candidate cents)
+    plus: bool = False  # "$92+ Billion", "$50B+", "US$6,000-plus": at least the number
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Amount:
     min: Decimal | None = None
     max: Decimal | None = None
     bare_dollar: bool = False  # the currency came from a bare "$" (a later phrase may name it)
+    plus: bool = False  # the number has a "+" ("$92+ Billion")
+    unit: Decimal = Decimal(1)  # a sub-unit's factor ("32c": 0.01), for a bare first end of a range
 
 
 class Marker(NamedTuple):
@@ -104,12 +107,12 @@ def _data(t: Tables) -> dict:
     # Cheap pre-filter: a text with none of these cannot hold money.
     anchor_words = (
         set(words) | {w.lower() for w in codes} | set(cur["multiplier_words"])
-        | {w for w in cur["subunit_words"] if len(w) > 1}
+        | {w for w in cur["subunit_words"] if len(w) > 1} | set(cur["coins"])
     )
     # The scan finds every symbol, glued pence ("171.4p") and run of letters; a run counts when
     # it is the first word of a currency name or code (a set lookup: one big case-blind
     # alternation tried at every position cost more than the parsing itself).
-    anchor_re = re.compile(rf"{sym}|\dp\b|[^\W\d_]+")
+    anchor_re = re.compile(rf"{sym}|\d[pc]\b|[^\W\d_]+")
     anchor_first_words = {re.split(r"[^\w€]+", w)[0] for w in anchor_words} - {""}
     qualifiers = phrases["qualifiers"]
     numbers = tables()
@@ -127,9 +130,13 @@ def _data(t: Tables) -> dict:
         "lower_codes": {c.lower() for c in codes},
         "symbols": symbols,
         "dollar_prefixes": dollar_prefixes,
+        "dollar_currencies": set(dollar_prefixes.values()) - {"USD"},
         "spaced_prefixes": set(cur["spaced_dollar_prefixes"]),
         "codes": codes,
         "lowercase_codes": set(cur["lowercase_codes"]),
+        "adjective_words": set(cur["adjective_words"]),
+        "weight_words": set(cur["weight_words"]),
+        "coins": {k: (Decimal(v), c) for k, (v, c) in cur["coins"].items()},
         "words": words,
         "max_word_len": max(len(k.split()) for k in words),
         "prefix_words": set(cur["prefix_words"]),
@@ -153,11 +160,20 @@ DASHES = {"-", "–", "—", "‐", "‑", "−", "‒", "―", "－", "﹣"}
 _CENTS_FOLLOWERS = {"and", "more", "less", "only", "each", "extra", "plus"}
 
 
+def _between_digits(toks: list[Tok], j: int) -> bool:
+    """Token j is glued between two numerals ("12:01")."""
+    return (
+        0 < j < len(toks) - 1 and toks[j - 1].kind == "num" and toks[j + 1].kind == "num"
+        and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start
+    )
+
+
 def _extends_number(word: str, words: list[str], t: dict) -> bool:
     """Whether ``word`` (lower case) can continue the number words read so far (``words``)."""
+    after_article = bool(words) and words[-1] in t["articles"]  # "a hundred", not "a two billion"
     return (
-        word in t["units"]
-        or word in t["tens"]
+        (word in t["units"] and not after_article)
+        or (word in t["tens"] and not after_article)
         or word == "hundred"
         or word in t["scales"]
         or word in t["fractions"]
@@ -259,7 +275,7 @@ class _NumberReader(_TokenView):
         if t is None:
             return None
         if t.kind == "word" and self.near(i, j):
-            s = scale_value(t.text, glued=self.glued(i, j))
+            s = scale_value(t.text, glued=self.glued(i, j) or self._spaced_capital(j))
             if s is not None:
                 return s, j + 1
         # "10-billion", "1.5-trillion"
@@ -268,6 +284,22 @@ class _NumberReader(_TokenView):
             if u.kind == "word" and u.low in tables()["scales"]:
                 return tables()["scales"][u.low], j + 2
         return None
+
+    def _spaced_capital(self, j: int) -> bool:
+        """A spaced capital "B" or "M" reads as a scale ("US$40 B of its stock"), not before a
+        glued character ("M&A", "B.")."""
+        after = self.tok(j + 1)
+        return self.toks[j].text in ("B", "M") and not (after is not None and self.glued(j, j + 1))
+
+    def _plus_at(self, j: int) -> int:
+        """How many tokens of a glued "+" or "-plus" start at token j (0 if none)."""
+        t = self.tok(j)
+        if t is None or not self.glued(j - 1, j):
+            return 0
+        if t.text == "+":
+            return 1
+        nxt = self.tok(j + 1)
+        return 2 if t.text in DASHES and nxt is not None and nxt.low == "plus" and self.glued(j, j + 1) else 0
 
     def _numeral(self, i: int) -> Number | None:
         t = self.toks[i]
@@ -284,14 +316,18 @@ class _NumberReader(_TokenView):
                 value = Decimal(f"{value}.{frac}")
                 j += 2
         small = value == value.to_integral_value() and 0 < value < 100 and len(t.text) <= 2
+        plus = self._plus_at(j) == 1 and self._scale_at(j, j + 1) is not None  # "$92+ Billion"
+        j += plus
         scale = self._scale_at(j - 1, j)
         if scale:
             factor, end = scale
             bigger = self._scale_at(end - 1, end)  # "2 lakh crore", "5 thousand crore"
             if bigger and bigger[0] > factor:
                 factor, end = factor * bigger[0], bigger[1]
-            return Number(value * factor, end, scale=factor)
-        return Number(value, j, small_int=small)
+            tail = 0 if plus else self._plus_at(end)  # "$50B+"
+            return Number(value * factor, end + tail, scale=factor, plus=plus or tail > 0)
+        tail = self._plus_at(j)  # "$5+"; "US$6,000-plus" (the span leaves "-plus" out, as gold does)
+        return Number(value, j + (tail == 1), small_int=small and not tail, plus=tail > 0)
 
     def _number_words(self, i: int) -> Number | None:
         """Number words from token i: "forty-five", "half a trillion", "ten bn", a bare "a"."""
@@ -476,16 +512,16 @@ class _CurrencyReader(_NumberReader):
         if t is None or not self.near(num_last, j):
             return None
         words = self.d["subunit_words"]
-        if t.low == "p":
+        if t.low == "p" or t.text == "c":  # glued only; a capital C is a temperature ("30C")
             after = self.tok(j + 1)
             glued_letter = after is not None and self.glued(j, j + 1) and after.kind == "word"
             inside_word = num_first > 0 and self.glued(num_first - 1, num_first) and self.toks[num_first - 1].kind == "word"
-            ok = self.glued(num_last, j) and not glued_letter and not inside_word  # "171.4p", not "A4p"
-            return (words["p"], j + 1) if ok else None
+            ok = self.glued(num_last, j) and not glued_letter and not inside_word  # "171.4p", "32c", not "A4p"
+            return (words[t.low], j + 1) if ok else None
         for n in (2, 1):
             if j + n <= self.n and all(self.near(k - 1, k) for k in range(j + 1, j + n)):
                 key = " ".join(x.low for x in self.toks[j : j + n])
-                if key in words and key != "p":
+                if key in words and key not in ("p", "c"):
                     return words[key], j + n
         return None
 
@@ -516,7 +552,9 @@ class _Parser(_CurrencyReader):
                 a = self._extended(a)
             if a.bare_dollar:
                 a.currency = self._named_dollar(a.end) or a.currency
-            out.append(self._mention(a))
+            m = self._mention(a)
+            m["bare_dollar"] = a.bare_dollar
+            out.append(m)
             i = last_end = a.end
         return out
 
@@ -564,13 +602,14 @@ class _Parser(_CurrencyReader):
         if marker.text.istitle() and num.scale is None and num.value == int(num.value) and 1900 <= num.value <= 2099:
             return None  # "the Euro 2008 championship", "Dollar 2025 outlook": a name with a year
         amount = Amount(first, num.end, num.value * (mscale or 1), code, num.scale or mscale,
-                        bare_dollar=marker.kind == "sym" and marker.text in "$＄")
+                        bare_dollar=marker.kind == "sym" and marker.text in "$＄", plus=num.plus)
         return self._with_redundant_suffix(amount, num, marker)
 
     def _with_redundant_suffix(self, a: Amount, num: Number, marker: Tok) -> Amount | None:
         """A prefixed amount followed by a currency marker: the same currency's word belongs to
-        the amount ("$ 10 dollars"); after a currency word another currency reads as the amount's
-        ("dollar 150 yen" is 150 yen: None) unless a number follows ("rmb 10 usd 20")."""
+        the amount ("$ 10 dollars"), and another dollar's names the bare "$" ("$9 million CAD");
+        after a currency word another currency reads as the amount's ("dollar 150 yen" is 150
+        yen: None) unless a number follows ("rmb 10 usd 20")."""
         end = a.end
         if self.tok(end) is None:
             return a
@@ -579,6 +618,9 @@ class _Parser(_CurrencyReader):
             return a
         if marker.kind in ("word", "abbr") and suf.currency != a.currency and self.number(suf.end) is None:
             return None
+        if a.bare_dollar and suf.currency in self.d["dollar_currencies"] and suf.scale is None:
+            a.currency, a.end, a.bare_dollar = suf.currency, suf.end, False  # "$1.7 billion CAD"
+            return a
         if suf.currency == a.currency and self.toks[end].kind in ("word", "abbr") and suf.scale is None:
             a.end = suf.end
         elif suf.currency == a.currency and suf.scale is not None and self.toks[end].kind == "word" and num.scale is None:
@@ -595,17 +637,31 @@ class _Parser(_CurrencyReader):
         if coded is not None:
             return coded
         suf = self.suffix_currency(last, j)
+        if suf is None and num.article:
+            return self._coin(i, j)
         if suf is None:
-            sub = self.subunit_suffix(i, last, j) if not num.article and not num.bare_scale else None
+            sub = self.subunit_suffix(i, last, j) if not num.bare_scale else None
             if sub is None:
                 return None
-            return Amount(i, sub[1], num.value / 100, sub[0], num.scale)
+            return Amount(i, sub[1], num.value / 100, sub[0], num.scale, unit=Decimal("0.01"))
         if not self._suffix_reads_as_amount(i, num, j, suf.end):
             return None
         value, scale = num.value, num.scale
         if suf.scale is not None:
             value, scale = value * suf.scale, suf.scale
-        return Amount(i, suf.end, value, suf.currency, scale)
+        return Amount(i, suf.end, value, suf.currency, scale, plus=num.plus)
+
+    def _coin(self, i: int, j: int) -> Amount | None:
+        """"a penny", "a nickel" (a coin named after an article), at the end of a phrase or
+        before "each", "per", "a" or punctuation ("a nickel mine" is no money)."""
+        t = self.tok(j)
+        if t is None or t.low not in self.d["coins"] or not self.near(j - 1, j):
+            return None
+        after = self.tok(j + 1)
+        if not (after is None or after.kind == "punct" and after.text not in DASHES or after.low in ("each", "per", "a")):
+            return None
+        value, currency = self.d["coins"][t.low]
+        return Amount(i, j + 1, value, currency)
 
     def _code_then_scale(self, i: int, num: Number) -> Amount | None:
         """"75 USD million": a code between the number and its scale word."""
@@ -619,10 +675,15 @@ class _Parser(_CurrencyReader):
 
     def _suffix_reads_as_amount(self, i: int, num: Number, j: int, end: int) -> bool:
         """Whether number + the currency marker at token j (ending at ``end``) is an amount: a
-        bare scale only as an adjective ("trillion-dollar"), "a dollar" / "10 grand" / "10 won"
-        only when what follows allows it, and no price base year ("in 2020 euros")."""
+        bare scale only as an adjective ("trillion-dollar", "Billion Dollar Deals"; not after
+        "multi-"), "a dollar" / "10 grand" / "10 won" only when what follows allows it, no
+        price base year ("in 2020 euros") and no weight ("21,000 pounds of fentanyl")."""
         marker = self.toks[j]
-        if num.bare_scale and marker.text not in DASHES:
+        if num.bare_scale and (
+            self._multi_before(i) or marker.text not in DASHES and marker.low not in self.d["adjective_words"]
+        ):
+            return False
+        if num.scale is None and marker.low in self.d["weight_words"] and self._low_at(end) == "of":
             return False
         if num.article and not (marker.kind == "word" and self._word_after_ok(end)):
             return False
@@ -631,6 +692,15 @@ class _Parser(_CurrencyReader):
         if self._price_base_year(i, num):
             return False
         return marker.low != "won" or num.scale is not None or num.value >= 1000 or self._word_after_ok(end)
+
+    def _multi_before(self, i: int) -> bool:
+        """"multi-billion-dollar", "Multi-million dollar": no number (the contract's rulings)."""
+        j = i - 1 if i > 0 and self.toks[i - 1].text in DASHES and self.glued(i - 1, i) else i
+        return j > 0 and self.toks[j - 1].low == "multi" and self.near(j - 1, j)
+
+    def _low_at(self, j: int) -> str | None:
+        t = self.tok(j)
+        return t.low if t is not None else None
 
     def _word_after_ok(self, end: int) -> bool:
         """After "a dollar" / "10 grand": only the end, punctuation or a few words may follow."""
@@ -688,13 +758,18 @@ class _Parser(_CurrencyReader):
     def _change_before(self, i: int) -> bool:
         return any(w in self.d["change_words"] for w in self._words_before(i, 4))
 
-    def _change_in_clause(self, i: int, limit: int = 60) -> bool:
+    def _change_in_clause(self, i: int, limit: int = 120) -> bool:
         """A change word earlier in the clause of the ``from`` at token ``i``, with no range
         word nearer (``increase the ... duty in effect on May 2, 2025, from 75 dollars to 100
-        dollars``; not ``ranging from $5 to $10``)."""
-        for j in range(i - 1, max(-1, i - 1 - limit), -1):
-            t = self.toks[j]
-            if t.kind == "punct" and t.text in ".;:!?" or "\n\n" in self.text[t.end:self.toks[j + 1].start]:
+        dollars``; not ``ranging from $5 to $10``). The clause may start before the window."""
+        toks, k = self.toks, i
+        if i < limit and self.toks[0].start > 0:
+            before = tokenize(self.text, max(0, self.toks[0].start - 8 * (limit - i)), self.toks[0].start)
+            toks, k = before + self.toks[: i + 1], len(before) + i
+        for j in range(k - 1, max(-1, k - 1 - limit), -1):
+            t = toks[j]
+            gap = self.text[t.end : toks[j + 1].start]
+            if "\n\n" in gap or t.kind == "punct" and t.text in ".;:!?" and not _between_digits(toks, j):
                 return False
             if t.low in self.d["range_words"]:
                 return False
@@ -716,11 +791,21 @@ class _Parser(_CurrencyReader):
         # "to": a range unless it reads as a change ("rose from $5bn to $7bn", "increase the
         # duty ..., from 75 dollars to 100 dollars")
         start = a_first - 1 if opener else a_first
-        if opener and self.toks[start].low == "from" and self._change_in_clause(start):
+        source = self._from_before(a_first)
+        if source is not None and self._change_in_clause(source):
             return False
         return not self._change_before(start)
 
-    def second_of_range(self, j: int, currency: str) -> Amount | None:
+    def _from_before(self, i: int) -> int | None:
+        """The index of a "from" among the three words right before token i ("from a current
+        US$38 billion")."""
+        before = self._words_before(i, 3)
+        if "from" not in before:
+            return None
+        return i - 1 - before[::-1].index("from")
+
+    def second_of_range(self, j: int, currency: str | None) -> Amount | None:
+        """The second end of a range from token j; a bare number takes ``currency``."""
         if j >= self.n:
             return None
         b = self.prefixed(j)
@@ -753,10 +838,10 @@ class _Parser(_CurrencyReader):
         # "between 10 and 20 dollars"; "lend 500 million to 600 million dollars" (both scaled, no change word)
         scaled_to = t.low == "to" and num.scale is not None and not self._change_before(i)
         if t.text in DASHES or (t.low in ("and", "to") and self._opener_before(i)) or scaled_to:
-            b = self.second_of_range(j + 1, "")
-            if b is None or not b.currency:
+            b = self.second_of_range(j + 1, None)
+            if b is None or b.currency is None:
                 return None
-            a = Amount(i, num.end, num.value, b.currency, num.scale)
+            a = Amount(i, num.end, num.value * b.unit, b.currency, num.scale)  # "30-32c"
             return self.make_range(a, b)
         return None
 
@@ -781,7 +866,7 @@ class _Parser(_CurrencyReader):
             "min": _clean(a.min) if is_range else None,
             "max": _clean(a.max) if is_range else None,
             "currency": a.currency,
-            "qualifier": self.qualifier(a.first),
+            "qualifier": self.qualifier(a.first) or ("at_least" if a.plus else None),
         }
 
 
@@ -804,23 +889,46 @@ def find_money(text: str) -> list[dict]:
     found = []
     for lo, hi in _windows(text) if text else []:
         found.extend(_Parser(text, tokenize(text, lo, hi)).parse())
-    return _story_currency(found)
+    return _story_currency(_same_amount_currency(found))
+
+
+def _same_amount_currency(found: list[dict]) -> list[dict]:
+    """A bare-$ amount takes another dollar's currency when the text states it for the same
+    amount, and only for one currency ("$52.5 million" headline, "AU$52.5 million" in the body).
+    Drops the ``bare_dollar`` marks."""
+    stated: dict[tuple, set[str]] = {}
+    for m in found:
+        if not m["bare_dollar"]:
+            stated.setdefault((m["value"], m["min"], m["max"]), set()).add(m["currency"])
+    dollars = _data()["dollar_currencies"]
+    for m in found:
+        if m.pop("bare_dollar"):
+            named = stated.get((m["value"], m["min"], m["max"]), set())
+            if len(named) == 1 and next(iter(named)) in dollars:
+                m["currency"] = next(iter(named))
+    return found
 
 
 def _story_currency(found: list[dict]) -> list[dict]:
-    """Bare cents ("5 cents per share", currency "") take the currency of most of the other
-    amounts; without any, they are not read."""
+    """Amounts whose word names no single currency take the story's, the currency of most of
+    the other amounts: bare cents ("5 cents per share", currency "") among all currencies and
+    are dropped without any; "116 Kroner" ("DKK|NOK|SEK") or "16 centavos" among their
+    candidates, else the first candidate."""
     counts: dict[str, int] = {}
     for m in found:
-        if m["currency"]:
+        if m["currency"] and "|" not in m["currency"]:
             counts[m["currency"]] = counts.get(m["currency"], 0) + 1
-    story = max(counts, key=lambda c: (counts[c], c == "USD")) if counts else None
     out = []
     for m in found:
-        if not m["currency"]:
-            if story is None:
+        if not m["currency"] or "|" in m["currency"]:
+            candidates = m["currency"].split("|") if m["currency"] else list(counts)
+            known = [c for c in candidates if c in counts]
+            if known:
+                m["currency"] = max(known, key=lambda c: (counts[c], c == "USD"))
+            elif m["currency"]:
+                m["currency"] = candidates[0]
+            else:
                 continue
-            m["currency"] = story
         out.append(m)
     return out
 
