@@ -257,6 +257,9 @@ def _lookups(t: Tables) -> dict:
         ),
         "not_followers": set(w["ordinal_not_date_followers"]),
         "term_days": set(w["term_start_days"]),
+        # an acronym after a day word ('Today FM'), but not a time or zone ('Monday ET')
+        "name_acronym": re.compile(
+            rf" (?!(?:{'|'.join(map(re.escape, w['time_zone_words']))})\b)[A-Z]{{2,4}}\b(?![.,]?\s*\d)"),
         "generic_today_after": re.compile(
             rf"['\u2019]s?{WS}(?:{_words_alt(w['generic_today_followers'])})\b", re.IGNORECASE),
         "generic_today_before": re.compile(
@@ -1266,8 +1269,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     if re.search(r"[a-z,;:]\s+The\s+$", before) and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
         return True
-    return re.match(r" (?!(?:AM|PM|ET|GMT|UTC|[ECMP][SD]T|CET|BST|JST)\b)[A-Z]{2,4}\b(?![.,]?\s*\d)",
-                    text[end:end + 6]) is not None
+    return _lookups()["name_acronym"].match(text[end:end + 6]) is not None
 
 
 def _quoted_deictic(core: Core, text: str, pub: _dt.date, spoken: list):
