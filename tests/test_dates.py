@@ -120,6 +120,9 @@ NORMALISE = [
     ("the June quarter", None, "2025-04", "quarter"),
     ("January-June", None, "2025", "year"),
     ("July-December 2024", None, "2024", "year"),
+    # round 10: a range across the year end starts the year before; a named half is its year (dev 053)
+    ("November to February 2005", None, "2004-11", "month"),
+    ("the April-September half", None, "2025", "year"),
     # months counted from the start or end of a year, or up to a month
     ("the first three months of the year", None, "2025-01", "quarter"),
     ("the last three months of 2024", None, "2024-10", "quarter"),
@@ -211,6 +214,9 @@ NOT_DATES = [
     "the previous three months",
     "the first six months of the fiscal year",
     "a national day of mourning",
+    # round 10: approximate offsets are no dates (real_dev w160, w162)
+    "a few weeks ago",
+    "several years ago",
 ]
 
 
@@ -372,6 +378,17 @@ IN_CONTEXT = [
     ("Tata Motors is said by The Sunday Times to be considering 1,500 job cuts.", "2009-01-27", []),
     ("The group already owns both Today FM and FM104.", "2005-05-31", []),
     ("Trading resumed Monday ET, the exchange said.", "2009-01-27", [("Monday", "2009-01-26", "day")]),
+    # round 10 (real_dev): an offset with a hedge is approximate (w163, w037); 'last night' is the
+    # day before (w096); two days of one month are two mentions (g107, w143)
+    ("Instagram was founded less than two years ago by two Stanford University graduates.", "2012-04-12", []),
+    ("The company produced 65 million tons of iron ore, 15 percent more than a year ago.", "2006-02-05", []),
+    ("It emerged last night that the Bank of Ireland is planning to shed 2,000 jobs.", "2005-03-21",
+     [("last night", "2005-03-20", "day")]),
+    ("Reflecting on their meetings in London on June 9 and 10, 2025, and in Stockholm on July 28 and 29, 2025;",
+     "2025-08-11", [("June 9", "2025-06-09", "day"), ("10, 2025", "2025-06-10", "day"),
+                    ("July 28", "2025-07-28", "day"), ("29, 2025", "2025-07-29", "day")]),
+    ("Issues must be settled before the next WTO ministerial meeting in December 13-18.", "2005-11-16",
+     [("December 13", "2005-12-13", "day"), ("18", "2005-12-18", "day")]),
 ]
 
 

@@ -180,11 +180,11 @@ def _kind_patterns(w: dict) -> list[tuple[str, str]]:
                 rf"(?P<iso_d>3[01]|[12]\d|0[1-9])(?:T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"),
         ("num", rf"(?P<num_a>\d{{1,2}})(?P<num_s>[/.])(?P<num_b>\d{{1,2}})(?P=num_s)(?P<num_y>{year})"),
         ("mdy", rf"(?:(?P<mdy_wd>{wday}),?{WS})?(?P<mdy_m>{month}){WS}(?P<mdy_d>{day})"
-                rf"(?:(?:{WS})?(?:{DASH}|to|and|&)(?:{WS})?{day})?(?:(?:,(?:{WS})?|{WS})(?P<mdy_y>{year}))?"),
+                rf"(?:(?:{WS})?(?:{DASH}|to|and|&)(?:{WS})?(?P<mdy_d2>{day}))?(?:(?:,(?:{WS})?|{WS})(?P<mdy_y>{year}))?"),
         ("dmy", rf"(?:(?P<dmy_wd>{wday}),?{WS})?(?:the{WS})?(?P<dmy_d>{day})(?:{WS}of{WS}|{WS})"
                 rf"(?P<dmy_m>{month})(?:,?{WS}(?P<dmy_y>{year}))?"),
         ("mrange", rf"(?:the{WS})?(?P<mr_m1>{month})(?:{WS})?(?:{DASH}|to|through)(?:{WS})?(?P<mr_m2>{month})"
-                   rf"(?:,?{WS}(?P<mr_y>{year}))?(?:{WS}(?P<mr_w>quarter|period))?"),
+                   rf"(?:,?{WS}(?P<mr_y>{year}))?(?:{WS}(?P<mr_w>quarter|period|half))?"),
         ("my", rf"{mod}?(?:the{WS})?(?P<my_m>{month})(?:,?{WS}|{WS}(?:of|in){WS})"
                rf"(?:(?P<my_y>{year})|(?P<my_rel>this|last|next){WS}year)"),
         ("mperiod", rf"(?:the{WS})?(?:(?P<mp_w>first|last|final|opening|closing){WS}(?P<mp_n>three|six|3|6)(?:-|{WS})months?"
@@ -255,6 +255,7 @@ def _lookups(t: Tables) -> dict:
             rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$",
             re.IGNORECASE,
         ),
+        "approximate": re.compile(rf"\b(?:{_words_alt(w['approximate_words'])}){WS}$", re.IGNORECASE),
         "not_followers": set(w["ordinal_not_date_followers"]),
         "term_days": set(w["term_start_days"]),
         # an acronym after a day word ('Today FM'), but not a time or zone ('Monday ET')
@@ -438,23 +439,26 @@ def _resolve_month_day(core: Core, pub, direction=None):
 
 
 def _resolve_month_range(core: Core, pub, direction=None):
-    """``April-June`` (a quarter when aligned), ``January-June`` (a half: its year)."""
+    """``April-June`` (a quarter when aligned), ``January-June`` and ``the April-September half``
+    (a half: its year); a range across the year end starts in the year before its written year
+    (``November to February 2005`` -> 2004-11)."""
     g = core.g
     m1, m2 = _month_of(g("mr_m1")), _month_of(g("mr_m2"))
+    word = (g("mr_w") or "").lower()
     aligned = (m2 - m1) % 12 == 2 and m1 % 3 == 1
-    gran = "quarter" if aligned or (g("mr_w") or "").lower() == "quarter" else "month"
-    if (m2 - m1) % 12 == 5 and m1 in (1, 7):
+    gran = "quarter" if aligned or word == "quarter" else "month"
+    if ((m2 - m1) % 12 == 5 and m1 in (1, 7)) or word == "half":
         gran = "year"
-        if g("mr_y"):
+        if g("mr_y") and m1 <= m2:
             return (g("mr_y"), gran)
     if g("mr_y"):
-        return (_fmt((int(g("mr_y")), m1), gran), gran)
-    if pub is None:
+        start = (int(g("mr_y")) - (m1 > m2), m1)
+    elif pub is None:
         return (None, gran)
-    pick = _pick_month(pub, m1, direction)
-    if gran == "year":
-        return (_fmt(pick.year, gran), gran)
-    return (_fmt((pick.year, pick.month), gran), gran)
+    else:
+        pick = _pick_month(pub, m1, direction)
+        start = (pick.year, pick.month)
+    return (_fmt(start[0] if gran == "year" else start, gran), gran)
 
 
 def _resolve_month_year(core: Core, pub, direction=None):
@@ -728,7 +732,9 @@ def _resolve_ago(core: Core, pub: _dt.date | None, direction=None):
     n = int(raw) if raw.isdigit() else _lookups()["numbers"].get(_norm(raw))
     unit = core.g("ago_u").lower()
     gran = "year" if unit == "decade" else unit
-    if n is None or pub is None:
+    if n is None:
+        return None  # 'a few weeks ago', 'several years ago': approximate, not a date
+    if pub is None:
         return (None, gran)
     if unit == "day":
         return (_fmt(pub - _dt.timedelta(days=n), "day"), "day")
@@ -1248,6 +1254,8 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
     """Whether a grammar match is a date mention of the article."""
     if core.kind in WEAK_KINDS and not _weak_core_confirmed(core, text, ent_index):
         return False
+    if core.kind == "ago" and _lookups()["approximate"].search(text, max(0, core.start - 20), core.start):
+        return False  # 'less than two years ago', 'more than a year ago'
     if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
         return False
     if core.kind in ("deictic", "wday") and _in_a_name(text, core.start, core.end):
@@ -1300,7 +1308,22 @@ def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> 
             continue
         if core.kind == "deictic" and pub is not None:
             resolved = _quoted_deictic(core, text, pub, spoken) or resolved
-        mentions.append(_mention(core.text, core.start, core.end, *resolved))
+        if core.kind == "mdy" and core.g("mdy_d2") and resolved[0]:
+            mentions += _day_pair(core, resolved[0])
+        else:
+            mentions.append(_mention(core.text, core.start, core.end, *resolved))
+    return mentions
+
+
+def _day_pair(core: Core, first: str) -> list[dict]:
+    """``June 9 and 10, 2025``, ``December 13-18``: two day mentions, ``June 9`` (value
+    ``first``) and ``10, 2025`` in the same month (annotation decisions: ``September 24 and 25``)."""
+    m = core.match
+    second = _safe_date(int(first[:4]), int(first[5:7]), _day_of(m.group("mdy_d2")))
+    mentions = [_mention(m.string[core.start:m.end("mdy_d")], core.start, m.end("mdy_d"), first, "day")]
+    if second:
+        mentions.append(_mention(m.string[m.start("mdy_d2"):core.end], m.start("mdy_d2"), core.end,
+                                 _fmt(second, "day"), "day"))
     return mentions
 
 
