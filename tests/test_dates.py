@@ -389,6 +389,20 @@ IN_CONTEXT = [
                     ("July 28", "2025-07-28", "day"), ("29, 2025", "2025-07-29", "day")]),
     ("Issues must be settled before the next WTO ministerial meeting in December 13-18.", "2005-11-16",
      [("December 13", "2005-12-13", "day"), ("18", "2005-12-18", "day")]),
+    # round 10 (real_dev): a year before 1900 with a preposition (w090; not a count, w056); a year
+    # in a document number (g083, g139); a named day and its written date are one span (w136, w195)
+    ("The Colombian brewery Grupo Bavaria, which was founded in 1889, is the second largest in South America.",
+     "2005-07-19", [("1889", "1889", "year")]),
+    ("They would each have a net generating capacity of 1117.", "2008-04-10", []),
+    ("Beijing will modify the tariff in Announcement of the Customs Tariff Commission of the State Council "
+     "No. 4 of 2025, by suspending 24 percentage points of that rate.", "2025-05-12", []),
+    ("(Notice of Determinations: 2026-11296; 91 Fed. Reg. 34272)", "2026-07-23", []),
+    ("On Christmas Eve, December 24, the UK's largest independent entertainment retailer called in administrators.",
+     "2008-12-29", [("Christmas Eve, December 24", "2008-12-24", "day")]),
+    ("All stores opened as normal on Boxing Day, 26 December, for the normal post Christmas sale.", "2008-12-29",
+     [("Boxing Day, 26 December", "2008-12-26", "day")]),
+    ("Last Saturday, March 5, 2005, they announced that they are bringing their suit.", "2005-03-08",
+     [("Last Saturday, March 5, 2005", "2005-03-05", "day")]),
 ]
 
 

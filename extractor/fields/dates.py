@@ -214,6 +214,7 @@ def _kind_patterns(w: dict) -> list[tuple[str, str]]:
         ("month", rf"(?P<mo_mod>{mod})?(?:the{WS})?(?P<mo>{month_full}|(?-i:Sept\.))(?!{WS}\d)"),
         ("dord", rf"(?P<do_mod>{mod})?the{WS}(?P<do>{dayord})(?!{WS}centur)(?!{WS}(?:of{WS})?(?-i:[A-Z]))"),
         ("year", rf"(?P<yr_mod>{mod})?(?:the{WS}year{WS})?(?P<yr>{year})"),
+        ("oldyear", r"(?P<oy>1[0-8]\d\d)(?!\d)"),
     ]
     return kinds
 
@@ -255,7 +256,11 @@ def _lookups(t: Tables) -> dict:
             rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$",
             re.IGNORECASE,
         ),
+        "number_before": re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, w['document_number_words']))})(?:{WS})?\d+{WS}of{WS}$"),
+        "number_after": re.compile(r"[-/](?!(?:19|20)\d\d(?!\d))\d{3}"),
         "approximate": re.compile(rf"\b(?:{_words_alt(w['approximate_words'])}){WS}$", re.IGNORECASE),
+        "old_year_context": re.compile(rf"\b(?:{_words_alt(w['old_year_context'])}){WS}$", re.IGNORECASE),
         "not_followers": set(w["ordinal_not_date_followers"]),
         "term_days": set(w["term_start_days"]),
         # an acronym after a day word ('Today FM'), but not a time or zone ('Monday ET')
@@ -271,7 +276,10 @@ def _lookups(t: Tables) -> dict:
 
 # Weak kinds need confirmation (a model entity or a preposition before) unless the group named
 # here (a modifier such as 'mid-' or 'the end of') matched.
-WEAK_KINDS = {"month": "mo_mod", "dord": "do_mod", "year": "yr_mod", "qtag": None}
+WEAK_KINDS = {"month": "mo_mod", "dord": "do_mod", "year": "yr_mod", "qtag": None, "oldyear": None}
+# Weak kinds that need both a model DATE entity and a word of old_year_context right before
+# ('founded in 1889', 'since 1825'): a number such as 1117 is more often a count than a year.
+BOTH_CONFIRM = {"oldyear"}
 # Weak kinds that a TIME entity may confirm (it holds a day: 'the morning of the 28th').
 TIME_CONFIRMS = {"dord", "month"}
 
@@ -560,8 +568,8 @@ def _resolve_day_ordinal(core: Core, pub, direction=None):
 
 
 def _resolve_year(core: Core, pub, direction=None):
-    """A bare year."""
-    return (core.g("yr"), "year")
+    """A bare year (``2025``; ``1889`` of kind oldyear)."""
+    return (core.g("yr") or core.g("oy"), "year")
 
 
 def _year_phrase(text: str, pub: _dt.date | None) -> int | None:
@@ -864,6 +872,7 @@ _RESOLVERS = {
     "month": _resolve_month,
     "dord": _resolve_day_ordinal,
     "year": _resolve_year,
+    "oldyear": _resolve_year,
 }
 
 
@@ -1240,6 +1249,9 @@ def _weak_core_confirmed(core: Core, text: str, ent_index: dict) -> bool:
         return True
     lk = _lookups()
     labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
+    if core.kind in BOTH_CONFIRM:
+        return (ent_index[labels].overlaps(core.start, core.end)
+                and lk["old_year_context"].search(text, max(0, core.start - 20), core.start) is not None)
     if not (ent_index[labels].overlaps(core.start, core.end)
             or lk["context"].search(text, max(0, core.start - 20), core.start)):
         return False
@@ -1254,6 +1266,8 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
     """Whether a grammar match is a date mention of the article."""
     if core.kind in WEAK_KINDS and not _weak_core_confirmed(core, text, ent_index):
         return False
+    if core.kind == "year" and _in_a_document_number(text, core.start, core.end):
+        return False
     if core.kind == "ago" and _lookups()["approximate"].search(text, max(0, core.start - 20), core.start):
         return False  # 'less than two years ago', 'more than a year ago'
     if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
@@ -1263,6 +1277,16 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
     if core.kind == "named" and core.g("nm") in _lookups()["term_days"]:
         return has_term_cue(text, core.start, core.end)  # "from day one of the project": no presidency
     return True
+
+
+def _in_a_document_number(text: str, start: int, end: int) -> bool:
+    """``No. 4 of 2025``, ``2026-11296``: a year that is part of a document's number.
+
+    >>> _in_a_document_number("Council No. 4 of 2025,", 18, 22), _in_a_document_number("in 2024-2025", 3, 7)
+    (True, False)
+    """
+    lk = _lookups()
+    return bool(lk["number_before"].search(text, max(0, start - 20), start) or lk["number_after"].match(text, end))
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -1290,8 +1314,10 @@ def _quoted_deictic(core: Core, text: str, pub: _dt.date, spoken: list):
     return (_fmt(said_on + _dt.timedelta(days=offset), "day"), "day")
 
 
-def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> list[dict]:
-    """The grammar's matches that are kept, each resolved (in the sentence's tense if needed)."""
+def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list,
+                      refused: list | None = None) -> list[dict]:
+    """The grammar's matches that are kept, each resolved (in the sentence's tense if needed);
+    the spans of those ``_keep_core`` refuses are added to ``refused``."""
     cores = find_cores(text)
     spoken = [(c.start, c.end, c) for c in cores if c.kind in _SPOKEN_KINDS]
     # The model's DATE (and TIME) entities indexed for overlap look-ups (was a scan per core).
@@ -1301,6 +1327,8 @@ def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> 
     mentions = []
     for core in cores:
         if not _keep_core(core, text, ent_index):
+            if refused is not None:
+                refused.append((core.start, core.end))
             continue
         direction = _direction(doc, core.start, core.end) if has_dep and core.kind in _NEEDS_DIRECTION else None
         resolved = _resolve(core, pub, direction)
@@ -1327,9 +1355,11 @@ def _day_pair(core: Core, first: str) -> list[dict]:
     return mentions
 
 
-def _dateparser_mentions(text: str, pub: _dt.date | None, ents: list, found: list[dict]) -> list[dict]:
-    """Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter."""
-    taken = IntervalIndex((m["start"], m["end"]) for m in found)
+def _dateparser_mentions(text: str, pub: _dt.date | None, ents: list, found: list[dict],
+                         refused: list = ()) -> list[dict]:
+    """Model DATE entities in which the grammar found nothing (nor refused a match, such as the
+    year of ``No. 4 of 2025``): dateparser, behind its pre-filter."""
+    taken = IntervalIndex([(m["start"], m["end"]) for m in found] + list(refused))
     pub_iso = pub.isoformat() if pub else None
     mentions = []
     for start, end, label in ents:
@@ -1355,12 +1385,28 @@ def find_dates(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     pub = _as_date(doc._.published)
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    mentions = _grammar_mentions(doc, text, pub, ents)
-    mentions += _dateparser_mentions(text, pub, ents, mentions)
+    refused = []
+    mentions = _grammar_mentions(doc, text, pub, ents, refused)
+    mentions += _dateparser_mentions(text, pub, ents, mentions, refused)
     mentions += _statute_mentions(text, mentions)
     mentions.sort(key=lambda m: m["start"])
     _years_across_ranges(text, mentions)
-    return mentions
+    return _join_appositions(text, mentions)
+
+
+def _join_appositions(text: str, mentions: list[dict]) -> list[dict]:
+    """``Christmas Eve, December 24``, ``Last Saturday, March 5, 2005``: a day named in words
+    and the date written after it are one mention (annotation decisions), with the written date's
+    value."""
+    out = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev and prev["granularity"] == m["granularity"] == "day" and text[prev["end"]:m["start"]] == ", "
+                and not re.search(r"\d", prev["text"]) and re.match(r"\d|[A-Z][a-z]+\.? \d", m["text"])):
+            out[-1] = _mention(text[prev["start"]:m["end"]], prev["start"], m["end"], m["value"], "day")
+        else:
+            out.append(m)
+    return out
 
 
 _RANGE_JOIN = re.compile(r"[ \t]*(?:and|to|through|until|till|-|–|—)[ \t]*\Z", re.IGNORECASE)
