@@ -403,6 +403,26 @@ IN_CONTEXT = [
      [("Boxing Day, 26 December", "2008-12-26", "day")]),
     ("Last Saturday, March 5, 2005, they announced that they are bringing their suit.", "2005-03-08",
      [("Last Saturday, March 5, 2005", "2005-03-05", "day")]),
+    # round 10 (real_dev): a month without a year takes the year that opens its sentence or comes
+    # just before it (w083, w064), not one across a semicolon (dev 011)
+    ("In 2004, British Gas increased its prices by 5.9% in January and 12.4% in September.", "2005-09-10",
+     [("2004", "2004", "year"), ("January", "2004-01", "month"), ("September", "2004-09", "month")]),
+    ("The purchase was blocked by the Justice Department in 2001, just before the Sept. 11 terrorist attack.",
+     "2006-11-15", [("2001", "2001", "year"), ("Sept. 11", "2001-09-11", "day")]),
+    ("Its reactor cost €3.3 billion in 2007; the audit court said in January that the cost was higher.",
+     "2025-03-12", [("2007", "2007", "year"), ("January", "2025-01", "month")]),
+    # a present passive has no tense; 'expected/likely to be done' looks forward (w073, w193, w096)
+    ("Firm offers are not expected before June, after an in-depth analysis.", "2009-03-23",
+     [("June", "2009-06", "month")]),
+    ("The terms are expected to be discussed by the company's Board of Directors on Monday.", "2010-07-24",
+     [("Monday", "2010-07-26", "day")]),
+    ("This objective is likely to be fulfilled on Tuesday when the company makes a formal announcement.",
+     "2005-03-21", [("Tuesday", "2005-03-22", "day")]),
+    # a quarter or half not yet begun, told in the past, is last year's (w047, w037)
+    ("In the fourth quarter, Ford brand sales were up thirteen percent.", "2010-01-28",
+     [("the fourth quarter", "2009-10", "quarter")]),
+    ("The company produced 65 million tons of iron ore in the second half.", "2006-02-05",
+     [("the second half", "2005", "year")]),
 ]
 
 

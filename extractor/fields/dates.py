@@ -496,7 +496,10 @@ def _resolve_half(core: Core, pub, direction=None):
     if core.kind == "half" and g("h_dec"):
         return (g("h_dec"), "decade")
     y = g("h_y") if core.kind == "half" else g("hs_y")
-    year = _year_phrase(y, pub) if y else (pub.year if pub else None)
+    if y:
+        year = _year_phrase(y, pub)
+    else:  # only 'the second half' comes without a year
+        year = _unwritten_year(pub, 6 * _lookups()["halves"][g("h_n").lower()] - 5, direction)
     return (_fmt(year, "year"), "year")
 
 
@@ -585,6 +588,15 @@ def _year_phrase(text: str, pub: _dt.date | None) -> int | None:
     return pub.year
 
 
+def _unwritten_year(pub: _dt.date | None, first_month: int, direction: str | None) -> int | None:
+    """The year of a quarter or half named without one: ``pub``'s, or the year before when it
+    starts after ``pub`` and the sentence is in the past (``Ford's sales were up in the fourth
+    quarter`` in January 2010 -> 2009)."""
+    if pub is None:
+        return None
+    return pub.year - 1 if direction == "past" and first_month > pub.month else pub.year
+
+
 def _quarter_start(pub: _dt.date, delta: int = 0) -> tuple[int, int]:
     return _shift_month(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * delta)
 
@@ -607,12 +619,12 @@ def _resolve_quarter(core: Core, pub: _dt.date | None, direction=None):
             return (_fmt(_quarter_start(pub, delta), "quarter"), "quarter")
     elif core.kind == "quarter":
         n = lk["quarters"][g("q_n").lower()]
-        y = _year_phrase(g("q_y"), pub) if g("q_y") else (pub.year if pub else None)
+        y = _year_phrase(g("q_y"), pub) if g("q_y") else _unwritten_year(pub, 3 * n - 2, direction)
     elif core.kind == "qshort":
         n, y = int(g("qs_n")), _year2(g("qs_y"))
     else:
         n = int(g("qt_n"))
-        y = _year2(g("qt_y")) if g("qt_y") else (pub.year if pub else None)
+        y = _year2(g("qt_y")) if g("qt_y") else _unwritten_year(pub, 3 * n - 2, direction)
     if y is None:
         return (None, "quarter")
     return (_fmt((y, 3 * (n - 1) + 1), "quarter"), "quarter")
@@ -1070,7 +1082,7 @@ def detect_published(text: str) -> str | None:
 # Tense of the sentence around a mention
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_FUTURE_HEADS = {"plan", "plans", "planned", "expected", "scheduled", "due", "set", "going", "aims", "intends"}
+_FUTURE_HEADS = {"plan", "plans", "planned", "expected", "scheduled", "due", "set", "going", "aims", "intends", "likely"}
 _PAST_BE = {"was", "were"}
 _PAST_PREPS = {"since"}
 # Present-tense verbs that describe a state, not a scheduled event ('exports are up', 'remains').
@@ -1089,7 +1101,7 @@ def _present_lemma(tok) -> str:
     return low
 # How many heads the climb from a date to its governing verb may pass.
 _CLIMB_STEPS = 8
-_NEEDS_DIRECTION = {"named", "natday", "wday", "month", "dord", "mdy", "dmy", "mrange"}
+_NEEDS_DIRECTION = {"named", "natday", "wday", "month", "dord", "mdy", "dmy", "mrange", "quarter", "qtag", "half"}
 
 
 def _direction(doc: Doc, start: int, end: int) -> str | None:
@@ -1123,12 +1135,13 @@ def _verb_tense(verb, path: list[str]) -> str | None:
     modal = next((c for c in verb.children if c.tag_ == "MD"), None)
     if modal is not None:
         return "future" if modal.lower_ in _FUTURE_AUX else None
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        head = verb.head
+    if verb.dep_ == "xcomp" and (verb.tag_ == "VB" or any(c.tag_ == "TO" for c in verb.children)):
+        head = verb.head  # 'to meet', 'to be discussed'
         if head.lower_ in _FUTURE_HEADS or any(c.tag_ == "MD" and c.lower_ in _FUTURE_AUX for c in head.children):
             # 'was due to start on the 25th', 'a round, due to start on the 25th, was called off':
             # a plan seen from the past, on either side of the published date.
-            seen_from_past = any(c.lower_ in _PAST_BE for c in head.children) or head.head.tag_ in ("VBD", "VBN")
+            seen_from_past = any(c.lower_ in _PAST_BE for c in head.children) or (
+                head.dep_ != "ROOT" and head.head.tag_ in ("VBD", "VBN"))
             return None if seen_from_past else "future"
         verb = head
     return _tense_of_form(verb, path)
@@ -1138,7 +1151,9 @@ def _tense_of_form(verb, path: list[str]) -> str | None:
     """Past for a past form; future for 'is visiting on Friday' and for a scheduled event in the
     present tense ('the duty takes effect on Saturday'); else None."""
     if verb.tag_ in ("VBD", "VBN"):
-        return "past"
+        # a present passive ('offers are not expected before June') says nothing of the time
+        present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        return None if present_passive else "past"
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in verb.children):
         return "future"
     if (verb.tag_ in ("VBZ", "VBP") and _present_lemma(verb) not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
@@ -1391,7 +1406,45 @@ def find_dates(doc: Doc) -> list[dict]:
     mentions += _statute_mentions(text, mentions)
     mentions.sort(key=lambda m: m["start"])
     _years_across_ranges(text, mentions)
+    _years_from_sentence(text, mentions, pub)
     return _join_appositions(text, mentions)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z\"\u201c])|[;\n]")
+_OPENING_YEAR = re.compile(r"[ \t\"\u201c]*(?:In|During|By the end of|Throughout)[ \t]+((?:19|20)\d\d),")
+# A year reaches a month written this close after it ('in 2001, just before the Sept. 11 attack').
+YEAR_REACH_CHARS = 30
+
+
+def _years_from_sentence(text: str, mentions: list[dict], pub: _dt.date | None) -> None:
+    """A month (or a month and day) written without a year takes the year that opens its sentence
+    (``In 2004, British Gas raised prices in January and in September``) or that comes just
+    before it (``in 2001, just before the Sept. 11 attack``), when that year is before the
+    published one."""
+    opening, last = None, None
+    for m in mentions:
+        if last is None or _SENTENCE_BREAK.search(text, last["end"], m["start"]):
+            head = _OPENING_YEAR.match(text, _sentence_start(text, m["start"]))
+            opening = int(head.group(1)) if head else None
+        near = last and last["granularity"] == "year" and re.fullmatch(r"(?:19|20)\d\d", last["text"]) \
+            and m["start"] - last["end"] <= YEAR_REACH_CHARS and not _SENTENCE_BREAK.search(text, last["end"], m["start"])
+        year = int(last["text"]) if near else opening
+        last = m
+        if (year and m["value"] and (pub is None or year < pub.year) and m["granularity"] in ("month", "day")
+                and not re.search(r"\d{4}", m["text"]) and _names_a_month(m["text"])):
+            m["value"] = f"{year:04d}{m['value'][4:]}"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last sentence break before it)."""
+    start = max(0, pos - 400)
+    for b in _SENTENCE_BREAK.finditer(text, start, pos):
+        start = b.end()
+    return start
+
+
+def _names_a_month(phrase: str) -> bool:
+    return any(w.lower().rstrip(".") in _lookups()["months"] for w in re.findall(r"[A-Za-z.]+", phrase))
 
 
 def _join_appositions(text: str, mentions: list[dict]) -> list[dict]:
