@@ -423,6 +423,10 @@ IN_CONTEXT = [
      [("the fourth quarter", "2009-10", "quarter")]),
     ("The company produced 65 million tons of iron ore in the second half.", "2006-02-05",
      [("the second half", "2005", "year")]),
+    # a president's first day in office is the term's first day (g085); a chip model is no half-year (g049)
+    ("Since his first day in office, President Biden\u2019s auto vision has put workers first.", "2022-09-14",
+     [("first day in office", "2021-01-20", "day")]),
+    ("The tariff applies to advanced computing chips, such as the NVIDIA H200 and AMD MI325X.", "2026-01-14", []),
 ]
 
 

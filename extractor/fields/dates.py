@@ -25,10 +25,11 @@ How values are resolved (``published`` = P, a Tuesday 2025-10-28 in the examples
   past tense: ``Tuesday`` -> 2025-10-28, ``Wednesday`` -> 2025-10-22); when the governing verb
   is in the future tense (``will meet on Friday``) the first one on or after P.
   ``last Friday`` / ``next Friday`` are the first strictly before / after P.
-* A month or month-and-day without a year: past tense -> the most recent on or before P; future
+* A month or month-and-day without a year: the year that opens its sentence or comes just before
+  it (``In 2004, ... in January``); else past tense -> the most recent on or before P; future
   tense -> the first on or after P; otherwise the nearest one to P (``July`` -> 2025-07).
-* Quarters and halves without a year are in P's year; a quarter's value is its first month, a
-  half's value is its year.
+* Quarters and halves without a year are in P's year (the year before when one not yet begun is
+  told in the past); a quarter's value is its first month, a half's value is its year.
 * Modifiers (``mid-``, ``late``, ``the end of``) stay in the span and never change the value.
 * Without P, anything relative gets ``value: None`` (the mention is still reported).
 """
@@ -197,7 +198,9 @@ def _kind_patterns(w: dict) -> list[tuple[str, str]]:
         ("qtag", rf"(?-i:Q)(?P<qt_n>[1-4])(?:(?:{WS}|-|/)?(?:(?-i:FY|CY)(?:{WS})?|')?(?P<qt_y>{year}|\d\d(?!\d)))?"),
         ("qrel", rf"{mod}?(?P<qr_rel>(?:the{WS})?(?:{rel}|final)){WS}(?:(?:fiscal|calendar){WS})?quarter"),
         ("half", rf"(?:the{WS})?(?P<h_n>{hword})(?:-|{WS})half" + of_year("h")),
-        ("hshort", rf"(?:(?-i:H)(?P<hs_n>[12])|(?P<hs_n2>[12])(?-i:H))(?:{WS})?(?P<hs_y>{year}|\d\d(?!\d))"),
+        # 'H2 2025', 'H2'25', '1H25'; not a model number such as 'H200'
+        ("hshort", rf"(?:(?-i:H)[12](?:(?:{WS})?(?P<hs_y>{year})|(?:{WS}|')(?P<hs_yy>\d\d(?!\d)))"
+                   rf"|[12](?-i:H)(?:{WS})?(?P<hs_y2>{year}|\d\d(?!\d)))"),
         ("decade", rf"{mod}?(?:the{WS})?(?:(?:early|mid|late)(?:-|{WS}))?"
                    rf"(?:(?P<dc_y>(?:1[89]|20|21)\d0)|'(?P<dc_yy>\d0))'?s"),
         ("fiscal", rf"{fiscal}(?:{WS})?(?P<f_y>{year}|{yy})(?:[-/](?:\d\d){{1,2}}(?!\d))?"),
@@ -495,7 +498,7 @@ def _resolve_half(core: Core, pub, direction=None):
     g = core.g
     if core.kind == "half" and g("h_dec"):
         return (g("h_dec"), "decade")
-    y = g("h_y") if core.kind == "half" else g("hs_y")
+    y = g("h_y") if core.kind == "half" else (g("hs_y") or g("hs_yy") or g("hs_y2"))
     if y:
         year = _year_phrase(y, pub)
     else:  # only 'the second half' comes without a year
