@@ -427,6 +427,11 @@ IN_CONTEXT = [
     ("Since his first day in office, President Biden\u2019s auto vision has put workers first.", "2022-09-14",
      [("first day in office", "2021-01-20", "day")]),
     ("The tariff applies to advanced computing chips, such as the NVIDIA H200 and AMD MI325X.", "2026-01-14", []),
+    # a year or month after a possessive is a modifier date (g046, g094)
+    ("Canada has the capacity to supply 95% of the United States\u2019 2024 softwood consumption.", "2025-09-29",
+     [("2024", "2024", "year")]),
+    ("Investments rose from the $600 billion secured during the President\u2019s May visit.", "2025-11-18",
+     [("May", "2025-05", "month")]),
 ]
 
 

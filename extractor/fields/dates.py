@@ -256,7 +256,8 @@ def _lookups(t: Tables) -> dict:
         "deictic": w["deictic_days"],
         "seasons": w["seasons"],
         "context": re.compile(
-            rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$",
+            rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$"
+            rf"|\w['\u2019]s?{WS}$",  # a possessive: 'the United States\u2019 2024 softwood consumption'
             re.IGNORECASE,
         ),
         "number_before": re.compile(
