@@ -25,10 +25,11 @@ How values are resolved (``published`` = P, a Tuesday 2025-10-28 in the examples
   past tense: ``Tuesday`` -> 2025-10-28, ``Wednesday`` -> 2025-10-22); when the governing verb
   is in the future tense (``will meet on Friday``) the first one on or after P.
   ``last Friday`` / ``next Friday`` are the first strictly before / after P.
-* A month or month-and-day without a year: past tense -> the most recent on or before P; future
+* A month or month-and-day without a year: the year that opens its sentence or comes just before
+  it (``In 2004, ... in January``); else past tense -> the most recent on or before P; future
   tense -> the first on or after P; otherwise the nearest one to P (``July`` -> 2025-07).
-* Quarters and halves without a year are in P's year; a quarter's value is its first month, a
-  half's value is its year.
+* Quarters and halves without a year are in P's year (the year before when one not yet begun is
+  told in the past); a quarter's value is its first month, a half's value is its year.
 * Modifiers (``mid-``, ``late``, ``the end of``) stay in the span and never change the value.
 * Without P, anything relative gets ``value: None`` (the mention is still reported).
 """
@@ -180,11 +181,11 @@ def _kind_patterns(w: dict) -> list[tuple[str, str]]:
                 rf"(?P<iso_d>3[01]|[12]\d|0[1-9])(?:T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?"),
         ("num", rf"(?P<num_a>\d{{1,2}})(?P<num_s>[/.])(?P<num_b>\d{{1,2}})(?P=num_s)(?P<num_y>{year})"),
         ("mdy", rf"(?:(?P<mdy_wd>{wday}),?{WS})?(?P<mdy_m>{month}){WS}(?P<mdy_d>{day})"
-                rf"(?:(?:{WS})?(?:{DASH}|to|and|&)(?:{WS})?{day})?(?:(?:,(?:{WS})?|{WS})(?P<mdy_y>{year}))?"),
+                rf"(?:(?:{WS})?(?:{DASH}|to|and|&)(?:{WS})?(?P<mdy_d2>{day}))?(?:(?:,(?:{WS})?|{WS})(?P<mdy_y>{year}))?"),
         ("dmy", rf"(?:(?P<dmy_wd>{wday}),?{WS})?(?:the{WS})?(?P<dmy_d>{day})(?:{WS}of{WS}|{WS})"
                 rf"(?P<dmy_m>{month})(?:,?{WS}(?P<dmy_y>{year}))?"),
         ("mrange", rf"(?:the{WS})?(?P<mr_m1>{month})(?:{WS})?(?:{DASH}|to|through)(?:{WS})?(?P<mr_m2>{month})"
-                   rf"(?:,?{WS}(?P<mr_y>{year}))?(?:{WS}(?P<mr_w>quarter|period))?"),
+                   rf"(?:,?{WS}(?P<mr_y>{year}))?(?:{WS}(?P<mr_w>quarter|period|half))?"),
         ("my", rf"{mod}?(?:the{WS})?(?P<my_m>{month})(?:,?{WS}|{WS}(?:of|in){WS})"
                rf"(?:(?P<my_y>{year})|(?P<my_rel>this|last|next){WS}year)"),
         ("mperiod", rf"(?:the{WS})?(?:(?P<mp_w>first|last|final|opening|closing){WS}(?P<mp_n>three|six|3|6)(?:-|{WS})months?"
@@ -197,7 +198,9 @@ def _kind_patterns(w: dict) -> list[tuple[str, str]]:
         ("qtag", rf"(?-i:Q)(?P<qt_n>[1-4])(?:(?:{WS}|-|/)?(?:(?-i:FY|CY)(?:{WS})?|')?(?P<qt_y>{year}|\d\d(?!\d)))?"),
         ("qrel", rf"{mod}?(?P<qr_rel>(?:the{WS})?(?:{rel}|final)){WS}(?:(?:fiscal|calendar){WS})?quarter"),
         ("half", rf"(?:the{WS})?(?P<h_n>{hword})(?:-|{WS})half" + of_year("h")),
-        ("hshort", rf"(?:(?-i:H)(?P<hs_n>[12])|(?P<hs_n2>[12])(?-i:H))(?:{WS})?(?P<hs_y>{year}|\d\d(?!\d))"),
+        # 'H2 2025', 'H2'25', '1H25'; not a model number such as 'H200'
+        ("hshort", rf"(?:(?-i:H)[12](?:(?:{WS})?(?P<hs_y>{year})|(?:{WS}|')(?P<hs_yy>\d\d(?!\d)))"
+                   rf"|[12](?-i:H)(?:{WS})?(?P<hs_y2>{year}|\d\d(?!\d)))"),
         ("decade", rf"{mod}?(?:the{WS})?(?:(?:early|mid|late)(?:-|{WS}))?"
                    rf"(?:(?P<dc_y>(?:1[89]|20|21)\d0)|'(?P<dc_yy>\d0))'?s"),
         ("fiscal", rf"{fiscal}(?:{WS})?(?P<f_y>{year}|{yy})(?:[-/](?:\d\d){{1,2}}(?!\d))?"),
@@ -214,6 +217,7 @@ def _kind_patterns(w: dict) -> list[tuple[str, str]]:
         ("month", rf"(?P<mo_mod>{mod})?(?:the{WS})?(?P<mo>{month_full}|(?-i:Sept\.))(?!{WS}\d)"),
         ("dord", rf"(?P<do_mod>{mod})?the{WS}(?P<do>{dayord})(?!{WS}centur)(?!{WS}(?:of{WS})?(?-i:[A-Z]))"),
         ("year", rf"(?P<yr_mod>{mod})?(?:the{WS}year{WS})?(?P<yr>{year})"),
+        ("oldyear", r"(?P<oy>1[0-8]\d\d)(?!\d)"),
     ]
     return kinds
 
@@ -252,11 +256,20 @@ def _lookups(t: Tables) -> dict:
         "deictic": w["deictic_days"],
         "seasons": w["seasons"],
         "context": re.compile(
-            rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$",
+            rf"(?:\b(?:{ctx})|(?:19|20)\d\d(?:{WS})?(?:{DASH}|/|and|or|to|through))(?:{WS})?$|(?:19|20)\d\d{DASH}$"
+            rf"|\w['\u2019]s?{WS}$",  # a possessive: 'the United States\u2019 2024 softwood consumption'
             re.IGNORECASE,
         ),
+        "number_before": re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, w['document_number_words']))})(?:{WS})?\d+{WS}of{WS}$"),
+        "number_after": re.compile(r"[-/](?!(?:19|20)\d\d(?!\d))\d{3}"),
+        "approximate": re.compile(rf"\b(?:{_words_alt(w['approximate_words'])}){WS}$", re.IGNORECASE),
+        "old_year_context": re.compile(rf"\b(?:{_words_alt(w['old_year_context'])}){WS}$", re.IGNORECASE),
         "not_followers": set(w["ordinal_not_date_followers"]),
         "term_days": set(w["term_start_days"]),
+        # an acronym after a day word ('Today FM'), but not a time or zone ('Monday ET')
+        "name_acronym": re.compile(
+            rf" (?!(?:{'|'.join(map(re.escape, w['time_zone_words']))})\b)[A-Z]{{2,4}}\b(?![.,]?\s*\d)"),
         "generic_today_after": re.compile(
             rf"['\u2019]s?{WS}(?:{_words_alt(w['generic_today_followers'])})\b", re.IGNORECASE),
         "generic_today_before": re.compile(
@@ -267,7 +280,10 @@ def _lookups(t: Tables) -> dict:
 
 # Weak kinds need confirmation (a model entity or a preposition before) unless the group named
 # here (a modifier such as 'mid-' or 'the end of') matched.
-WEAK_KINDS = {"month": "mo_mod", "dord": "do_mod", "year": "yr_mod", "qtag": None}
+WEAK_KINDS = {"month": "mo_mod", "dord": "do_mod", "year": "yr_mod", "qtag": None, "oldyear": None}
+# Weak kinds that need both a model DATE entity and a word of old_year_context right before
+# ('founded in 1889', 'since 1825'): a number such as 1117 is more often a count than a year.
+BOTH_CONFIRM = {"oldyear"}
 # Weak kinds that a TIME entity may confirm (it holds a day: 'the morning of the 28th').
 TIME_CONFIRMS = {"dord", "month"}
 
@@ -435,23 +451,26 @@ def _resolve_month_day(core: Core, pub, direction=None):
 
 
 def _resolve_month_range(core: Core, pub, direction=None):
-    """``April-June`` (a quarter when aligned), ``January-June`` (a half: its year)."""
+    """``April-June`` (a quarter when aligned), ``January-June`` and ``the April-September half``
+    (a half: its year); a range across the year end starts in the year before its written year
+    (``November to February 2005`` -> 2004-11)."""
     g = core.g
     m1, m2 = _month_of(g("mr_m1")), _month_of(g("mr_m2"))
+    word = (g("mr_w") or "").lower()
     aligned = (m2 - m1) % 12 == 2 and m1 % 3 == 1
-    gran = "quarter" if aligned or (g("mr_w") or "").lower() == "quarter" else "month"
-    if (m2 - m1) % 12 == 5 and m1 in (1, 7):
+    gran = "quarter" if aligned or word == "quarter" else "month"
+    if ((m2 - m1) % 12 == 5 and m1 in (1, 7)) or word == "half":
         gran = "year"
-        if g("mr_y"):
+        if g("mr_y") and m1 <= m2:
             return (g("mr_y"), gran)
     if g("mr_y"):
-        return (_fmt((int(g("mr_y")), m1), gran), gran)
-    if pub is None:
+        start = (int(g("mr_y")) - (m1 > m2), m1)
+    elif pub is None:
         return (None, gran)
-    pick = _pick_month(pub, m1, direction)
-    if gran == "year":
-        return (_fmt(pick.year, gran), gran)
-    return (_fmt((pick.year, pick.month), gran), gran)
+    else:
+        pick = _pick_month(pub, m1, direction)
+        start = (pick.year, pick.month)
+    return (_fmt(start[0] if gran == "year" else start, gran), gran)
 
 
 def _resolve_month_year(core: Core, pub, direction=None):
@@ -480,8 +499,11 @@ def _resolve_half(core: Core, pub, direction=None):
     g = core.g
     if core.kind == "half" and g("h_dec"):
         return (g("h_dec"), "decade")
-    y = g("h_y") if core.kind == "half" else g("hs_y")
-    year = _year_phrase(y, pub) if y else (pub.year if pub else None)
+    y = g("h_y") if core.kind == "half" else (g("hs_y") or g("hs_yy") or g("hs_y2"))
+    if y:
+        year = _year_phrase(y, pub)
+    else:  # only 'the second half' comes without a year
+        year = _unwritten_year(pub, 6 * _lookups()["halves"][g("h_n").lower()] - 5, direction)
     return (_fmt(year, "year"), "year")
 
 
@@ -553,8 +575,8 @@ def _resolve_day_ordinal(core: Core, pub, direction=None):
 
 
 def _resolve_year(core: Core, pub, direction=None):
-    """A bare year."""
-    return (core.g("yr"), "year")
+    """A bare year (``2025``; ``1889`` of kind oldyear)."""
+    return (core.g("yr") or core.g("oy"), "year")
 
 
 def _year_phrase(text: str, pub: _dt.date | None) -> int | None:
@@ -568,6 +590,15 @@ def _year_phrase(text: str, pub: _dt.date | None) -> int | None:
         if low.startswith(word):
             return pub.year + delta
     return pub.year
+
+
+def _unwritten_year(pub: _dt.date | None, first_month: int, direction: str | None) -> int | None:
+    """The year of a quarter or half named without one: ``pub``'s, or the year before when it
+    starts after ``pub`` and the sentence is in the past (``Ford's sales were up in the fourth
+    quarter`` in January 2010 -> 2009)."""
+    if pub is None:
+        return None
+    return pub.year - 1 if direction == "past" and first_month > pub.month else pub.year
 
 
 def _quarter_start(pub: _dt.date, delta: int = 0) -> tuple[int, int]:
@@ -592,12 +623,12 @@ def _resolve_quarter(core: Core, pub: _dt.date | None, direction=None):
             return (_fmt(_quarter_start(pub, delta), "quarter"), "quarter")
     elif core.kind == "quarter":
         n = lk["quarters"][g("q_n").lower()]
-        y = _year_phrase(g("q_y"), pub) if g("q_y") else (pub.year if pub else None)
+        y = _year_phrase(g("q_y"), pub) if g("q_y") else _unwritten_year(pub, 3 * n - 2, direction)
     elif core.kind == "qshort":
         n, y = int(g("qs_n")), _year2(g("qs_y"))
     else:
         n = int(g("qt_n"))
-        y = _year2(g("qt_y")) if g("qt_y") else (pub.year if pub else None)
+        y = _year2(g("qt_y")) if g("qt_y") else _unwritten_year(pub, 3 * n - 2, direction)
     if y is None:
         return (None, "quarter")
     return (_fmt((y, 3 * (n - 1) + 1), "quarter"), "quarter")
@@ -725,7 +756,9 @@ def _resolve_ago(core: Core, pub: _dt.date | None, direction=None):
     n = int(raw) if raw.isdigit() else _lookups()["numbers"].get(_norm(raw))
     unit = core.g("ago_u").lower()
     gran = "year" if unit == "decade" else unit
-    if n is None or pub is None:
+    if n is None:
+        return None  # 'a few weeks ago', 'several years ago': approximate, not a date
+    if pub is None:
         return (None, gran)
     if unit == "day":
         return (_fmt(pub - _dt.timedelta(days=n), "day"), "day")
@@ -855,6 +888,7 @@ _RESOLVERS = {
     "month": _resolve_month,
     "dord": _resolve_day_ordinal,
     "year": _resolve_year,
+    "oldyear": _resolve_year,
 }
 
 
@@ -1052,7 +1086,7 @@ def detect_published(text: str) -> str | None:
 # Tense of the sentence around a mention
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_FUTURE_HEADS = {"plan", "plans", "planned", "expected", "scheduled", "due", "set", "going", "aims", "intends"}
+_FUTURE_HEADS = {"plan", "plans", "planned", "expected", "scheduled", "due", "set", "going", "aims", "intends", "likely"}
 _PAST_BE = {"was", "were"}
 _PAST_PREPS = {"since"}
 # Present-tense verbs that describe a state, not a scheduled event ('exports are up', 'remains').
@@ -1071,7 +1105,7 @@ def _present_lemma(tok) -> str:
     return low
 # How many heads the climb from a date to its governing verb may pass.
 _CLIMB_STEPS = 8
-_NEEDS_DIRECTION = {"named", "natday", "wday", "month", "dord", "mdy", "dmy", "mrange"}
+_NEEDS_DIRECTION = {"named", "natday", "wday", "month", "dord", "mdy", "dmy", "mrange", "quarter", "qtag", "half"}
 
 
 def _direction(doc: Doc, start: int, end: int) -> str | None:
@@ -1105,12 +1139,13 @@ def _verb_tense(verb, path: list[str]) -> str | None:
     modal = next((c for c in verb.children if c.tag_ == "MD"), None)
     if modal is not None:
         return "future" if modal.lower_ in _FUTURE_AUX else None
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        head = verb.head
+    if verb.dep_ == "xcomp" and (verb.tag_ == "VB" or any(c.tag_ == "TO" for c in verb.children)):
+        head = verb.head  # 'to meet', 'to be discussed'
         if head.lower_ in _FUTURE_HEADS or any(c.tag_ == "MD" and c.lower_ in _FUTURE_AUX for c in head.children):
             # 'was due to start on the 25th', 'a round, due to start on the 25th, was called off':
             # a plan seen from the past, on either side of the published date.
-            seen_from_past = any(c.lower_ in _PAST_BE for c in head.children) or head.head.tag_ in ("VBD", "VBN")
+            seen_from_past = any(c.lower_ in _PAST_BE for c in head.children) or (
+                head.dep_ != "ROOT" and head.head.tag_ in ("VBD", "VBN"))
             return None if seen_from_past else "future"
         verb = head
     return _tense_of_form(verb, path)
@@ -1120,7 +1155,9 @@ def _tense_of_form(verb, path: list[str]) -> str | None:
     """Past for a past form; future for 'is visiting on Friday' and for a scheduled event in the
     present tense ('the duty takes effect on Saturday'); else None."""
     if verb.tag_ in ("VBD", "VBN"):
-        return "past"
+        # a present passive ('offers are not expected before June') says nothing of the time
+        present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        return None if present_passive else "past"
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in verb.children):
         return "future"
     if (verb.tag_ in ("VBZ", "VBP") and _present_lemma(verb) not in _STATIVE and path in (["npadvmod"], ["pobj", "prep"])
@@ -1231,6 +1268,9 @@ def _weak_core_confirmed(core: Core, text: str, ent_index: dict) -> bool:
         return True
     lk = _lookups()
     labels = ("DATE", "TIME") if core.kind in TIME_CONFIRMS else ("DATE",)
+    if core.kind in BOTH_CONFIRM:
+        return (ent_index[labels].overlaps(core.start, core.end)
+                and lk["old_year_context"].search(text, max(0, core.start - 20), core.start) is not None)
     if not (ent_index[labels].overlaps(core.start, core.end)
             or lk["context"].search(text, max(0, core.start - 20), core.start)):
         return False
@@ -1245,6 +1285,10 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
     """Whether a grammar match is a date mention of the article."""
     if core.kind in WEAK_KINDS and not _weak_core_confirmed(core, text, ent_index):
         return False
+    if core.kind == "year" and _in_a_document_number(text, core.start, core.end):
+        return False
+    if core.kind == "ago" and _lookups()["approximate"].search(text, max(0, core.start - 20), core.start):
+        return False  # 'less than two years ago', 'more than a year ago'
     if core.kind == "deictic" and is_generic_today(text, core.start, core.end):
         return False
     if core.kind in ("deictic", "wday") and _in_a_name(text, core.start, core.end):
@@ -1252,6 +1296,16 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
     if core.kind == "named" and core.g("nm") in _lookups()["term_days"]:
         return has_term_cue(text, core.start, core.end)  # "from day one of the project": no presidency
     return True
+
+
+def _in_a_document_number(text: str, start: int, end: int) -> bool:
+    """``No. 4 of 2025``, ``2026-11296``: a year that is part of a document's number.
+
+    >>> _in_a_document_number("Council No. 4 of 2025,", 18, 22), _in_a_document_number("in 2024-2025", 3, 7)
+    (True, False)
+    """
+    lk = _lookups()
+    return bool(lk["number_before"].search(text, max(0, start - 20), start) or lk["number_after"].match(text, end))
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -1266,8 +1320,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     if re.search(r"[a-z,;:]\s+The\s+$", before) and text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
         return True
-    return re.match(r" (?!(?:AM|PM|ET|GMT|UTC|[ECMP][SD]T|CET|BST|JST)\b)[A-Z]{2,4}\b(?![.,]?\s*\d)",
-                    text[end:end + 6]) is not None
+    return _lookups()["name_acronym"].match(text[end:end + 6]) is not None
 
 
 def _quoted_deictic(core: Core, text: str, pub: _dt.date, spoken: list):
@@ -1280,8 +1333,10 @@ def _quoted_deictic(core: Core, text: str, pub: _dt.date, spoken: list):
     return (_fmt(said_on + _dt.timedelta(days=offset), "day"), "day")
 
 
-def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> list[dict]:
-    """The grammar's matches that are kept, each resolved (in the sentence's tense if needed)."""
+def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list,
+                      refused: list | None = None) -> list[dict]:
+    """The grammar's matches that are kept, each resolved (in the sentence's tense if needed);
+    the spans of those ``_keep_core`` refuses are added to ``refused``."""
     cores = find_cores(text)
     spoken = [(c.start, c.end, c) for c in cores if c.kind in _SPOKEN_KINDS]
     # The model's DATE (and TIME) entities indexed for overlap look-ups (was a scan per core).
@@ -1291,6 +1346,8 @@ def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> 
     mentions = []
     for core in cores:
         if not _keep_core(core, text, ent_index):
+            if refused is not None:
+                refused.append((core.start, core.end))
             continue
         direction = _direction(doc, core.start, core.end) if has_dep and core.kind in _NEEDS_DIRECTION else None
         resolved = _resolve(core, pub, direction)
@@ -1298,13 +1355,30 @@ def _grammar_mentions(doc: Doc, text: str, pub: _dt.date | None, ents: list) -> 
             continue
         if core.kind == "deictic" and pub is not None:
             resolved = _quoted_deictic(core, text, pub, spoken) or resolved
-        mentions.append(_mention(core.text, core.start, core.end, *resolved))
+        if core.kind == "mdy" and core.g("mdy_d2") and resolved[0]:
+            mentions += _day_pair(core, resolved[0])
+        else:
+            mentions.append(_mention(core.text, core.start, core.end, *resolved))
     return mentions
 
 
-def _dateparser_mentions(text: str, pub: _dt.date | None, ents: list, found: list[dict]) -> list[dict]:
-    """Model DATE entities in which the grammar found nothing: dateparser, behind its pre-filter."""
-    taken = IntervalIndex((m["start"], m["end"]) for m in found)
+def _day_pair(core: Core, first: str) -> list[dict]:
+    """``June 9 and 10, 2025``, ``December 13-18``: two day mentions, ``June 9`` (value
+    ``first``) and ``10, 2025`` in the same month (annotation decisions: ``September 24 and 25``)."""
+    m = core.match
+    second = _safe_date(int(first[:4]), int(first[5:7]), _day_of(m.group("mdy_d2")))
+    mentions = [_mention(m.string[core.start:m.end("mdy_d")], core.start, m.end("mdy_d"), first, "day")]
+    if second:
+        mentions.append(_mention(m.string[m.start("mdy_d2"):core.end], m.start("mdy_d2"), core.end,
+                                 _fmt(second, "day"), "day"))
+    return mentions
+
+
+def _dateparser_mentions(text: str, pub: _dt.date | None, ents: list, found: list[dict],
+                         refused: list = ()) -> list[dict]:
+    """Model DATE entities in which the grammar found nothing (nor refused a match, such as the
+    year of ``No. 4 of 2025``): dateparser, behind its pre-filter."""
+    taken = IntervalIndex([(m["start"], m["end"]) for m in found] + list(refused))
     pub_iso = pub.isoformat() if pub else None
     mentions = []
     for start, end, label in ents:
@@ -1330,12 +1404,66 @@ def find_dates(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     pub = _as_date(doc._.published)
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    mentions = _grammar_mentions(doc, text, pub, ents)
-    mentions += _dateparser_mentions(text, pub, ents, mentions)
+    refused = []
+    mentions = _grammar_mentions(doc, text, pub, ents, refused)
+    mentions += _dateparser_mentions(text, pub, ents, mentions, refused)
     mentions += _statute_mentions(text, mentions)
     mentions.sort(key=lambda m: m["start"])
     _years_across_ranges(text, mentions)
-    return mentions
+    _years_from_sentence(text, mentions, pub)
+    return _join_appositions(text, mentions)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z\"\u201c])|[;\n]")
+_OPENING_YEAR = re.compile(r"[ \t\"\u201c]*(?:In|During|By the end of|Throughout)[ \t]+((?:19|20)\d\d),")
+# A year reaches a month written this close after it ('in 2001, just before the Sept. 11 attack').
+YEAR_REACH_CHARS = 30
+
+
+def _years_from_sentence(text: str, mentions: list[dict], pub: _dt.date | None) -> None:
+    """A month (or a month and day) written without a year takes the year that opens its sentence
+    (``In 2004, British Gas raised prices in January and in September``) or that comes just
+    before it (``in 2001, just before the Sept. 11 attack``), when that year is before the
+    published one."""
+    opening, last = None, None
+    for m in mentions:
+        if last is None or _SENTENCE_BREAK.search(text, last["end"], m["start"]):
+            head = _OPENING_YEAR.match(text, _sentence_start(text, m["start"]))
+            opening = int(head.group(1)) if head else None
+        near = last and last["granularity"] == "year" and re.fullmatch(r"(?:19|20)\d\d", last["text"]) \
+            and m["start"] - last["end"] <= YEAR_REACH_CHARS and not _SENTENCE_BREAK.search(text, last["end"], m["start"])
+        year = int(last["text"]) if near else opening
+        last = m
+        if (year and m["value"] and (pub is None or year < pub.year) and m["granularity"] in ("month", "day")
+                and not re.search(r"\d{4}", m["text"]) and _names_a_month(m["text"])):
+            m["value"] = f"{year:04d}{m['value'][4:]}"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last sentence break before it)."""
+    start = max(0, pos - 400)
+    for b in _SENTENCE_BREAK.finditer(text, start, pos):
+        start = b.end()
+    return start
+
+
+def _names_a_month(phrase: str) -> bool:
+    return any(w.lower().rstrip(".") in _lookups()["months"] for w in re.findall(r"[A-Za-z.]+", phrase))
+
+
+def _join_appositions(text: str, mentions: list[dict]) -> list[dict]:
+    """``Christmas Eve, December 24``, ``Last Saturday, March 5, 2005``: a day named in words
+    and the date written after it are one mention (annotation decisions), with the written date's
+    value."""
+    out = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev and prev["granularity"] == m["granularity"] == "day" and text[prev["end"]:m["start"]] == ", "
+                and not re.search(r"\d", prev["text"]) and re.match(r"\d|[A-Z][a-z]+\.? \d", m["text"])):
+            out[-1] = _mention(text[prev["start"]:m["end"]], prev["start"], m["end"], m["value"], "day")
+        else:
+            out.append(m)
+    return out
 
 
 _RANGE_JOIN = re.compile(r"[ \t]*(?:and|to|through|until|till|-|–|—)[ \t]*\Z", re.IGNORECASE)
