@@ -73,6 +73,9 @@ FOUND = [
      "easyJet", ["Easyjet", "easyJet"], "GB"),
     ("us-spelling-alias", "Earlier this year, Century Aluminum and Emirates Global Aluminum announced a joint venture.",
      "Emirates Global Aluminium", ["Emirates Global Aluminum"], "AE"),
+    # round 10: an acronym that writes "of" in lower case (w072)
+    ("of-acronym", (CORPUS / "w072_bank_of_america_takeover_of_merrill_lynch.txt").read_text(encoding="utf-8"),
+     "Bank of America", ["Bank of America"] * 2 + ["BoA"] * 5, "US"),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

@@ -4,6 +4,7 @@ kept only when the evidence model accepts them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractor.fields.companies.names import DETERMINERS, POSSESSIVE, count_upto, initials, is_place_name, \
@@ -78,6 +79,10 @@ def _join_short_forms(comp, doc, groups: Groups) -> None:
         members[target].extend(members.pop(g))
 
 
+# An acronym that writes "of" in lower case ("BoA", "BofA").
+_OF_ACRONYM = re.compile(r"[A-Z]+(?:of|o)[A-Z]+")
+
+
 def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
     """The bracketed acronym's group, else the first group (not ``g``) whose key extends
     ``g``'s by whole words, or whose initials are ``g``'s acronym ("Reliance Industries" ...
@@ -94,6 +99,8 @@ def _short_form_target(doc, groups: Groups, g: GroupId, longer, by_initials):
         found += by_initials.get(g_text, ())
         if len(g_text) >= 3 and g_text[-1] in "LCGIP":
             found += by_initials.get(g_text[:-1], ())
+    elif _OF_ACRONYM.fullmatch(g_text):  # "BoA", "BofA": Bank of America
+        found += by_initials.get(re.sub("[a-z]", "", g_text), ())
     if not found:
         known = [(pos, h) for pos, h in longer.get(("=", g.ref), ()) if h.kind == "G"]
         spelled = initials(g_text)
