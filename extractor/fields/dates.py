@@ -1301,7 +1301,7 @@ def _keep_core(core: Core, text: str, ent_index: dict) -> bool:
 def _in_a_document_number(text: str, start: int, end: int) -> bool:
     """``No. 4 of 2025``, ``2026-11296``: a year that is part of a document's number.
 
-    >>> _in_a_document_number("Council No. 4 of 2025,", 18, 22), _in_a_document_number("in 2024-2025", 3, 7)
+    >>> _in_a_document_number("Council No. 4 of 2025,", 17, 21), _in_a_document_number("in 2024-2025", 3, 7)
     (True, False)
     """
     lk = _lookups()
