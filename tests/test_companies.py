@@ -76,6 +76,9 @@ FOUND = [
     # round 10: an acronym that writes "of" in lower case (w072)
     ("of-acronym", (CORPUS / "w072_bank_of_america_takeover_of_merrill_lynch.txt").read_text(encoding="utf-8"),
      "Bank of America", ["Bank of America"] * 2 + ["BoA"] * 5, "US"),
+    # round 10: bullet rows led by a name and a verb, most of them known companies (g111)
+    ("bullet-list", (CORPUS / "g111_running_list_energy_nuclear_investments.txt").read_text(encoding="utf-8"),
+     "Vaxcyte", ["Vaxcyte"], None),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),
@@ -274,7 +277,10 @@ DROPPED_IN_ARTICLE = [
     ("w102_vodafone_nz_buys_ihug", 99, ["ISP"]),  # "Internet service provider (ISP) ihug"
     # round 10: a name that ends with a person's title is an office
     ("g113_samsung_texas_semiconductor_facility", 99, ["National Security Advisor"]),  # "National Security Advisor Jake Sullivan"
-    ("g118_steel_shipbuilding_china_301", 99, ["United States Trade Representative"]),  # "The United States Trade Representative is initiating"
+    ("g118_steel_shipbuilding_china_301", 99, ["United States Trade Representative"]),
+    # bullet rows led by common words or a heading in capitals name no company
+    ("g102_us_philippines_alliance_minerals_nuclear", 99, ["Support", "Investing", "Critical Minerals"]),
+    ("g040_mining_deals_investments", 99, ["BOLSTERING AMERICAN MINING"]),  # "The United States Trade Representative is initiating"
 ]
 
 

@@ -9,6 +9,7 @@ from typing import Callable, Optional
 
 from extractor.fields.companies.names import initials, place_code
 from extractor.fields.companies.spans import Candidate, CandidateSet, Evidence, EvidenceIndex
+from extractor.lexicon.word_case import least_lower_share
 
 _NAME_WORD = r"[A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z0-9&][\w&.'’\-]*|de|of|and|y|du|la))*"
 # A list or table row led by a name: "- BYD: 17.0%", "Centrica | 15%", "* Switch / Oklo: ...",
@@ -17,6 +18,10 @@ _LIST_ROW = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?(" + _NAME_WORD + r")(?:[ \t]*/[ \t]*(" + _NAME_WORD + r"))?[ \t]*(?::|\||\(|\.{3,})",
     re.M,
 )
+# A bullet row led by a name and a lowercase word: "- Clarios announced a $6 billion plan".
+_BULLET_ROW = re.compile(r"^[ \t]*[-*•][ \t]+(" + _NAME_WORD + r")(?=[ \t]+[a-z])", re.M)
+_JOINING_WORDS = ("de", "of", "and", "y", "du", "la")
+_COMMON = 0.9  # least_lower_share of a bullet row's lead words that are all common words
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Evidence kinds that vouch for a longer name than the model found ("Geely-owned Volvo Cars").
 _EXTENDING_KINDS = ("PREMOD", "APPOS", "SUFFIX", "PREFIX", "OWNED", "LIST")
@@ -276,7 +281,7 @@ def list_evidence(comp, doc, text: str, cands: CandidateSet, evidence: list[Evid
     block's named rows (two or more) are known companies."""
     if "\n" not in text:
         return []
-    rows = _list_rows(doc, text)
+    rows = _list_rows(doc, text, lambda words: (least_lower_share(words, comp.lower_share) or 0) >= _COMMON)
     if len(rows) < 2:
         return []
     lookup = _RowLookup(comp, doc, cands, evidence)
@@ -288,12 +293,22 @@ def list_evidence(comp, doc, text: str, cands: CandidateSet, evidence: list[Evid
     return found
 
 
-def _list_rows(doc, text):
-    """``(row start, row end, [token spans of the names leading it])`` per list row."""
+def _list_rows(doc, text, common: Callable[[list[str]], bool]):
+    """``(row start, row end, [token spans of the names leading it])`` per list row. A heading
+    in capitals ("- BOLSTERING AMERICAN MINING: ...") leads no row; nor do a bullet row's lead
+    words that are all ``common`` words ("- Support for ...") or end with a joining word."""
     rows = []
-    for m in _LIST_ROW.finditer(text):
+    matches = {m.start(): m for m in _LIST_ROW.finditer(text)}
+    for m in _BULLET_ROW.finditer(text):
+        words = m.group(1).split()
+        if m.start() not in matches and not common(words) and words[-1] not in _JOINING_WORDS:
+            matches[m.start()] = m
+    for m in (matches[k] for k in sorted(matches)):
+        lead = m.group(1).split()
+        if len(lead) >= 2 and all(w.isupper() for w in lead if w.isalpha()):
+            continue
         spans = []
-        for g in (1, 2):
+        for g in range(1, m.re.groups + 1):
             if m.group(g):
                 a, b = m.start(g), m.end(g)
                 while b > a and text[b - 1] in ".-":
