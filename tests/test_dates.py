@@ -357,6 +357,10 @@ IN_CONTEXT = [
     ("Wind could supply 30% of power by 2040, up from about 12% today.", "2025-10-29",
      [("2040", "2040", "year")]),
     ("The dam cost $3 billion in today's money.", "2025-10-29", []),
+    # round 10: the present state something is compared with; today's economy or world (w121, w130, w195)
+    ("\"The business will be run absolutely as it is today. There's not a lot we can do to improve it.\"", "2006-03-06", []),
+    ("It has contributed meaningfully in shaping the Canadian radio industry as we know it today.", "2007-02-26", []),
+    ("In today's global economy, many international businesses have learned to grow.", "2005-03-08", []),
     # quarters and named days in running text
     ("Output grew 1.9% in the first three months of the year.", "2025-06-02",
      [("the first three months of the year", "2025-01", "quarter")]),

@@ -275,6 +275,7 @@ def _lookups(t: Tables) -> dict:
         "generic_today_before": re.compile(
             rf"\b(?:{_words_alt(w['generic_today_comparers'])})(?![\w.])[^.;:!?\n\d]{{0,30}}\d[\d.,]*"
             rf"(?:(?:{WS})?(?:%|percent|per{WS}cent|[a-z]+)){{0,2}}{WS}$", re.IGNORECASE),
+        "generic_today_preceders": re.compile(rf"\b(?:{_words_alt(w['generic_today_preceders'])}){WS}$", re.IGNORECASE),
     }
 
 
@@ -1243,7 +1244,7 @@ def quote_day(text: str, start: int, end: int, pub: _dt.date, spoken: list | Non
 
 def is_generic_today(text: str, start: int, end: int) -> bool:
     """True when the ``today`` at ``text[start:end]`` means 'nowadays', not the published day:
-    ``in today's money``, ``up from roughly 8.5% today``.
+    ``in today's money``, ``up from roughly 8.5% today``, ``as we know it today``.
 
     >>> t = "a share of 20% by 2040, up from roughly 8.5% today."
     >>> is_generic_today(t, t.index("today"), t.index("today") + 5)
@@ -1253,7 +1254,8 @@ def is_generic_today(text: str, start: int, end: int) -> bool:
     if _norm(text[start:end]) != "today":
         return False
     return bool(lk["generic_today_after"].match(text, end, end + 20)
-                or lk["generic_today_before"].search(text, max(0, start - 60), start))
+                or lk["generic_today_before"].search(text, max(0, start - 60), start)
+                or lk["generic_today_preceders"].search(text, max(0, start - 20), start))
 
 
 def _mention(text: str, start: int, end: int, value: str | None, granularity: str) -> dict:
