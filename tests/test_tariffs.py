@@ -545,6 +545,13 @@ REAL_DEV_ROLES = [
      "America, I hereby order:\n\nTo deal with the emergency declared in Executive Order 14193, I imposed an "
      "additional ad valorem rate of duty of 25 percent on certain articles that are products of Canada.",
      [("25 percent", "US", "CA")]),
+    # round 10 (g079): a threshold on the goods' MFN rate is the deal's rule, US -> partner, not
+    # the partner's own schedule; the sum the rule sets is a rate of the last tariff it adds up
+    ("threshold-and-sum-of-tariffs",
+     "The United States will apply a tariff rate of 15 percent on originating goods of the ROK. For such "
+     "products of the ROK with a KORUS FTA or MFN tariff, as applicable, less than 15 percent, the sum of the "
+     "KORUS FTA or MFN tariff and the additional Section 232 tariff shall be 15 percent.",
+     [("15 percent", "US", "KR"), ("15 percent", "US", "KR"), ("15 percent", "US", "KR")]),
     ("first-person-without-an-order",
      "\"I imposed a duty of 25 percent on certain articles that are products of Canada,\" he said.",
      [("25 percent", None, "CA")]),
@@ -554,6 +561,18 @@ REAL_DEV_ROLES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in REAL_DEV_ROLES], ids=[c[0] for c in REAL_DEV_ROLES])
 def test_real_dev_roles(nlp, text, expected):
     assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 10 (g139): "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
+    ("Where such product’s MFN tariff is less than 10 percent, the Trade Representative shall impose a tariff so "
+     "that the sum of the MFN tariff and the section 301 tariff shall be 10 percent.",
+     [("10 percent", None), ("10 percent", "imposed")]),
+    ("For such products, the sum of the KORUS FTA or MFN tariff and the additional Section 232 tariff shall be "
+     "15 percent.", [("15 percent", "imposed")]),
+])
+def test_sum_of_tariffs_is_a_rate(nlp, text, expected):
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
 
 
 def test_roles_from_article_and_own_line(nlp):

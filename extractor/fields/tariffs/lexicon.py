@@ -77,6 +77,7 @@ class _Lexicon:
     in_force_words: frozenset[str]
     apply_to_verbs: frozenset[str]
     entry_verbs: frozenset[str]
+    sum_nouns: frozenset[str]  # "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
     reach_verbs: frozenset[str]
     deal_nouns: frozenset[str]
     retaliation_words: frozenset[str]
@@ -140,6 +141,7 @@ def _lex(t: Tables) -> _Lexicon:
         in_force_words=frozenset(lex["in_force_words"]),
         apply_to_verbs=frozenset(lex["apply_to_verbs"]),
         entry_verbs=frozenset(lex["entry_verbs"]),
+        sum_nouns=frozenset(lex.get("sum_nouns", ())),
         reach_verbs=frozenset(lex["reach_verbs"]),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),
         retaliation_words=frozenset(lex.get("retaliation_words", ())),

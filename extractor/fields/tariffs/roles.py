@@ -42,7 +42,8 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
             _verb_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
-    if _own_schedule(rate):
+    if _own_schedule(rate) and not rate.condition:
+        # (a threshold on the goods' MFN rate is no schedule of theirs: the deal's rule, US -> partner)
         targets = [_SEVERAL]
     return imposers, targets
 
