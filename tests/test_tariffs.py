@@ -133,7 +133,8 @@ TARIFFS = [
                                  ("zero percent", 0.0, "US", "VN", "imposed", None)]),
     ("retained-beside-suspended", "China will modify the duty by suspending 24 percentage points of that rate for 90 "
      "days, while retaining the remaining ad valorem rate of 10 percent on those articles.",
-     [("10 percent", 10.0, None, None, "imposed", None)]),
+     # (round 10: the gerunds have the subject of "modify", China)
+     [("10 percent", 10.0, "CN", None, "imposed", None)]),
     ("ad-valorem-after-rate", "The Trade Representative proposed tariffs of 10 percent ad valorem on goods of "
      "economies that impose no forced labor ban.", [("10 percent", 10.0, "US", None, "proposed", None)]),
     ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",
@@ -552,6 +553,29 @@ REAL_DEV_ROLES = [
      "products of the ROK with a KORUS FTA or MFN tariff, as applicable, less than 15 percent, the sum of the "
      "KORUS FTA or MFN tariff and the additional Section 232 tariff shall be 15 percent.",
      [("15 percent", "US", "KR"), ("15 percent", "US", "KR"), ("15 percent", "US", "KR")]),
+    # round 10 (g083/g107): "on those articles" takes the goods named earlier in the sentence
+    # ("articles of China (including articles of the Hong Kong ...)": the parts are no other
+    # country); the gerund of "will modify ... by suspending ... while retaining" has the subject
+    # of "modify"
+    ("those-articles-and-by-gerund",
+     'The United States will (i) modify the application of the additional ad valorem rate of duty on '
+     'articles of China (including articles of the Hong Kong Special Administrative Region and the Macau '
+     'Special Administrative Region) set forth in Executive Order 14257 of April 2, 2025, by suspending 24 '
+     'percentage points of that rate for an initial period of 90 days, while retaining the remaining ad '
+     'valorem rate of 10 percent on those articles pursuant to the terms of said Order; and (ii) removing '
+     'the modified additional ad valorem rates of duty on those articles imposed by Executive Order 14259 '
+     'of April 8, 2025 and Executive Order 14266 of April 9, 2025.'
+     "\n\n"
+     'China will (i) modify accordingly the application of the additional ad valorem rate of duty on '
+     'articles of the United States set forth in Announcement of the Customs Tariff Commission of the '
+     'State Council No. 4 of 2025, by suspending 24 percentage points of that rate for an initial period '
+     'of 90 days, while retaining the remaining additional ad valorem rate of 10 percent on those '
+     'articles, and removing the modified additional ad valorem rates of duty on those articles imposed by '
+     'Announcement of the Customs Tariff Commission of the State Council No. 5 of 2025 and Announcement of '
+     'the Customs Tariff Commission of the State Council No. 6 of 2025; and (ii) adopt all necessary '
+     'administrative measures to suspend or remove the non-tariff countermeasures taken against the United '
+     'States since April 2, 2025.',
+     [("10 percent", "US", "CN"), ("10 percent", "CN", "US")]),
     ("first-person-without-an-order",
      "\"I imposed a duty of 25 percent on certain articles that are products of Canada,\" he said.",
      [("25 percent", None, "CA")]),
