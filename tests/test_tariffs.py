@@ -321,6 +321,17 @@ def test_rate_stated_before_the_change_is_previous(nlp, text, expected):
     assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
 
 
+def test_rate_a_change_replaces_is_previous_everywhere(nlp):
+    # round 10 (g076): the rate the article's change replaces is previous at every mention
+    # between the same parties, also where it is told as history
+    text = ("ADDRESSING A NATIONAL EMERGENCY: Today, President Donald J. Trump signed an Executive Order increasing "
+            "the tariff on Canada from 25% to 35%, with the higher tariff set to go into effect on August 1, 2025.\n\n"
+            "- In February, President Trump signed Executive Order 14193 to impose an ad valorem duty rate of 25% on "
+            "imports from Canada in response to the national emergency.\n")
+    got = [(t["text"], t["status"]) for t in nlp(text)._.tariffs]
+    assert got == [("25%", "previous"), ("35%", "imposed"), ("25%", "previous")]
+
+
 def test_component_registered(nlp):
     assert "tariff_rates" in nlp.pipe_names
     assert make_tariff_rates.__name__ == "make_tariff_rates"
