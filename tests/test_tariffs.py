@@ -354,6 +354,15 @@ def test_suspended_rate_has_no_status(nlp, text):
     assert rate["status"] is None
 
 
+def test_illustrative_calculation_has_no_status(nlp):
+    # round 10 (g047/g082): a rate applied to a share of a value is an illustrative calculation
+    # (annotation decisions: status null), also when the article imposes the same rate
+    text = ("- All other automobile imports will still be subject to the 25% tariff.\n"
+            "- These percentages reflect the duty that would be owed when a 25% duty is applied to 15% of the "
+            "value of a U.S.-assembled automobile in the first year.\n")
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("25%", "imposed"), ("25%", None)]
+
+
 # A tariff article: rates without a tariff word in their sentence are read from the context
 # (rate nouns, what goods pay, where a rate falls, bullets under a tariff heading), roles the
 # sentence leaves open come from the article, and other percentages stay out.
