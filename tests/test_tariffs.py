@@ -133,7 +133,8 @@ TARIFFS = [
                                  ("zero percent", 0.0, "US", "VN", "imposed", None)]),
     ("retained-beside-suspended", "China will modify the duty by suspending 24 percentage points of that rate for 90 "
      "days, while retaining the remaining ad valorem rate of 10 percent on those articles.",
-     [("10 percent", 10.0, None, None, "imposed", None)]),
+     # (round 10: the gerunds have the subject of "modify", China)
+     [("10 percent", 10.0, "CN", None, "imposed", None)]),
     ("ad-valorem-after-rate", "The Trade Representative proposed tariffs of 10 percent ad valorem on goods of "
      "economies that impose no forced labor ban.", [("10 percent", 10.0, "US", None, "proposed", None)]),
     ("bound-as-high-as", "India has tariffs as high as an average of 37% for agricultural goods.",
@@ -320,6 +321,17 @@ def test_rate_stated_before_the_change_is_previous(nlp, text, expected):
     assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
 
 
+def test_rate_a_change_replaces_is_previous_everywhere(nlp):
+    # round 10 (g076): the rate the article's change replaces is previous at every mention
+    # between the same parties, also where it is told as history
+    text = ("ADDRESSING A NATIONAL EMERGENCY: Today, President Donald J. Trump signed an Executive Order increasing "
+            "the tariff on Canada from 25% to 35%, with the higher tariff set to go into effect on August 1, 2025.\n\n"
+            "- In February, President Trump signed Executive Order 14193 to impose an ad valorem duty rate of 25% on "
+            "imports from Canada in response to the national emergency.\n")
+    got = [(t["text"], t["status"]) for t in nlp(text)._.tariffs]
+    assert got == [("25%", "previous"), ("35%", "imposed"), ("25%", "previous")]
+
+
 def test_component_registered(nlp):
     assert "tariff_rates" in nlp.pipe_names
     assert make_tariff_rates.__name__ == "make_tariff_rates"
@@ -340,6 +352,15 @@ def test_suspended_rate_has_no_status(nlp, text):
     # The contract has no "suspended" status: such a rate is found, with status null.
     (rate,) = nlp(text)._.tariffs
     assert rate["status"] is None
+
+
+def test_illustrative_calculation_has_no_status(nlp):
+    # round 10 (g047/g082): a rate applied to a share of a value is an illustrative calculation
+    # (annotation decisions: status null), also when the article imposes the same rate
+    text = ("- All other automobile imports will still be subject to the 25% tariff.\n"
+            "- These percentages reflect the duty that would be owed when a 25% duty is applied to 15% of the "
+            "value of a U.S.-assembled automobile in the first year.\n")
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("25%", "imposed"), ("25%", None)]
 
 
 # A tariff article: rates without a tariff word in their sentence are read from the context
@@ -545,6 +566,36 @@ REAL_DEV_ROLES = [
      "America, I hereby order:\n\nTo deal with the emergency declared in Executive Order 14193, I imposed an "
      "additional ad valorem rate of duty of 25 percent on certain articles that are products of Canada.",
      [("25 percent", "US", "CA")]),
+    # round 10 (g079): a threshold on the goods' MFN rate is the deal's rule, US -> partner, not
+    # the partner's own schedule; the sum the rule sets is a rate of the last tariff it adds up
+    ("threshold-and-sum-of-tariffs",
+     "The United States will apply a tariff rate of 15 percent on originating goods of the ROK. For such "
+     "products of the ROK with a KORUS FTA or MFN tariff, as applicable, less than 15 percent, the sum of the "
+     "KORUS FTA or MFN tariff and the additional Section 232 tariff shall be 15 percent.",
+     [("15 percent", "US", "KR"), ("15 percent", "US", "KR"), ("15 percent", "US", "KR")]),
+    # round 10 (g083/g107): "on those articles" takes the goods named earlier in the sentence
+    # ("articles of China (including articles of the Hong Kong ...)": the parts are no other
+    # country); the gerund of "will modify ... by suspending ... while retaining" has the subject
+    # of "modify"
+    ("those-articles-and-by-gerund",
+     'The United States will (i) modify the application of the additional ad valorem rate of duty on '
+     'articles of China (including articles of the Hong Kong Special Administrative Region and the Macau '
+     'Special Administrative Region) set forth in Executive Order 14257 of April 2, 2025, by suspending 24 '
+     'percentage points of that rate for an initial period of 90 days, while retaining the remaining ad '
+     'valorem rate of 10 percent on those articles pursuant to the terms of said Order; and (ii) removing '
+     'the modified additional ad valorem rates of duty on those articles imposed by Executive Order 14259 '
+     'of April 8, 2025 and Executive Order 14266 of April 9, 2025.'
+     "\n\n"
+     'China will (i) modify accordingly the application of the additional ad valorem rate of duty on '
+     'articles of the United States set forth in Announcement of the Customs Tariff Commission of the '
+     'State Council No. 4 of 2025, by suspending 24 percentage points of that rate for an initial period '
+     'of 90 days, while retaining the remaining additional ad valorem rate of 10 percent on those '
+     'articles, and removing the modified additional ad valorem rates of duty on those articles imposed by '
+     'Announcement of the Customs Tariff Commission of the State Council No. 5 of 2025 and Announcement of '
+     'the Customs Tariff Commission of the State Council No. 6 of 2025; and (ii) adopt all necessary '
+     'administrative measures to suspend or remove the non-tariff countermeasures taken against the United '
+     'States since April 2, 2025.',
+     [("10 percent", "US", "CN"), ("10 percent", "CN", "US")]),
     ("first-person-without-an-order",
      "\"I imposed a duty of 25 percent on certain articles that are products of Canada,\" he said.",
      [("25 percent", None, "CA")]),
@@ -554,6 +605,18 @@ REAL_DEV_ROLES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in REAL_DEV_ROLES], ids=[c[0] for c in REAL_DEV_ROLES])
 def test_real_dev_roles(nlp, text, expected):
     assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 10 (g139): "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
+    ("Where such product’s MFN tariff is less than 10 percent, the Trade Representative shall impose a tariff so "
+     "that the sum of the MFN tariff and the section 301 tariff shall be 10 percent.",
+     [("10 percent", None), ("10 percent", "imposed")]),
+    ("For such products, the sum of the KORUS FTA or MFN tariff and the additional Section 232 tariff shall be "
+     "15 percent.", [("15 percent", "imposed")]),
+])
+def test_sum_of_tariffs_is_a_rate(nlp, text, expected):
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
 
 
 def test_roles_from_article_and_own_line(nlp):

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from extractor import extensions  # noqa: F401  (registers doc._.tariffs)
 from extractor.extensions import doc_text
 from extractor.fields.tariffs.article import (_agree_direction, _article_roles, _carry_roles, _deal_roles,
-                                              _harmonise_status)
+                                              _harmonise_status, _replaced_rates)
 from extractor.fields.tariffs.context import _Context
 from extractor.fields.tariffs.context_rules import _context_rule, _goods_pay, _list_item, _mark_threshold
 from extractor.fields.tariffs.decide import _classify, _share_links, _share_pairs
@@ -124,6 +124,7 @@ def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> li
     _carry_roles(found)
     _agree_direction(found, text)
     _harmonise_status(found, text)
+    _replaced_rates(found, text)
     return [m.record() for m in found]
 
 

@@ -140,6 +140,25 @@ def _agree_direction(found: list[_Mention], text: str) -> None:
                 m.imposer, m.target = next(iter(pairs[0]))
 
 
+def _replaced_rates(found: list[_Mention], text: str) -> None:
+    """A rate whose last change in the article replaces it (``increase the tariff on Canada
+    from 25% to 35%``) is the previous rate at every mention between the same parties and on
+    the same product (``the imposition of the 25% tariff`` told as history); a rate a later
+    change brings back (``from 20 percent to 10 percent``) stays in force."""
+    last: dict[tuple, bool] = {}  # rate key -> whether its last change replaced it
+    for a, b in zip(found, found[1:]):
+        if a.status == "previous" and b.status == "imposed" and text[a.end : b.start].strip().lower() == "to":
+            last[_rate_key(a)] = True
+            last[_rate_key(b)] = False
+    for m in found:
+        if m.status == "imposed" and m.imposer and m.target and last.get(_rate_key(m)):
+            m.status = "previous"
+
+
+def _rate_key(m: _Mention) -> tuple:
+    return m.rate, m.imposer, m.target, m.product
+
+
 def _harmonise_status(found: list[_Mention], text: str) -> None:
     """Status agreements across the article.
 

@@ -36,14 +36,25 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
                 rate.decision = "no"
     elif dep in ("attr", "acomp", "oprd"):
         subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None and _is_key(subj):
-            rate.decision, rate.tariff, rate.verb = "yes", subj, head
+        tariff = subj if subj is not None and _is_key(subj) else _summed_tariff(subj)
+        if tariff is not None:
+            rate.decision, rate.tariff, rate.verb = "yes", tariff, head
         else:
             rate.decision = "no"
     elif head.i == root.i:
         rate.decision = "no"
     else:
         _verb_rule(rate, head, pct_roots)
+
+
+def _summed_tariff(subj: Token | None) -> Token | None:
+    """The tariff a sum adds on (its last tariff noun): ``the sum of the MFN tariff and the
+    section 301 tariff``; the first is usually the goods' own MFN rate."""
+    if subj is None or subj.lower_ not in _lex().sum_nouns:
+        return None
+    summed = [t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts) if _is_key(t)]
+    return max(summed, key=lambda t: t.i, default=None)
 
 
 def _modified_noun(root: Token) -> Token:

@@ -77,6 +77,9 @@ class _Lexicon:
     in_force_words: frozenset[str]
     apply_to_verbs: frozenset[str]
     entry_verbs: frozenset[str]
+    anaphoric: frozenset[str]  # "those articles": goods named earlier in the sentence
+    part_preps: frozenset[str]  # "articles of China (including articles of the Hong Kong SAR)"
+    sum_nouns: frozenset[str]  # "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
     reach_verbs: frozenset[str]
     deal_nouns: frozenset[str]
     retaliation_words: frozenset[str]
@@ -140,6 +143,9 @@ def _lex(t: Tables) -> _Lexicon:
         in_force_words=frozenset(lex["in_force_words"]),
         apply_to_verbs=frozenset(lex["apply_to_verbs"]),
         entry_verbs=frozenset(lex["entry_verbs"]),
+        anaphoric=frozenset(lex.get("anaphoric_determiners", ())),
+        part_preps=frozenset(lex.get("part_preps", ())),
+        sum_nouns=frozenset(lex.get("sum_nouns", ())),
         reach_verbs=frozenset(lex["reach_verbs"]),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),
         retaliation_words=frozenset(lex.get("retaliation_words", ())),

@@ -70,7 +70,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         if not (_open_subject(subj) and _embedded_clause(verb)) or (subj is None and verb.dep_ == "ccomp"):
             break
-        verb = verb.head
+        verb = verb.head if verb.head.pos_ in _VERBS else verb.head.head
         subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None) or subj
     return subj
 
@@ -81,7 +81,10 @@ def _open_subject(subj: Token | None) -> bool:
 
 
 def _embedded_clause(verb: Token) -> bool:
-    """``verb`` heads a clause inside another verb's (``threatened to impose``)."""
+    """``verb`` heads a clause inside another verb's (``threatened to impose``; a gerund in the
+    means phrase after it, ``will modify ... by suspending``)."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS and verb.head.head.i < verb.i
     return verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in _VERBS
 
 

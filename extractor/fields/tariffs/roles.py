@@ -42,7 +42,8 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
             _verb_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
-    if _own_schedule(rate):
+    if _own_schedule(rate) and not rate.condition:
+        # (a threshold on the goods' MFN rate is no schedule of theirs: the deal's rule, US -> partner)
         targets = [_SEVERAL]
     return imposers, targets
 
@@ -216,6 +217,9 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
         return [], []
     if tok.lower_ in lex.several or _universal(tok):
         return [_SEVERAL], []  # "applies to all countries": no one target
+    antecedent = _antecedent(tok)
+    if antecedent is not None:  # "on articles of China ... the remaining rate of 10 percent on those articles"
+        return _goods_roles(antecedent, ctx, depth + 1)
     votes = _Votes()
     code = ctx.country_of(tok)
     if code is not None:
@@ -226,7 +230,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
         dep = child.dep_
         if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
             _goods_modifier_votes(tok, child, ctx, depth, votes)
-        elif dep == "prep":
+        elif dep == "prep" and child.lower_ not in lex.part_preps:
             for pobj in _prep_objects(child):
                 t2, i2 = _goods_roles(pobj, ctx, depth + 1)
                 if child.lower_ in lex.imposer_preps:
@@ -240,6 +244,17 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
                 if attr.dep_ == "attr":
                     votes.add(_goods_roles(attr, ctx, depth + 1))
     return votes.targets, votes.imposers
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The first same noun earlier in the sentence that a demonstrative one (``those
+    articles``, ``such products``) points back to."""
+    lex = _lex()
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "amod") and c.lower_ in lex.anaphoric
+                                              for c in tok.children):
+        return None
+    return next((t for t in tok.sent if t.i < tok.i and t.lower_ == tok.lower_
+                 and not any(c.lower_ in lex.anaphoric for c in t.children)), None)
 
 
 def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, votes: _Votes) -> None:

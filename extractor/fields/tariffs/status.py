@@ -18,8 +18,9 @@ _PREP_BEFORE = re.compile(r"\b(from|to|at)\s+(?:(?:the|a|about|around|roughly|ne
 
 def _status(rate: _Rate) -> str | None:
     """The rate's status; a suspended rate has none (the contract has no such status), nor a
-    threshold that describes goods (``with an MFN tariff rate equal to or greater than 15%``)."""
-    if rate.condition:
+    threshold that describes goods (``with an MFN tariff rate equal to or greater than 15%``), nor
+    an illustrative calculation."""
+    if rate.condition or (rate.verb is not None and _applied_to_share(rate.verb)):
         return None
     if rate.row is not None:
         status = _own_status(rate) or _row_status(rate)
@@ -56,6 +57,14 @@ def _read_status(rate: _Rate) -> str | None:
     if result in (None, "imposed") and _in_previous_frame(rate):
         return "previous"
     return result or "imposed"
+
+
+def _applied_to_share(verb: Token) -> bool:
+    """``when a 25% tariff is applied to 15% of the value``: a rate applied to a share of a value
+    is an illustrative calculation, neither set nor threatened (annotation decisions: null)."""
+    return verb.lower_ in _lex().apply_to_verbs and any(
+        p.dep_ == "pobj" and p.lower_ in ("%", "percent") for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
 
 
 def _in_previous_frame(rate: _Rate) -> bool:
