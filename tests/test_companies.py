@@ -280,7 +280,8 @@ DROPPED_IN_ARTICLE = [
     ("g118_steel_shipbuilding_china_301", 99, ["United States Trade Representative"]),
     # bullet rows led by common words or a heading in capitals name no company
     ("g102_us_philippines_alliance_minerals_nuclear", 99, ["Support", "Investing", "Critical Minerals"]),
-    ("g040_mining_deals_investments", 99, ["BOLSTERING AMERICAN MINING"]),  # "The United States Trade Representative is initiating"
+    ("g040_mining_deals_investments", 99, ["BOLSTERING AMERICAN MINING"]),
+    ("w216_corus_job_cuts", 99, ["Owner Tata Steel"]),  # "Owner Tata Steel employs 42,000 people": a role word, then the name  # "The United States Trade Representative is initiating"
 ]
 
 
