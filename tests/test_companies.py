@@ -79,6 +79,9 @@ FOUND = [
     # round 10: bullet rows led by a name and a verb, most of them known companies (g111)
     ("bullet-list", (CORPUS / "g111_running_list_energy_nuclear_investments.txt").read_text(encoding="utf-8"),
      "Vaxcyte", ["Vaxcyte"], None),
+    # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
+    ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
+     "VMware", ["VMWare Inc."], "US"),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

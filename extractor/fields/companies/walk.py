@@ -114,6 +114,11 @@ class NameWalker:
             # "Amazon / Talen Energy": a pairing of names, each its own.
             bounds = [s - 1, *slashes, e]
             return [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+        tos = [i for i in range(s + 1, e - 1) if doc[i].text == "to" and doc[i + 1].text[:1].isupper()]
+        if tos:
+            # "sell Zimbra to VMWare Inc.": the model ran a deal's two parties together.
+            bounds = [s - 1, *tos, e]
+            return [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
         cuts = [i for i in range(s + 1, e - 1) if doc[i].lower_ in ("and", ",") and doc[i - 1].text[:1].isupper()]
         if not cuts or self._whole_name(doc, s, e):
             return [(s, e)]
