@@ -82,6 +82,10 @@ FOUND = [
     # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
     ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
      "VMware", ["VMWare Inc."], "US"),
+    # round 10: the name without its legal suffix is a mention (w177)
+    ("name-without-suffix", "Mean Fiddler PLC, one of the most successful music promoters in the UK, has been sold.\n\n"
+     "Mean Fiddler was founded in 1982 by Vince Power, a native of County Waterford, Ireland.",
+     "Mean Fiddler PLC", ["Mean Fiddler PLC", "Mean Fiddler"], None),
     # names no list knows: rules
     ("appos-demonym", "Kyoto Fusioneering, a Japanese startup, raised new funds.", "Kyoto Fusioneering", ["Kyoto Fusioneering"], "JP"),
     ("appos-based", "Vulcan Elements, a North Carolina-based magnet maker, said in a statement that it would expand.", "Vulcan Elements", ["Vulcan Elements"], "US"),

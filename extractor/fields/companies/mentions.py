@@ -10,6 +10,7 @@ from extractor.fields.companies.filters import on_reactor
 from extractor.fields.companies.grouping import group_name
 from extractor.fields.companies.names import initials, place_code
 from extractor.fields.companies.spans import Candidate, CharSpans, GroupId
+from extractor.lexicon.word_case import least_lower_share
 
 _LEAD_PUNCT = " \"'“”‘’([,;:"
 _TAIL_PUNCT = " \"'“”‘’)],;:"
@@ -22,6 +23,11 @@ def name_forms(comp, doc, text, final, alias_of) -> tuple[dict, dict]:
     for gid, cs in final.items():
         for c in cs:
             names.setdefault(doc[c.s:c.e].text, gid)
+    for gid, cs in final.items():
+        for c in cs:
+            bare = _without_suffix(comp, doc, c)
+            if bare:
+                names.setdefault(bare, gid)
     for acr, gid in alias_of.items():
         if gid in final:
             names.setdefault(acr, gid)
@@ -31,6 +37,19 @@ def name_forms(comp, doc, text, final, alias_of) -> tuple[dict, dict]:
             names[word] = gid
     _add_initials(comp, doc, text, final, names)
     return names, short_forms
+
+
+def _without_suffix(comp, doc, c: Candidate) -> str:
+    """"Mean Fiddler PLC" ... "Mean Fiddler was founded": the name without its legal suffix,
+    when what is left is not one common word ("Target Corp" leaves no "Target")."""
+    e = c.e
+    while e - c.s > 1 and doc[e - 1].lower_.strip(",") in comp.suffixes:
+        e -= 1
+    if e == c.e or doc[e - 1].text == ",":
+        return "" if e == c.e else doc[c.s:e - 1].text
+    if e - c.s == 1 and (least_lower_share([doc[c.s].text], comp.lower_share) or 0) >= 0.5:
+        return ""
+    return doc[c.s:e].text
 
 
 def _first_words(comp, doc, final) -> dict[str, GroupId]:
