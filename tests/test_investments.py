@@ -54,6 +54,12 @@ CASES = [
     # round 8 (w213): the currency's "US" in "US $3.6bn" names no place
     pytest.param("Brazil to spend US $3.6bn on slums\n\nThe Brazilian government will spend US $3.6bn to upgrade "
                  "the favelas of Rio de Janeiro.", "US $3.6bn", {"destination": "BR"}, id="currency-is-no-place"),
+    # round 10 (w108, w116): what a deal buys or sells is not its investor (investor feature deal_role)
+    pytest.param("Low-cost US airline Southwest Airlines announced Monday that it would buy its low-cost rival AirTran "
+                 "Airways for US$1.4 billion.", "US$1.4 billion", {"investor": "Southwest Airlines"},
+                 id="acquired-is-no-investor"),
+    pytest.param("The Hudson's Bay Company, Canada's oldest retailer, has been sold to NRDC Equity Partners for $1.1 billion.",
+                 "$1.1 billion", {"investor": None}, id="sold-is-no-investor"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

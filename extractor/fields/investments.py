@@ -393,6 +393,9 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
             prep = object_of(root)
             if prep in INVESTOR_PREPOSITIONS:
                 roles.append(f"after_{prep}")
+            role = deal_role(party_span)
+            if role:
+                roles.append(role)
         side = "before" if party.end <= cand.money["start"] else "after"
         roles.append(side)
         distance = abs(position["index"] - position["amount"])
@@ -669,6 +672,25 @@ def acquired(name: Span) -> bool:
 def _buys(tok) -> bool:
     """An acquire-class word, or "purchase" (of goods a negative cue, of a company a purchase)."""
     return bool(classes_in([tok.lower_], cue_index()) & {"acquire"}) or tok.lower_.startswith("purchas")
+
+
+SELL_LEMMAS = ("sell", "divest", "offload")
+
+
+def deal_role(name: Span) -> str:
+    """The part ``name`` plays in a sale: ``acquired`` (what is bought), ``seller`` (the subject
+    of "sell", the owner of a "sale") or ``buyer`` ("sell ... to Monster"); "" when none."""
+    if acquired(name):
+        return "acquired"
+    tok = name.root
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("nsubj", "poss") and (head.lemma_ in SELL_LEMMAS or head.lower_ == "sale"):
+        return "seller"
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in SELL_LEMMAS:
+        return "buyer"
+    return ""
 
 
 def acquired_in(doc: Doc, scene: Scene, spans: list[Span], investor: Optional[Party]) -> list[str]:
