@@ -60,6 +60,11 @@ CASES = [
                  id="acquired-is-no-investor"),
     pytest.param("The Hudson's Bay Company, Canada's oldest retailer, has been sold to NRDC Equity Partners for $1.1 billion.",
                  "$1.1 billion", {"investor": None}, id="sold-is-no-investor"),
+    # round 10 (w060, 037, 045): a country's money at home: the main country, the investor's own included
+    pytest.param("Ford offers US$78 million for Romanian auto plant\n\nFord Motor Company has offered US$78 million for "
+                 "the Automobile Craiova plant in Romania. The Romanian government bought back the Craiova-based car "
+                 "maker from Daewoo Motors, in late 2006 for US$51 million. Daewoo had run it from South Korea since 1994.",
+                 "US$51 million", {"investor": "RO", "destination": "RO"}, id="country-money-at-home"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

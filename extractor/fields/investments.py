@@ -298,9 +298,9 @@ class Scene:
         i = bisect_right(self.site_starts, start)
         return self.sites[i] if i < len(self.sites) and self.sites[i].start <= end else None
 
-    def main_country(self, exclude: Optional[str] = None) -> Optional[str]:
-        """The country the article names most often as a place, other than ``exclude``."""
-        return most_named({code: n for code, n in self.place_counts.items() if code != exclude})
+    def main_country(self) -> Optional[str]:
+        """The country the article names most often as a place."""
+        return most_named(self.place_counts)
 
 
 def most_named(counts: dict[str, int]) -> Optional[str]:
@@ -550,8 +550,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
                    companies: list[str] = ()) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause (or ``to`` after a noun: "commitment to
     the United States"), after the amount first, else another country named in it,
-    else, for a government investor, its own country, else the article's main country (other
-    than the investor); in an article that names no other country, the home of the companies
+    else, for a government investor, its own country, else the article's main country (the
+    investor's own included); in an article that names no country, the home of the companies
     taking part, else the investor's own."""
     clause = cand.clause
     # after the amount first ("Today in Saudi Arabia, ... $600 billion to invest in the United States")
@@ -568,7 +568,7 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
         return others[0]
     if investor is not None and investor.kind == "government":
         return investor.key  # a government's grants and loans go to its own country's projects
-    main = scene.main_country(exclude)
+    main = scene.main_country()  # a country's own, too: measured better than the main one other than it
     if main is not None or investor is None:
         return main
     # The article names no other country: the home of what is bought ("Google buys YouTube"),
