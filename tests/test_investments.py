@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.fields.investments import InvestorOption, Party, choose_investor, heading_of, phrase_hits, sectors_of
+from extractor.fields.investments import (InvestorOption, Party, choose_investor, deal_role, heading_of, phrase_hits,
+                                         sectors_of)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -253,3 +254,22 @@ def test_a_restated_amount_keeps_to_the_owner_of_the_same_amount():
     assert choose_investor(options, model, restated=True).key == "JP"
     assert choose_investor(options[:1], model, restated=True).key == "Westinghouse"  # nobody owns it elsewhere
 
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role",
+    [
+        # round 10 (w108, w116, w127): the parts of a sale, read from the parse
+        ("Southwest Airlines announced Monday that it would buy its low-cost rival AirTran Airways for US$1.4 billion.",
+         "AirTran Airways", "acquired"),
+        ("Yahoo will sell its HotJobs employment search service to Monster Worldwide for $225m.", "Yahoo", "seller"),
+        ("Yahoo announced plans to sell its HotJobs employment search service to Monster Worldwide for $225m.",
+         "Monster Worldwide", "buyer"),
+        ("The deal was announced on Monday. Monster Worldwide acquired Yahoo's HotJobs service for $225 million.",
+         "Yahoo", "seller"),
+    ],
+)
+def test_deal_roles(extractor, sentence, name, role):
+    doc = extractor.nlp(sentence)
+    start = sentence.index(name)
+    assert deal_role(doc.char_span(start, start + len(name), alignment_mode="expand")) == role

@@ -369,6 +369,10 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
     after = text[party.end:party.end + 40].lower().split()[:4]
     if classes_in(after, cue_index()) & {"invest", "fund", "build", "acquire"}:
         roles.append("before_cue")
+    named = cand.span.doc.char_span(party.start, party.end, alignment_mode="expand")
+    deal = deal_role(named) if named is not None else ""
+    if deal:
+        roles.append(deal)
     if scope == "sent":
         span, doc = cand.span, cand.span.doc
         head = span.root.head
@@ -393,9 +397,6 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
             prep = object_of(root)
             if prep in INVESTOR_PREPOSITIONS:
                 roles.append(f"after_{prep}")
-            role = deal_role(party_span)
-            if role:
-                roles.append(role)
         side = "before" if party.end <= cand.money["start"] else "after"
         roles.append(side)
         distance = abs(position["index"] - position["amount"])
@@ -674,21 +675,23 @@ def _buys(tok) -> bool:
     return bool(classes_in([tok.lower_], cue_index()) & {"acquire"}) or tok.lower_.startswith("purchas")
 
 
-SELL_LEMMAS = ("sell", "divest", "offload")
+SELL_WORDS = ("sell", "sells", "selling", "sold", "divest", "divests", "divesting", "divested")
 
 
 def deal_role(name: Span) -> str:
     """The part ``name`` plays in a sale: ``acquired`` (what is bought), ``seller`` (the subject
-    of "sell", the owner of a "sale") or ``buyer`` ("sell ... to Monster"); "" when none."""
+    of "sell", the owner of a "sale" or of what is bought) or ``buyer`` ("sell ... to Monster"); "" when none."""
     if acquired(name):
         return "acquired"
     tok = name.root
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
-    if tok.dep_ in ("nsubj", "poss") and (head.lemma_ in SELL_LEMMAS or head.lower_ == "sale"):
+    if tok.dep_ in ("nsubj", "poss") and head.lower_ in (*SELL_WORDS, "sale"):
         return "seller"
-    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in SELL_LEMMAS:
+    if tok.dep_ == "poss" and acquired(name.doc[head.i:head.i + 1]):
+        return "seller"  # "acquires Yahoo's HotJobs service"
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in SELL_WORDS:
         return "buyer"
     return ""
 
