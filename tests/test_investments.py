@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.fields.investments import InvestorOption, Party, choose_investor, heading_of, phrase_hits, sectors_of
+from extractor.fields.investments import (InvestorOption, Party, choose_investor, deal_role, heading_of, phrase_hits,
+                                         sectors_of)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +55,17 @@ CASES = [
     # round 8 (w213): the currency's "US" in "US $3.6bn" names no place
     pytest.param("Brazil to spend US $3.6bn on slums\n\nThe Brazilian government will spend US $3.6bn to upgrade "
                  "the favelas of Rio de Janeiro.", "US $3.6bn", {"destination": "BR"}, id="currency-is-no-place"),
+    # round 10 (w108, w116): what a deal buys or sells is not its investor (investor feature deal_role)
+    pytest.param("Low-cost US airline Southwest Airlines announced Monday that it would buy its low-cost rival AirTran "
+                 "Airways for US$1.4 billion.", "US$1.4 billion", {"investor": "Southwest Airlines"},
+                 id="acquired-is-no-investor"),
+    pytest.param("The Hudson's Bay Company, Canada's oldest retailer, has been sold to NRDC Equity Partners for $1.1 billion.",
+                 "$1.1 billion", {"investor": None}, id="sold-is-no-investor"),
+    # round 10 (w060, 037, 045): a country's money at home: the main country, the investor's own included
+    pytest.param("Ford offers US$78 million for Romanian auto plant\n\nFord Motor Company has offered US$78 million for "
+                 "the Automobile Craiova plant in Romania. The Romanian government bought back the Craiova-based car "
+                 "maker from Daewoo Motors, in late 2006 for US$51 million. Daewoo had run it from South Korea since 1994.",
+                 "US$51 million", {"investor": "RO", "destination": "RO"}, id="country-money-at-home"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),
@@ -242,3 +254,22 @@ def test_a_restated_amount_keeps_to_the_owner_of_the_same_amount():
     assert choose_investor(options, model, restated=True).key == "JP"
     assert choose_investor(options[:1], model, restated=True).key == "Westinghouse"  # nobody owns it elsewhere
 
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role",
+    [
+        # round 10 (w108, w116, w127): the parts of a sale, read from the parse
+        ("Southwest Airlines announced Monday that it would buy its low-cost rival AirTran Airways for US$1.4 billion.",
+         "AirTran Airways", "acquired"),
+        ("Yahoo will sell its HotJobs employment search service to Monster Worldwide for $225m.", "Yahoo", "seller"),
+        ("Yahoo announced plans to sell its HotJobs employment search service to Monster Worldwide for $225m.",
+         "Monster Worldwide", "buyer"),
+        ("The deal was announced on Monday. Monster Worldwide acquired Yahoo's HotJobs service for $225 million.",
+         "Yahoo", "seller"),
+    ],
+)
+def test_deal_roles(extractor, sentence, name, role):
+    doc = extractor.nlp(sentence)
+    start = sentence.index(name)
+    assert deal_role(doc.char_span(start, start + len(name), alignment_mode="expand")) == role

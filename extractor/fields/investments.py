@@ -298,9 +298,9 @@ class Scene:
         i = bisect_right(self.site_starts, start)
         return self.sites[i] if i < len(self.sites) and self.sites[i].start <= end else None
 
-    def main_country(self, exclude: Optional[str] = None) -> Optional[str]:
-        """The country the article names most often as a place, other than ``exclude``."""
-        return most_named({code: n for code, n in self.place_counts.items() if code != exclude})
+    def main_country(self) -> Optional[str]:
+        """The country the article names most often as a place."""
+        return most_named(self.place_counts)
 
 
 def most_named(counts: dict[str, int]) -> Optional[str]:
@@ -369,6 +369,10 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
     after = text[party.end:party.end + 40].lower().split()[:4]
     if classes_in(after, cue_index()) & {"invest", "fund", "build", "acquire"}:
         roles.append("before_cue")
+    named = cand.span.doc.char_span(party.start, party.end, alignment_mode="expand")
+    deal = deal_role(named) if named is not None else ""
+    if deal:
+        roles.append(deal)
     if scope == "sent":
         span, doc = cand.span, cand.span.doc
         head = span.root.head
@@ -547,8 +551,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
                    companies: list[str] = ()) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause (or ``to`` after a noun: "commitment to
     the United States"), after the amount first, else another country named in it,
-    else, for a government investor, its own country, else the article's main country (other
-    than the investor); in an article that names no other country, the home of the companies
+    else, for a government investor, its own country, else the article's main country (the
+    investor's own included); in an article that names no country, the home of the companies
     taking part, else the investor's own."""
     clause = cand.clause
     # after the amount first ("Today in Saudi Arabia, ... $600 billion to invest in the United States")
@@ -565,7 +569,7 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
         return others[0]
     if investor is not None and investor.kind == "government":
         return investor.key  # a government's grants and loans go to its own country's projects
-    main = scene.main_country(exclude)
+    main = scene.main_country()  # a country's own, too: measured better than the main one other than it
     if main is not None or investor is None:
         return main
     # The article names no other country: the home of what is bought ("Google buys YouTube"),
@@ -669,6 +673,27 @@ def acquired(name: Span) -> bool:
 def _buys(tok) -> bool:
     """An acquire-class word, or "purchase" (of goods a negative cue, of a company a purchase)."""
     return bool(classes_in([tok.lower_], cue_index()) & {"acquire"}) or tok.lower_.startswith("purchas")
+
+
+SELL_WORDS = ("sell", "sells", "selling", "sold", "divest", "divests", "divesting", "divested")
+
+
+def deal_role(name: Span) -> str:
+    """The part ``name`` plays in a sale: ``acquired`` (what is bought), ``seller`` (the subject
+    of "sell", the owner of a "sale" or of what is bought) or ``buyer`` ("sell ... to Monster"); "" when none."""
+    if acquired(name):
+        return "acquired"
+    tok = name.root
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("nsubj", "poss") and head.lower_ in (*SELL_WORDS, "sale"):
+        return "seller"
+    if tok.dep_ == "poss" and acquired(name.doc[head.i:head.i + 1]):
+        return "seller"  # "acquires Yahoo's HotJobs service"
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in SELL_WORDS:
+        return "buyer"
+    return ""
 
 
 def acquired_in(doc: Doc, scene: Scene, spans: list[Span], investor: Optional[Party]) -> list[str]:
