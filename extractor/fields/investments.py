@@ -675,9 +675,6 @@ def _buys(tok) -> bool:
     return bool(classes_in([tok.lower_], cue_index()) & {"acquire"}) or tok.lower_.startswith("purchas")
 
 
-SELL_WORDS = ("sell", "sells", "selling", "sold", "divest", "divests", "divesting", "divested")
-
-
 def deal_role(name: Span) -> str:
     """The part ``name`` plays in a sale: ``acquired`` (what is bought), ``seller`` (the subject
     of "sell", the owner of a "sale" or of what is bought) or ``buyer`` ("sell ... to Monster"); "" when none."""
@@ -687,11 +684,12 @@ def deal_role(name: Span) -> str:
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
-    if tok.dep_ in ("nsubj", "poss") and head.lower_ in (*SELL_WORDS, "sale"):
+    sell_words = current_cues()["sell_words"]
+    if tok.dep_ in ("nsubj", "poss") and (head.lower_ in sell_words or head.lower_ == "sale"):
         return "seller"
     if tok.dep_ == "poss" and acquired(name.doc[head.i:head.i + 1]):
         return "seller"  # "acquires Yahoo's HotJobs service"
-    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in SELL_WORDS:
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in sell_words:
         return "buyer"
     return ""
 
