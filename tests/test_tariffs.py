@@ -619,6 +619,19 @@ def test_sum_of_tariffs_is_a_rate(nlp, text, expected):
     assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
 
 
+@pytest.mark.parametrize("text", [
+    # round 10 (g080, g108): a cap whose long subject the parse lost is still the tariff's level
+    "The United States intends to promptly ensure that the tariff rate, comprised of the MFN tariff and the tariff "
+    "imposed pursuant to Section 232 of the Trade Expansion Act of 1962, applied to originating goods of the "
+    "European Union subject to Section 232 actions on pharmaceuticals, semiconductors, and lumber does not exceed 15 percent.",
+    "The United States intends to promptly ensure that the MFN tariff and the tariff imposed pursuant to Section 232 "
+    "of the Trade Expansion Act of 1962 (Section 232) do not exceed 15 percent for originating pharmaceutical goods "
+    "and semiconductors of Switzerland and Liechtenstein subject to Section 232 tariffs.",
+])
+def test_cap_after_a_long_subject_is_a_rate(nlp, text):
+    assert [t["text"] for t in nlp(text)._.tariffs] == ["15 percent"]
+
+
 def test_roles_from_article_and_own_line(nlp):
     # a rate whose sentence names no party takes the nearest tariff phrase's roles; the imposer
     # of a fact sheet is its leading actor's country; a bullet's roles stay on its own line

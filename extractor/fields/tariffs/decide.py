@@ -143,7 +143,21 @@ def _verb_subject(verb: Token, own: set[int]) -> Token | None:
         return verb.head  # "tariffs that can exceed 125%": the relative pronoun's noun
     if subj is None and verb.dep_ == "acl" and verb.lower_ in _lex().reach_verbs:
         return _goods_tariff(verb.head)  # "tariffs on solar panels ranging from 18% to 250%"
+    if subj is None and verb.lower_ in _lex().reach_verbs:
+        return _lost_subject(verb)
     return subj
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """A reach verb the parse left without a subject after a long one ("ensure that the tariff
+    rate, comprised of ..., applied to ... lumber does not exceed 15 percent"): the nearest
+    tariff noun before it in its sentence, not past a semicolon or colon."""
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if tok.text in (";", ":"):
+            return None
+        if _is_key(tok):
+            return tok
+    return None
 
 
 def _goods_tariff(noun: Token) -> Token | None:
