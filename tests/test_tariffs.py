@@ -632,6 +632,14 @@ def test_cap_after_a_long_subject_is_a_rate(nlp, text):
     assert [t["text"] for t in nlp(text)._.tariffs] == ["15 percent"]
 
 
+def test_rate_of_duty_is_a_tariff(nlp):
+    # round 10 (g128): "rate" is a tariff when "of duty" follows it
+    text = ("Accordingly, I have determined that it is necessary and appropriate to deal with the national emergency "
+            "declared in Executive Order 14195 by reducing the additional ad valorem rate of duty applicable under "
+            "Executive Order 14195, as amended, to 10 percent, effective November 10, 2025.")
+    assert [t["text"] for t in nlp(text)._.tariffs] == ["10 percent"]
+
+
 def test_roles_from_article_and_own_line(nlp):
     # a rate whose sentence names no party takes the nearest tariff phrase's roles; the imposer
     # of a fact sheet is its leading actor's country; a bullet's roles stay on its own line

@@ -27,7 +27,8 @@ def _weak_ok(tok: Token) -> bool:
 
 def _marks_tariff(tok: Token, child: Token) -> bool:
     """A dependent that makes weak noun ``tok`` a tariff: a tariff modifier (``reciprocal
-    rate``), a product's deposits, a target phrase naming goods or a country."""
+    rate``), a product's deposits, a tariff after ``of`` (``rate of duty``), a target phrase
+    naming goods or a country."""
     lex = _lex()
     if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and (
         child.lower_ in lex.markers or child.lower_ in lex.strong
@@ -35,6 +36,9 @@ def _marks_tariff(tok: Token, child: Token) -> bool:
         return True
     if child.dep_ == "compound" and tok.lower_ in lex.product_deposit_nouns and child.lower_ in lex.products:
         return True  # "the pork deposits" (anti-dumping cash deposits on a product)
+    if child.dep_ == "prep" and child.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lower_ in lex.strong for g in child.children):
+        return True  # "the additional ad valorem rate of duty"
     if child.dep_ == "prep" and child.lower_ in lex.target_preps:
         return any(t.lower_ in lex.goods or t.lower_ in lex.products or t.ent_type_ in ("GPE", "NORP")
                    for t in child.subtree)
