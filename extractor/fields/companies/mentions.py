@@ -45,9 +45,9 @@ def _without_suffix(comp, doc, c: Candidate) -> str:
     e = c.e
     while e - c.s > 1 and doc[e - 1].lower_.strip(",") in comp.suffixes:
         e -= 1
-    if e == c.e or doc[e - 1].text == ",":
-        return "" if e == c.e else doc[c.s:e - 1].text
-    if e - c.s == 1 and (least_lower_share([doc[c.s].text], comp.lower_share) or 0) >= 0.5:
+    if e < c.e and doc[e - 1].text == ",":
+        e -= 1  # "Smithfield Foods, Inc."
+    if e == c.e or e - c.s == 1 and (least_lower_share([doc[c.s].text], comp.lower_share) or 0) >= 0.5:
         return ""
     return doc[c.s:e].text
 
