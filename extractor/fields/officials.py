@@ -1189,10 +1189,11 @@ def _holder_name(view: _DocView, after: int, has_portfolio: bool, title_start: i
     """The span of the name of a title's holder: after the title, else in apposition before it.
     In a list of people with their titles (``with Chris Liddell, senior vice president and chief
     financial officer, Frank Brod, corporate vice president``) the name before wins."""
-    before = _checked_name(view, _apposition_name(view, title_start))
     span = _name_after(view, after, has_portfolio, owned)
-    if span is None or before is not None and view.text[after:after + 1] == "," and _described_next(view, span[1]):
-        span = before
+    if span is None or view.text[after:after + 1] == "," and _described_next(view, span[1]):
+        before = _checked_name(view, _apposition_name(view, title_start))
+        if span is None or before is not None:
+            span = before
     if span is None or _names_a_thing(view, span[1]):
         return None
     return span
