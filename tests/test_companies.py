@@ -289,6 +289,10 @@ DROPPED_IN_ARTICLE = [
     ("g102_us_philippines_alliance_minerals_nuclear", 99, ["Support", "Investing", "Critical Minerals"]),
     ("g040_mining_deals_investments", 99, ["BOLSTERING AMERICAN MINING"]),
     ("w216_corus_job_cuts", 99, ["Owner Tata Steel"]),  # "Owner Tata Steel employs 42,000 people": a role word, then the name  # "The United States Trade Representative is initiating"
+    # round 11: the phrase of an acronym starts after a country abbreviation; how the article
+    # uses the name elsewhere counts ("(MOU), which" ... "included in the MOU, have")
+    ("g108_us_switzerland_liechtenstein_framework", 99, ["MFN"]),  # "the U.S. most-favored-nation (MFN) tariff rate"
+    ("g079_us_korea_joint_fact_sheet", 99, ["MOU"]),
 ]
 
 

@@ -275,7 +275,7 @@ class Companies(NameWalker, TableComponent):
                 if t.is_alpha and t.text.islower():
                     words.append((t.text[0], True))
             elif not t.is_punct:
-                return False
+                break  # "the U.S. most-favored-nation (MFN)": the phrase starts after "U.S."
             j -= 1
         return _spells(acronym.lower()[::-1], words)
 

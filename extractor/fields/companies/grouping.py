@@ -260,15 +260,28 @@ def _entity_type_features(doc, cs) -> dict[str, float]:
 def _use_features(comp, doc, cs, longest) -> dict[str, float]:
     n = len(doc)
     nxt = doc[longest.e:longest.e + 3]
+    uses = _occurrences(doc, cs, longest)
     return {
         "person_apposition": float(len(nxt) >= 3 and nxt[0].text == "," and nxt[1].lower_ in DETERMINERS
                                    and nxt[2].lower_ in comp.person_titles),
         "possessive_after": float(any(c.e < n and doc[c.e].text in POSSESSIVE for c in cs)),
         "modifier_use": float(all(c.e < n and doc[c.e].is_lower and doc[c.e].pos_ == "NOUN" for c in cs)),
         # "the Commission", not "the Airbus A320" / "the Air India order" (the article goes with the noun after)
-        "the_before": float(any(c.s > 0 and doc[c.s - 1].lower_ == "the"
-                                and not (c.e < n and doc[c.e].pos_ in ("NOUN", "PROPN", "NUM")) for c in cs)),
+        "the_before": float(any(s > 0 and doc[s - 1].lower_ == "the"
+                                and not (e < n and doc[e].pos_ in ("NOUN", "PROPN", "NUM")) for s, e in uses)),
     }
+
+
+def _occurrences(doc, cs, longest) -> list[tuple[int, int]]:
+    """Where the article writes the name: its candidates and every other place with the same
+    words ("the MOU, have" tells what "(MOU), which" does not)."""
+    words = [t.text for t in doc[longest.s:longest.e]]
+    found = {(c.s, c.e) for c in cs}
+    k = len(words)
+    for i in range(len(doc) - k + 1):
+        if doc[i].text == words[0] and [t.text for t in doc[i:i + k]] == words:
+            found.add((i, i + k))
+    return sorted(found)
 
 
 def _common_words(comp, words) -> float:
