@@ -293,6 +293,11 @@ DROPPED_IN_ARTICLE = [
     # uses the name elsewhere counts ("(MOU), which" ... "included in the MOU, have")
     ("g108_us_switzerland_liechtenstein_framework", 99, ["MFN"]),  # "the U.S. most-favored-nation (MFN) tariff rate"
     ("g079_us_korea_joint_fact_sheet", 99, ["MOU"]),
+    # round 11: a name set off by a comma beside a person's title and what it heads, and the
+    # surname of that person alone
+    ("w074_thomson_and_reuters_agree_to_merge", 99, ["Niall FitzGerald", "FitzGerald"]),  # "chairman of Reuters, Niall FitzGerald, expressed"
+    ("w183_wto_calls_meeting_on_trade_finance", 99, ["Pascal Lamy"]),  # "Director-General of the World Trade Organization, Pascal Lamy, has called"
+    ("w057_norway_purchases_canadian_oil_sands_company", 99, ["Julia Langer"]),  # "Julia Langer, director of the World Wildlife Fund's ..."
 ]
 
 

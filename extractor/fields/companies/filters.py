@@ -123,6 +123,8 @@ def _bad_keys(comp, span, reason) -> set:
     keys = {comp.key(span.text)}
     if reason == "place" and len(span) >= 2 and span[0].pos_ == "PROPN" and not span[0].is_upper:
         keys.add(comp.key(span[0].text))
+    if reason == "person" and len(span) >= 2 and span[-1].pos_ == "PROPN":
+        keys.add(comp.key(span[-1].text))  # "Niall FitzGerald" ... "said FitzGerald"
     return keys
 
 
@@ -266,6 +268,32 @@ def _after_job_title(x):
     if b > 0 and doc[b - 1].lower_ in titles:
         if not (doc[b - 1].lower_ in ("head", "chair") and b >= 2 and doc[b - 2].lower_ in DETERMINERS):
             return "person"
+    return None
+
+
+def _title_apposition(x):
+    """A name set off by a comma beside a person's title and what it heads: "chairman of Reuters,
+    Niall FitzGerald, expressed", "Julia Langer, director of the group's programme"."""
+    doc, titles = x.doc, x.comp.person_titles
+    if not (2 <= len(x.span) <= 3 and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in x.span)):
+        return None
+    after = doc[x.e + 1:x.e + 4] if x.next() == "," else []
+    for i, t in enumerate(after):
+        if t.lower_ in titles:
+            if i + 1 < len(after) and after[i + 1].lower_ in ("of", "for", "at"):
+                return "person"
+            break
+        if not (t.is_lower and t.is_alpha):
+            break
+    if x.prev() == ",":
+        linked = False
+        for t in reversed(doc[max(0, x.s - 10):x.s - 1]):
+            if t.lower_ in ("of", "for"):
+                linked = True
+            elif t.lower_ in titles or t.lower_.split("-")[0] in titles:
+                return "person" if linked else None
+            elif not (t.is_title or t.is_upper or t.lower_ in ("the", "and", "-", "'s", "’s")):
+                return None
     return None
 
 
@@ -546,7 +574,7 @@ def _person_votes(x):
 _RULE_GROUPS = (
     (lambda x: True, (_empty, _reactor, _listed, _product, _place_after_preposition, _date)),
     (lambda x: not x.strong and not x.c.company_context, (
-        _administration, _only_titles, _known_person, _after_job_title, _programme, _site_name, _adjective,
+        _administration, _only_titles, _known_person, _after_job_title, _title_apposition, _programme, _site_name, _adjective,
         _before_government_word, _based, _on_place, _place_in_list, _agency_apposition, _publication)),
     (lambda x: not x.c.evidence and not x.strong, (
         _town_state, _near_or_on, _before_site_noun, _country_commodity, _owned_asset)),
