@@ -142,6 +142,9 @@ FOUND = [
      "in Europe.", "Ford Motors Co.", ["Ford Motors Co.", "Ford"], "US"),
     ("alias-of-article-name", "Sirius Satellite Radio Inc. agreed to buy XM for $4.6 billion. Sirius chief executive "
      "Mel Karmazin called it a merger of equals.", "Sirius Satellite Radio Inc.", ["Sirius Satellite Radio Inc.", "Sirius"], "US"),
+    # round 11: a company context before a name that is not title case (g102)
+    ("premodifier-camel-case", "GreenFire Energy signed a letter of intent in February 2024 to supply Philippine steel "
+     "company SteelAsia with geothermal power.", "SteelAsia", ["SteelAsia"], "PH"),
 ]
 
 

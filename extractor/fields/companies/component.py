@@ -309,24 +309,27 @@ def _spells(letters: str, words: list[tuple[str, bool]]) -> bool:
 def _context_patterns(r, strong_suffixes) -> dict[str, list]:
     """Token patterns of the company contexts, from the word lists of company_rules.json."""
     upper = {"IS_UPPER": True, "LENGTH": {">=": 2}}
+    # A capital letter alone or with a lowercase letter after: "Vale", "C" of "Sizewell C Ltd",
+    # and also "SteelAsia", "McKinsey" (which are not title case).
+    cap = {"TEXT": {"REGEX": r"^[A-Z](\S*[a-z].*)?$"}}
     premod, regex = {"LOWER": {"IN": r["premodifier_nouns"]}}, {"TEXT": {"REGEX": r["premodifier_regex"]}}
     return {
         "APPOS": [[{"ORTH": ","}, {"LOWER": {"IN": ["a", "an", "the"]}},
                    {"ORTH": {"NOT_IN": [",", ".", ";", "(", ")", ":", "and", "or"]}, "OP": "{0,4}"},
                    {"LOWER": {"IN": r["company_nouns"]}}]],
-        "PREMOD": [[premod, {"IS_TITLE": True}], [premod, upper], [regex, {"IS_TITLE": True}], [regex, upper],
+        "PREMOD": [[premod, cap], [premod, upper], [regex, cap], [regex, upper],
                    # "the world's largest package delivery company, UPS has announced"
-                   [premod, {"ORTH": ","}, {"IS_TITLE": True}], [premod, {"ORTH": ","}, upper],
-                   [{"ORTH": "-"}, {"LOWER": "based"}, {"IS_TITLE": True}],
+                   [premod, {"ORTH": ","}, cap], [premod, {"ORTH": ","}, upper],
+                   [{"ORTH": "-"}, {"LOWER": "based"}, cap],
                    # "Geely-owned Volvo Cars": the owned name (the owner is handled apart).
-                   [{"ORTH": "-"}, {"LOWER": "owned"}, {"IS_TITLE": True}]],
+                   [{"ORTH": "-"}, {"LOWER": "owned"}, cap]],
         # "Grupo Mexico", "Groupe Renault"
-        "PREFIX": [[{"LOWER": {"IN": r.get("company_prefixes", [])}, "IS_TITLE": True}, {"IS_TITLE": True}]],
+        "PREFIX": [[{"LOWER": {"IN": r.get("company_prefixes", [])}, "IS_TITLE": True}, cap]],
         # "Grupo Mexico, whose Southern Copper unit ..."
-        "OWNED": [[{"LOWER": "whose"}, {"IS_TITLE": True}]],
-        "SUFFIX": [[{"IS_TITLE": True}, {"LOWER": {"IN": strong_suffixes}}],
+        "OWNED": [[{"LOWER": "whose"}, cap]],
+        "SUFFIX": [[cap, {"LOWER": {"IN": strong_suffixes}}],
                    [upper, {"LOWER": {"IN": strong_suffixes}}]],
-        "POSTMOD": [[{"IS_TITLE": True}, {"LOWER": {"IN": r.get("postmodifier_nouns", ["venture"])}}]],
+        "POSTMOD": [[cap, {"LOWER": {"IN": r.get("postmodifier_nouns", ["venture"])}}]],
     }
 
 
