@@ -252,7 +252,6 @@ def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -
     """Governments acting as investors: officials (their country), and organisations named with
     a government word ("the Department of Energy", "U.S. Export-Import Bank"), whose country is
     the one named inside them, else the article's main country."""
-    words = tuple(w for w in current_cues()["government_words"])
     out = [
         Party(o["country"], False, m["start"], m["end"], "government")
         for o in doc._.officials or [] if o.get("country")
@@ -261,14 +260,20 @@ def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        low = ent.text.lower()
-        if not any(w in low.split() or (" " in w and w in low) or low.startswith(w) for w in words):
+        if not is_government_name(ent.text):
             continue
         inside = [p.code for p in place_list if ent.start_char <= p.start < ent.end_char]
         code = inside[0] if inside else main
         if code:
             out.append(Party(code, False, ent.start_char, ent.end_char, "government"))
     return out
+
+
+def is_government_name(name: str) -> bool:
+    """Whether an organisation's name has a government word ("the Department of Energy")."""
+    low = name.lower()
+    return any(w in low.split() or (" " in w and w in low) or low.startswith(w)
+               for w in current_cues()["government_words"])
 
 
 @dataclass
@@ -589,10 +594,18 @@ def sectors_in_scope(scopes: list[Span]) -> list[str]:
     title (a story's title names its sector: "... Reactor Deal ..."). Measured on dev and
     real_dev: the sentence, the heading and the sentence before as fallbacks all did worse."""
     for scope in scopes:
-        found = sectors_of([tok.lower_ for tok in scope])
+        found = sectors_of(scope_words(scope))
         if found:
             return found
     return []
+
+
+def scope_words(scope: Span) -> list[str]:
+    """The lower-cased words of ``scope``, those of a government body's name blanked: the
+    Department of Energy's loan is not an energy project."""
+    masked = {i for ent in scope.ents if ent.label_ == "ORG" and is_government_name(ent.text)
+              for i in range(ent.start, ent.end)}
+    return ["" if tok.i in masked else tok.lower_ for tok in scope]
 
 
 def sectors_of(words: list[str]) -> list[str]:
@@ -602,7 +615,11 @@ def sectors_of(words: list[str]) -> list[str]:
     >>> sectors_of("build ap1000 nuclear power units".split()), sectors_of("nuclear and energy projects".split())
     (['nuclear'], ['energy', 'nuclear'])
     """
-    found = {sector for _, _, sector in phrase_hits(words, sector_index())}
+    hits = outermost(phrase_hits(words, sector_index()))
+    weak = set(current_cues()["weak_sector_words"])
+    found = {sector for start, end, sector in hits if " ".join(words[start:end]) not in weak}
+    if not found:  # "a rare earths refinery", "EV batteries": a weak word yields to any other sector
+        found = {sector for _, _, sector in hits}
     if "nuclear" in found and "energy" not in words:
         found.discard("energy")
     if found - {"finance"}:
@@ -610,6 +627,15 @@ def sectors_of(words: list[str]) -> list[str]:
     if found & MADE_GOODS:
         found.discard("manufacturing")  # "chip manufacturing" is semiconductors
     return sorted(found)
+
+
+def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits not inside a longer one ("lithium-ion" is a battery, not lithium).
+
+    >>> outermost([(0, 3, "manufacturing"), (0, 1, "critical_minerals")])
+    [(0, 3, 'manufacturing')]
+    """
+    return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
 
 
 MADE_GOODS = {"pharma", "semiconductors", "autos", "shipbuilding", "defense"}
