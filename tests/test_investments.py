@@ -157,6 +157,15 @@ def test_sectors(words, expected):
         # the clause names one: the title's is not added
         ("Japan Pledges $550 Billion for Reactors\n\nToyota will invest $10 billion in new car factories.",
          "$10 billion", ["autos"]),
+        # round 11 (g086, g111, 042): a clause naming no sector, or manufacturing in general, takes
+        # the line of business of the company that invests (data/company_sectors.json)
+        ("Investments secured\n\nEli Lilly and Company announced a $27 billion investment in its U.S.-based "
+         "manufacturing.", "$27 billion", ["pharma"]),
+        ("Investments secured\n\nStellantis announced a $13 billion investment in the U.S. — the largest single "
+         "investment in the company’s history.", "$13 billion", ["autos"]),
+        # ... but not a clause naming a sector of its own (a carmaker's steel plant)
+        ("Investments secured\n\nHyundai announced a $20 billion investment — including $5.8 billion for a new "
+         "Louisiana steel plant.", "$5.8 billion", ["manufacturing"]),
         # round 11 (008): "Energy" in a government body's name names no energy project
         ("DOE awards $800 million for first SMRs\n\nThe U.S. Department of Energy has chosen the Tennessee Valley "
          "Authority and Holtec International to receive up to $400 million each to build the country's first "

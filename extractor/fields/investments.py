@@ -39,6 +39,7 @@ from extractor.extensions import doc_text
 CUES = "investment_cues.json"
 EVIDENCE = "investment_evidence.json"
 REGIONS = "official_regions.json"
+COMPANY_SECTORS = "company_sectors.json"
 WINDOW = 8  # tokens either side of the amount that count as "near"
 PLACE_LABELS = ("GPE", "NORP", "LOC")
 
@@ -589,15 +590,48 @@ DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
 SECTOR_SCOPES = ("sent", "title")  # the clause, then the title
 
 
-def sectors_in_scope(scopes: list[Span]) -> list[str]:
+def sectors_in_scope(scopes: list[Span], business: Optional[str] = None) -> list[str]:
     """The sectors of the first scope that names any: the amount's clause, else the article's
     title (a story's title names its sector: "... Reactor Deal ..."). Measured on dev and
-    real_dev: the sentence, the heading and the sentence before as fallbacks all did worse."""
-    for scope in scopes:
-        found = sectors_of(scope_words(scope))
+    real_dev: the sentence, the heading and the sentence before as fallbacks all did worse.
+    ``business``, the line of business of the company that invests: it replaces a clause that
+    names no sector or only manufacturing in general ("Eli Lilly announced a $27 billion
+    investment in U.S.-based manufacturing" is pharma)."""
+    for n, scope in enumerate(scopes):
+        words = scope_words(scope)
+        if n == 0 and business and only_generic(words):
+            return [business]
+        found = sectors_of(words)
         if found:
             return found
     return []
+
+
+def only_generic(words: list[str]) -> bool:
+    """Whether ``words`` name no sector but with generic words ("manufacturing", "a factory")."""
+    generic = set(company_sector_table()["generic_words"])
+    return all(" ".join(words[start:end]) in generic for start, end, _ in phrase_hits(words, sector_index()))
+
+
+@derived
+def company_sectors(tables) -> dict[str, str]:
+    """Company name (lower case) -> its line of business, from ``data/company_sectors.json``."""
+    return {name.lower(): sector for sector, names in tables[COMPANY_SECTORS]["sectors"].items() for name in names}
+
+
+@derived
+def company_sector_table(tables) -> dict:
+    return tables[COMPANY_SECTORS]
+
+
+def business_of(investor: Optional["Party"], companies: list[str]) -> Optional[str]:
+    """The line of business of the investing company, else of the first company taking part."""
+    names = [investor.key] if investor is not None and investor.is_company else []
+    for name in names + list(companies[:1]):
+        sector = company_sectors().get(name.lower())
+        if sector:
+            return sector
+    return None
 
 
 def scope_words(scope: Span) -> list[str]:
@@ -744,7 +778,7 @@ class Investments(TableComponent):
     """The ``investments`` component: writes ``doc._.investments`` from ``doc._.money``,
     ``doc._.companies`` and the country entities."""
 
-    TABLES = (CUES, EVIDENCE, REGIONS, "countries.json")
+    TABLES = (CUES, EVIDENCE, REGIONS, COMPANY_SECTORS, "countries.json")
 
     def set_tables(self, tables) -> None:
         super().set_tables(tables)
@@ -834,7 +868,7 @@ class Investments(TableComponent):
             "investor": investor.key if investor else None,
             "destination": destination_of(cand, scene, investor, others),
             "companies": others,
-            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes]),
+            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes], business_of(investor, others)),
             "status": status_of(cand.features, governing_verb(cand.span)),
         }
 
