@@ -75,6 +75,25 @@ CASES = [
     pytest.param("Japan will purchase $8 billion of American agricultural products every year.", "$8 billion", None,
                  id="purchase-of-goods"),
     pytest.param("Sainsbury's posted a pre-tax loss of £1.2 million for the year.", "£1.2 million", None, id="loss"),
+    # round 11 (w120, w137, w164): an amount below 1,000 is a price per share or per item
+    pytest.param("NTL has agreed to pay $23.93 for each Telewest share, in cash and NTL stock.", "$23.93", None,
+                 id="price-for-each-share"),
+    pytest.param("The deal gives Cadbury a total value of 837p, down from the 850p originally offered.", "837p", None,
+                 id="pence-per-share"),
+    # round 11 (g034, 052, w043): the amount a purchase verb buys is goods, not an investment ...
+    pytest.param("In a massive deal with the European Union, the EU has agreed to purchase $750 billion in U.S. energy "
+                 "and make new investments of $600 billion in the United States, all by 2028.", "$750 billion", None,
+                 id="purchase-verb-buys-goods"),
+    pytest.param("In a massive deal with the European Union, the EU has agreed to purchase $750 billion in U.S. energy "
+                 "and make new investments of $600 billion in the United States, all by 2028.", "$600 billion",
+                 {"destination": "US"}, id="investment-beside-a-purchase"),
+    pytest.param("Boeing has secured two large orders for new aircraft. Air Canada has ordered US$6 billion in new "
+                 "airliners.", "US$6 billion", None, id="order-of-goods"),
+    pytest.param("Microsoft Corporation has announced plans to buy back US$40 billion of its stock between now and 2011.",
+                 "US$40 billion", None, id="buyback"),
+    # ... but a stake it buys is (033)
+    pytest.param("The U.S. Department of Defense will buy $400 million of preferred stock in MP Materials Corp., "
+                 "operator of the only U.S. rare earth mine.", "$400 million", {"investor": "US"}, id="buys-stock"),
 ]
 
 

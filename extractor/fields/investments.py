@@ -698,6 +698,33 @@ def status_of(feats: dict[str, float], verb=None) -> str:
     return "pledged"
 
 
+MIN_AMOUNT = 1000  # below it an amount is a price per share or per item, not money for a project
+
+
+def is_unit_price(money: dict) -> bool:
+    """``$23.93 for each Telewest share``, ``603 pence``, ``NZ$39`` a ticket: too small to fund anything.
+
+    >>> is_unit_price({"value": "40.44"}), is_unit_price({"value": None, "max": 5e9})
+    (True, False)
+    """
+    value = money.get("value") if money.get("value") is not None else money.get("max")
+    return value is not None and float(value) < MIN_AMOUNT  # (the value may be a decimal string)
+
+
+def buys_goods(span: Span) -> bool:
+    """The amount is what a purchase verb buys ("the EU has agreed to purchase $750 billion in U.S.
+    energy", "Air Canada has ordered US$6 billion in new airliners"): goods, not a business (a
+    company is bought *for* an amount), unless what it buys is a stake ("will buy $400 million of
+    preferred stock in MP Materials"); a buyback ("buy back US$40 billion of its stock") buys none."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lower_ not in current_cues()["purchase_verbs"]:
+        return False
+    if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in root.head.children):
+        return True
+    bought = [obj.lower_ for prep in root.children if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"]
+    return not set(bought) & set(current_cues()["stake_words"])
+
+
 def is_conversion(text: str, previous: dict, money: dict) -> bool:
     """``192 billion zlotys (about €45 billion)``: the same amount in another currency.
 
@@ -817,7 +844,7 @@ class Investments(TableComponent):
                 out.append(cand)
                 continue
             cand.score = decide(cand.features, self.evidence)
-            if cand.score >= self.evidence["threshold"]:
+            if cand.score >= self.evidence["threshold"] and not is_unit_price(cand.money) and not buys_goods(cand.span):
                 out.append(cand)
         return out
 
