@@ -39,6 +39,7 @@ from extractor.extensions import doc_text
 CUES = "investment_cues.json"
 EVIDENCE = "investment_evidence.json"
 REGIONS = "official_regions.json"
+COMPANY_SECTORS = "company_sectors.json"
 WINDOW = 8  # tokens either side of the amount that count as "near"
 PLACE_LABELS = ("GPE", "NORP", "LOC")
 
@@ -252,7 +253,6 @@ def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -
     """Governments acting as investors: officials (their country), and organisations named with
     a government word ("the Department of Energy", "U.S. Export-Import Bank"), whose country is
     the one named inside them, else the article's main country."""
-    words = tuple(w for w in current_cues()["government_words"])
     out = [
         Party(o["country"], False, m["start"], m["end"], "government")
         for o in doc._.officials or [] if o.get("country")
@@ -261,14 +261,20 @@ def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        low = ent.text.lower()
-        if not any(w in low.split() or (" " in w and w in low) or low.startswith(w) for w in words):
+        if not is_government_name(ent.text):
             continue
         inside = [p.code for p in place_list if ent.start_char <= p.start < ent.end_char]
         code = inside[0] if inside else main
         if code:
             out.append(Party(code, False, ent.start_char, ent.end_char, "government"))
     return out
+
+
+def is_government_name(name: str) -> bool:
+    """Whether an organisation's name has a government word ("the Department of Energy")."""
+    low = name.lower()
+    return any(w in low.split() or (" " in w and w in low) or low.startswith(w)
+               for w in current_cues()["government_words"])
 
 
 @dataclass
@@ -584,15 +590,56 @@ DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
 SECTOR_SCOPES = ("sent", "title")  # the clause, then the title
 
 
-def sectors_in_scope(scopes: list[Span]) -> list[str]:
+def sectors_in_scope(scopes: list[Span], business: Optional[str] = None) -> list[str]:
     """The sectors of the first scope that names any: the amount's clause, else the article's
     title (a story's title names its sector: "... Reactor Deal ..."). Measured on dev and
-    real_dev: the sentence, the heading and the sentence before as fallbacks all did worse."""
-    for scope in scopes:
-        found = sectors_of([tok.lower_ for tok in scope])
+    real_dev: the sentence, the heading and the sentence before as fallbacks all did worse.
+    ``business``, the line of business of the company that invests: it replaces a clause that
+    names no sector or only manufacturing in general ("Eli Lilly announced a $27 billion
+    investment in U.S.-based manufacturing" is pharma)."""
+    for n, scope in enumerate(scopes):
+        words = scope_words(scope)
+        if n == 0 and business and only_generic(words):
+            return [business]
+        found = sectors_of(words)
         if found:
             return found
     return []
+
+
+def only_generic(words: list[str]) -> bool:
+    """Whether ``words`` name no sector but with generic words ("manufacturing", "a factory")."""
+    generic = set(company_sector_table()["generic_words"])
+    return all(" ".join(words[start:end]) in generic for start, end, _ in phrase_hits(words, sector_index()))
+
+
+@derived
+def company_sectors(tables) -> dict[str, str]:
+    """Company name (lower case) -> its line of business, from ``data/company_sectors.json``."""
+    return {name.lower(): sector for sector, names in tables[COMPANY_SECTORS]["sectors"].items() for name in names}
+
+
+@derived
+def company_sector_table(tables) -> dict:
+    return tables[COMPANY_SECTORS]
+
+
+def business_of(investor: Optional["Party"], companies: list[str]) -> Optional[str]:
+    """The line of business of the investing company, else of the first company taking part."""
+    names = [investor.key] if investor is not None and investor.is_company else []
+    for name in names + list(companies[:1]):
+        sector = company_sectors().get(name.lower())
+        if sector:
+            return sector
+    return None
+
+
+def scope_words(scope: Span) -> list[str]:
+    """The lower-cased words of ``scope``, those of a government body's name blanked: the
+    Department of Energy's loan is not an energy project."""
+    masked = {i for ent in scope.ents if ent.label_ == "ORG" and is_government_name(ent.text)
+              for i in range(ent.start, ent.end)}
+    return ["" if tok.i in masked else tok.lower_ for tok in scope]
 
 
 def sectors_of(words: list[str]) -> list[str]:
@@ -602,7 +649,11 @@ def sectors_of(words: list[str]) -> list[str]:
     >>> sectors_of("build ap1000 nuclear power units".split()), sectors_of("nuclear and energy projects".split())
     (['nuclear'], ['energy', 'nuclear'])
     """
-    found = {sector for _, _, sector in phrase_hits(words, sector_index())}
+    hits = outermost(phrase_hits(words, sector_index()))
+    weak = set(current_cues()["weak_sector_words"])
+    found = {sector for start, end, sector in hits if " ".join(words[start:end]) not in weak}
+    if not found:  # "a rare earths refinery", "EV batteries": a weak word yields to any other sector
+        found = {sector for _, _, sector in hits}
     if "nuclear" in found and "energy" not in words:
         found.discard("energy")
     if found - {"finance"}:
@@ -610,6 +661,15 @@ def sectors_of(words: list[str]) -> list[str]:
     if found & MADE_GOODS:
         found.discard("manufacturing")  # "chip manufacturing" is semiconductors
     return sorted(found)
+
+
+def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits not inside a longer one ("lithium-ion" is a battery, not lithium).
+
+    >>> outermost([(0, 3, "manufacturing"), (0, 1, "critical_minerals")])
+    [(0, 3, 'manufacturing')]
+    """
+    return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
 
 
 MADE_GOODS = {"pharma", "semiconductors", "autos", "shipbuilding", "defense"}
@@ -636,6 +696,33 @@ def status_of(feats: dict[str, float], verb=None) -> str:
     if not future and ("past" in near or (verb is not None and verb.tag_ == "VBD")):
         return "completed"
     return "pledged"
+
+
+MIN_AMOUNT = 1000  # below it an amount is a price per share or per item, not money for a project
+
+
+def is_unit_price(money: dict) -> bool:
+    """``$23.93 for each Telewest share``, ``603 pence``, ``NZ$39`` a ticket: too small to fund anything.
+
+    >>> is_unit_price({"value": "40.44"}), is_unit_price({"value": None, "max": 5e9})
+    (True, False)
+    """
+    value = money.get("value") if money.get("value") is not None else money.get("max")
+    return value is not None and float(value) < MIN_AMOUNT  # (the value may be a decimal string)
+
+
+def buys_goods(span: Span) -> bool:
+    """The amount is what a purchase verb buys ("the EU has agreed to purchase $750 billion in U.S.
+    energy", "Air Canada has ordered US$6 billion in new airliners"): goods, not a business (a
+    company is bought *for* an amount), unless what it buys is a stake ("will buy $400 million of
+    preferred stock in MP Materials"); a buyback ("buy back US$40 billion of its stock") buys none."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lower_ not in current_cues()["purchase_verbs"]:
+        return False
+    if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in root.head.children):
+        return True
+    bought = [obj.lower_ for prep in root.children if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"]
+    return not set(bought) & set(current_cues()["stake_words"])
 
 
 def is_conversion(text: str, previous: dict, money: dict) -> bool:
@@ -718,7 +805,7 @@ class Investments(TableComponent):
     """The ``investments`` component: writes ``doc._.investments`` from ``doc._.money``,
     ``doc._.companies`` and the country entities."""
 
-    TABLES = (CUES, EVIDENCE, REGIONS, "countries.json")
+    TABLES = (CUES, EVIDENCE, REGIONS, COMPANY_SECTORS, "countries.json")
 
     def set_tables(self, tables) -> None:
         super().set_tables(tables)
@@ -757,7 +844,7 @@ class Investments(TableComponent):
                 out.append(cand)
                 continue
             cand.score = decide(cand.features, self.evidence)
-            if cand.score >= self.evidence["threshold"]:
+            if cand.score >= self.evidence["threshold"] and not is_unit_price(cand.money) and not buys_goods(cand.span):
                 out.append(cand)
         return out
 
@@ -808,7 +895,7 @@ class Investments(TableComponent):
             "investor": investor.key if investor else None,
             "destination": destination_of(cand, scene, investor, others),
             "companies": others,
-            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes]),
+            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes], business_of(investor, others)),
             "status": status_of(cand.features, governing_verb(cand.span)),
         }
 
