@@ -145,6 +145,9 @@ FOUND = [
     # round 11: a company context before a name that is not title case (g102)
     ("premodifier-camel-case", "GreenFire Energy signed a letter of intent in February 2024 to supply Philippine steel "
      "company SteelAsia with geothermal power.", "SteelAsia", ["SteelAsia"], "PH"),
+    # round 11: more possessive things only a company has (g037, w101)
+    ("possessive-facilities", "China will take appropriate measures to ensure the resumption of trade from Nexperia’s "
+     "facilities in China, allowing production of critical legacy chips.", "Nexperia", ["Nexperia"], None),
 ]
 
 
