@@ -632,6 +632,31 @@ def test_cap_after_a_long_subject_is_a_rate(nlp, text):
     assert [t["text"] for t in nlp(text)._.tariffs] == ["15 percent"]
 
 
+@pytest.mark.parametrize("text, rate", [
+    # round 11 (g139, g129): a "shall be" whose long subject the parse lost sets the tariff's level
+    ("For a product of Japan, Korea, or Switzerland, where such product\u2019s MFN tariff is less than 12.5 percent, "
+     "the Trade Representative shall impose a section 301 tariff pursuant to these investigations so that the sum "
+     "of the MFN tariff and the tariff imposed pursuant to these investigations shall be 12.5 percent.", "12.5 percent"),
+    ("For products of these jurisdictions with a Column 1 Duty Rate that is less than 15 percent, the sum of the "
+     "Column 1 Duty Rate and the additional section 232 ad valorem rate of duty pursuant to this clause, shall be "
+     "15 percent.", "15 percent"),
+])
+def test_rule_rate_after_a_lost_subject(nlp, text, rate):
+    found = [t for t in nlp(text)._.tariffs if t["text"] == rate]
+    assert found and found[-1]["start"] > len(text) - 20 and found[-1]["target"] is None
+
+
+def test_lettered_clause_rates_under_a_tariff_intro(nlp):
+    # round 11 (g129): "(a) 25 percent, ..." clauses of an order under "... rate of duty ... shall be:"
+    text = ("(2) The additional ad valorem rate of duty under section 232 for all aluminum and steel articles "
+            "listed in Annex I-C to this proclamation shall be:\n\n"
+            "(a) 25 percent, unless a lower rate of duty applies pursuant to clause (2)(b) of this proclamation;\n\n"
+            "(b) For products of Japan, the rate of duty shall be determined by the product\u2019s current rate of duty;\n\n"
+            "(c) 10 percent, determined based on the product\u2019s current Column 1 Duty Rate, for derivative articles "
+            "the aluminum content of which is smelted and cast in the United States; and")
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("25 percent", "imposed"), ("10 percent", "imposed")]
+
+
 def test_rate_of_duty_is_a_tariff(nlp):
     # round 10 (g128): "rate" is a tariff when "of duty" follows it
     text = ("Accordingly, I have determined that it is necessary and appropriate to deal with the national emergency "

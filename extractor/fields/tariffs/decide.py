@@ -36,9 +36,13 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
                 rate.decision = "no"
     elif dep in ("attr", "acomp", "oprd"):
         subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
+        lost = subj is None and head.lower_ == "be" and _modal(head)
+        if lost:  # "..., the sum of ... pursuant to this clause, shall be 15 percent"
+            subj = _lost_subject(head)
         tariff = subj if subj is not None and _is_key(subj) else _summed_tariff(subj)
         if tariff is not None:
-            rate.decision, rate.tariff, rate.verb = "yes", tariff, head
+            # (the parse may give a lost subject's copula another clause's subject: not its roles)
+            rate.decision, rate.tariff, rate.verb = "yes", tariff, None if lost else head
         else:
             rate.decision = "no"
     elif head.i == root.i:
@@ -149,8 +153,9 @@ def _verb_subject(verb: Token, own: set[int]) -> Token | None:
 
 
 def _lost_subject(verb: Token) -> Token | None:
-    """A reach verb the parse left without a subject after a long one ("ensure that the tariff
-    rate, comprised of ..., applied to ... lumber does not exceed 15 percent"): the nearest
+    """A reach verb or a ``shall be`` the parse left without a subject after a long one ("ensure
+    that the tariff rate, comprised of ..., applied to ... lumber does not exceed 15 percent",
+    "the sum of the MFN tariff and the tariff imposed ... shall be 12.5 percent"): the nearest
     tariff noun before it in its sentence, not past a semicolon or colon."""
     for tok in reversed(verb.doc[verb.sent.start:verb.i]):
         if tok.text in (";", ":"):
@@ -158,6 +163,11 @@ def _lost_subject(verb: Token) -> Token | None:
         if _is_key(tok):
             return tok
     return None
+
+
+def _modal(verb: Token) -> bool:
+    """``verb`` sets a rate by rule (``shall be``, ``will be``)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("shall", "will") for c in verb.children)
 
 
 def _goods_tariff(noun: Token) -> Token | None:
