@@ -646,6 +646,24 @@ def test_rule_rate_after_a_lost_subject(nlp, text, rate):
     assert found and found[-1]["start"] > len(text) - 20 and found[-1]["target"] is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # round 11 (g080, g108): a deal's cap is in force though a verb of intent opens it
+    ("The United States intends to promptly ensure that the MFN tariff and the tariff imposed pursuant to Section 232 "
+     "of the Trade Expansion Act of 1962 (Section 232) do not exceed 15 percent for originating pharmaceutical goods "
+     "and semiconductors of Switzerland and Liechtenstein subject to Section 232 tariffs.", [("15 percent", "imposed")]),
+    # round 11 (g129, g080): thresholds the goods meet have no status
+    ("For products of these jurisdictions with a Column 1 Duty Rate that is at least 15 percent, the additional "
+     "section 232 ad valorem rate of duty imposed pursuant to this clause shall be zero percent.",
+     [("15 percent", None), ("zero percent", "imposed")]),
+    ("No Section 232 automobile or automobile parts tariffs will apply to covered European Union goods with an MFN "
+     "tariff of 15 percent or higher.", [("15 percent", None)]),
+    ("Buyers switch to suppliers in Vietnam, Bangladesh and Indonesia, which face tariffs of 20% or less.",
+     [("20%", "imposed")]),
+])
+def test_caps_and_thresholds_status(nlp, text, expected):
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
+
+
 def test_lettered_clause_rates_under_a_tariff_intro(nlp):
     # round 11 (g129): "(a) 25 percent, ..." clauses of an order under "... rate of duty ... shall be:"
     text = ("(2) The additional ad valorem rate of duty under section 232 for all aluminum and steel articles "

@@ -56,7 +56,21 @@ def _read_status(rate: _Rate) -> str | None:
         return result  # settled against the article's other rates (article._harmonise_status)
     if result in (None, "imposed") and _in_previous_frame(rate):
         return "previous"
+    if result == "proposed" and _cap(rate):
+        return "imposed"  # "intends to ensure that the tariff ... does not exceed 15 percent": an agreed cap
     return result or "imposed"
+
+
+def _cap(rate: _Rate) -> bool:
+    """The rate is a ceiling on a tariff (``does not exceed 15 percent``, ``no greater than``,
+    ``capped at``): a deal's cap is in force (annotation decisions), whatever verb of intent
+    opens the commitment."""
+    verb, lex = rate.verb, _lex()
+    if verb is not None and verb.lower_ in lex.reach_verbs and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    doc, s = rate.span.doc, rate.span.start
+    before = {doc[k].lower_ for k in range(max(rate.span.sent.start, s - 4), s)}
+    return bool(before & lex.cx.cap_words) and bool(before & lex.cx.bound_heads)
 
 
 def _applied_to_share(verb: Token) -> bool:
