@@ -599,6 +599,16 @@ REAL_DEV_ROLES = [
     ("first-person-without-an-order",
      "\"I imposed a duty of 25 percent on certain articles that are products of Canada,\" he said.",
      [("25 percent", None, "CA")]),
+    # round 11 (g078): another rate's target or a goods modifier is no imposer
+    ("list-of-targets-no-imposer",
+     "Imposing a 20% tariff on China to address the synthetic opioid supply chain, a 25% tariff on Mexico to address "
+     "the flow of illicit drugs across our southern border, and a 35% tariff on Canada to address the flow of "
+     "illicit drugs across our northern border.",
+     [("20%", None, "CN"), ("25%", None, "MX"), ("35%", None, "CA")]),
+    ("goods-modifier-no-imposer",
+     "Imposing an additional 25% tariff on imports from India in response to its continued purchase of Russian "
+     "Federation oil.",
+     [("25%", None, "IN")]),
 ]
 
 
