@@ -605,6 +605,16 @@ REAL_DEV_ROLES = [
      "the flow of illicit drugs across our southern border, and a 35% tariff on Canada to address the flow of "
      "illicit drugs across our northern border.",
      [("20%", None, "CN"), ("25%", None, "MX"), ("35%", None, "CA")]),
+    # round 11 (g127): the imposer carried from an earlier phrase is not the rate's own target
+    ("article-imposer-not-target",
+     "President Trump raised tariffs on Canada on Thursday. Canada imposed retaliatory tariffs on American goods in "
+     "March. The order raises the duty on Canadian goods. The new rate shall be 35 percent.",
+     [("35 percent", "US", "CA")]),
+    # round 11 (dev 034): where the goods are not from names no target
+    ("outside-no-target",
+     "Apple has been in Trump's sights since May, when he threatened a 25% tariff on iPhones made outside the "
+     "United States.",
+     [("25%", None, None)]),
     ("goods-modifier-no-imposer",
      "Imposing an additional 25% tariff on imports from India in response to its continued purchase of Russian "
      "Federation oil.",

@@ -79,6 +79,7 @@ class _Lexicon:
     entry_verbs: frozenset[str]
     anaphoric: frozenset[str]  # "those articles": goods named earlier in the sentence
     part_preps: frozenset[str]  # "articles of China (including articles of the Hong Kong SAR)"
+    outside_preps: frozenset[str]  # "iPhones made outside the United States": no target
     sum_nouns: frozenset[str]  # "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
     reach_verbs: frozenset[str]
     deal_nouns: frozenset[str]
@@ -145,6 +146,7 @@ def _lex(t: Tables) -> _Lexicon:
         entry_verbs=frozenset(lex["entry_verbs"]),
         anaphoric=frozenset(lex.get("anaphoric_determiners", ())),
         part_preps=frozenset(lex.get("part_preps", ())),
+        outside_preps=frozenset(lex.get("outside_preps", ())),
         sum_nouns=frozenset(lex.get("sum_nouns", ())),
         reach_verbs=frozenset(lex["reach_verbs"]),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),

@@ -230,7 +230,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
         dep = child.dep_
         if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
             _goods_modifier_votes(tok, child, ctx, depth, votes)
-        elif dep == "prep" and child.lower_ not in lex.part_preps:
+        elif dep == "prep" and child.lower_ not in lex.part_preps | lex.outside_preps:
             for pobj in _prep_objects(child):
                 t2, i2 = _goods_roles(pobj, ctx, depth + 1)
                 if child.lower_ in lex.imposer_preps:
