@@ -281,6 +281,17 @@ def test_seed_article_tariffs(seed_record, seed_text):
     assert all(t.text == seed_text[t.start : t.end] for t in seed_record.tariffs)
 
 
+def test_amended_schedule_names_the_imposer(nlp):
+    # round 11 (g126): an order with no author line amends the HTSUS: the US imposes its quoted rates,
+    # not the retaliating country of the sentence before
+    text = ("Tariffs and duties on imports were raised, and further tariffs, duties and levies may follow. "
+            "The PRC has announced that it will retaliate again against the United States with tariffs on "
+            "American goods, and the HTSUS shall be modified as follows:\n\n"
+            "(b) heading 9903.01.63 of the HTSUS shall be amended by deleting \u201c84%\u201d each place that it "
+            "appears and by inserting \u201c125%\u201d in lieu thereof.")
+    assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs] == [("84%", "US"), ("125%", "US")]
+
+
 def test_replaced_rate_is_previous(nlp):
     # the object of a replace verb (tariff_lexicon.json "replace_verbs") is the rate before
     got = nlp("The deal replaces the 25% tariff on Japanese cars with a 15% rate.")._.tariffs

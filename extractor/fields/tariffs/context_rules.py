@@ -337,8 +337,11 @@ def _headline_rule(rate: "_Rate") -> bool:
 def _amendment_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """A quoted rate that a tariff article's schedule amendment deletes or inserts (``amended by
     deleting \u201c20%\u201d each place that it appears and inserting \u201c10%\u201d in lieu thereof``)."""
-    if not ctx.heavy:
-        return False
+    return ctx.heavy and _amended_quote(rate)
+
+
+def _amended_quote(rate: "_Rate") -> bool:
+    """The rate is a quoted figure a schedule amendment deletes or inserts."""
     text, start, end = rate.text, rate.pct["start"], rate.pct["end"]
     if text[start - 1:start] not in ('"', "\u201c") or text[end:end + 1] not in ('"', "\u201d"):
         return False

@@ -92,6 +92,7 @@ class _Lexicon:
     previous_time: frozenset[str]
     replace_verbs: frozenset[str]
     amendment_verbs: frozenset[str]
+    schedules: dict[str, str]  # "HTSUS" -> "US": whose schedule an amendment changes
     weak_noun_object_verbs: frozenset[str]
     product_deposit_nouns: frozenset[str]
     article_window: int
@@ -159,6 +160,7 @@ def _lex(t: Tables) -> _Lexicon:
         previous_time=frozenset(lex["previous_time_preps"]),
         replace_verbs=frozenset(lex["replace_verbs"]),
         amendment_verbs=frozenset(lex.get("amendment_verbs", ())),
+        schedules=dict(lex.get("national_schedules", {})),
         weak_noun_object_verbs=frozenset(lex["weak_noun_object_verbs"]),
         product_deposit_nouns=frozenset(lex["product_deposit_nouns"]),
         article_window=lex["article_roles_window"],
