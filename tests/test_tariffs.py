@@ -616,6 +616,11 @@ REAL_DEV_ROLES = [
      "the flow of illicit drugs across our southern border, and a 35% tariff on Canada to address the flow of "
      "illicit drugs across our northern border.",
      [("20%", None, "CN"), ("25%", None, "MX"), ("35%", None, "CA")]),
+    # round 11 (g048): a rate coordinated with a noun that holds a rate follows that rate
+    ("coordinated-with-average-of",
+     "India has maintained some of the highest tariffs on the United States of any major world economy, with "
+     "tariffs as high as an average of 37% for agricultural goods and more than 100% on certain autos.",
+     [("37%", "IN", "US"), ("100%", "IN", "US")]),
     # round 11 (g127): the imposer carried from an earlier phrase is not the rate's own target
     ("article-imposer-not-target",
      "President Trump raised tariffs on Canada on Thursday. Canada imposed retaliatory tariffs on American goods in "

@@ -29,7 +29,7 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
     if dep == "pobj":
         _prep_rule(rate, head, pct_roots)
     elif dep in ("appos", "conj"):
-        if not _tie_to_noun(rate, head, pct_roots):
+        if not _tie_to_noun(rate, head, pct_roots) and not _tie_to_noun_rate(rate, head, pct_roots):
             if head.pos_ in _VERBS:
                 _verb_rule(rate, head, pct_roots)  # "tariffs of 20% on Vietnam and 19% on Indonesia"
             else:
@@ -105,6 +105,17 @@ def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
         rate.link = noun  # "25% and 15% tariffs" parsed oddly
         return True
     return False
+
+
+def _tie_to_noun_rate(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """A rate coordinated with a noun that holds a rate (``an average of 37% for agricultural
+    goods and more than 100% on certain autos``) follows that rate."""
+    own = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and g.i in pct_roots), None)
+    if own is None or pct_roots[own.i] is rate:
+        return False
+    rate.link = own
+    return True
 
 
 def _changed_tariff(change: Token) -> Token | None:
