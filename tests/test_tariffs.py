@@ -621,6 +621,11 @@ REAL_DEV_ROLES = [
      "India has maintained some of the highest tariffs on the United States of any major world economy, with "
      "tariffs as high as an average of 37% for agricultural goods and more than 100% on certain autos.",
      [("37%", "IN", "US"), ("100%", "IN", "US")]),
+    # round 11 (g075): a partitive object picks from tariff rates
+    ("partitive-object",
+     "The United States has one of the lowest simple average most-favored-nation (MFN) tariff rates in the world "
+     "at 3.3%.",
+     [("3.3%", "US", None)]),
     # round 11 (g127): the imposer carried from an earlier phrase is not the rate's own target
     ("article-imposer-not-target",
      "President Trump raised tariffs on Canada on Thursday. Canada imposed retaliatory tariffs on American goods in "

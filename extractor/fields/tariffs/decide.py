@@ -195,6 +195,7 @@ def _goods_tariff(noun: Token) -> Token | None:
 def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
     """Decide the rate by the verb's object (``raised tariffs to 25%``, ``pushed inflation to
     3%``); False when the object says nothing."""
+    dobj = _partitive_whole(dobj)  # "has one of the lowest tariff rates in the world at 3.3%"
     if _is_key(dobj):
         rate.decision, rate.tariff, rate.verb = "yes", dobj, verb
         return True
@@ -211,6 +212,17 @@ def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Ra
         rate.decision = "no"  # "pushed inflation to 3%"
         return True
     return False
+
+
+_PARTITIVES = ("one", "some", "many", "most", "each", "several")
+
+
+def _partitive_whole(tok: Token) -> Token:
+    """The noun a partitive picks from (``rates`` in ``one of the lowest rates``), else ``tok``."""
+    if tok.lower_ not in _PARTITIVES:
+        return tok
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), tok)
 
 
 def _subject_rule(rate: _Rate, verb: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:
