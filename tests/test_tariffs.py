@@ -705,6 +705,13 @@ def test_caps_and_thresholds_status(nlp, text, expected):
     assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
 
 
+def test_reference_clause_is_no_previous_cue(nlp):
+    # round 11 (g110): "as initially set forth in ..." refers to the order; the new rate is imposed
+    text = ("The United States will reduce the reciprocal tariff rate, as initially set forth in Executive Order "
+            "14257 of April 2, 2025, to 19 percent on originating goods of Bangladesh.")
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("19 percent", "imposed")]
+
+
 def test_lettered_clause_rates_under_a_tariff_intro(nlp):
     # round 11 (g129): "(a) 25 percent, ..." clauses of an order under "... rate of duty ... shall be:"
     text = ("(2) The additional ad valorem rate of duty under section 232 for all aluminum and steel articles "

@@ -278,8 +278,9 @@ def _verb_status(v: Token, pluperfect: bool = False) -> str | None:
     st = lex.status.get(word)
     if st in _CUES:
         return st
-    if any(c.lower_ in lex.previous_adverbs for c in v.children if c.dep_ in ("advmod", "npadvmod")):
-        return "previous"
+    if any(c.lower_ in lex.previous_adverbs for c in v.children if c.dep_ in ("advmod", "npadvmod")) and not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+        return "previous"  # (not a reference: "reduce the rate, as initially set forth in ..., to 19 percent")
     if word in lex.suspend_words:
         return "suspended"  # a suspended rate that may come back: status null
     return st
