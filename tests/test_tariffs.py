@@ -712,6 +712,12 @@ def test_reference_clause_is_no_previous_cue(nlp):
     assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("19 percent", "imposed")]
 
 
+def test_original_rate_that_stays_is_imposed(nlp):
+    # round 11 (g075): "original" names an earlier rate, but one said to stay is in force
+    text = "- All other countries will continue to be subject to the original 10% tariff baseline."
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("10%", "imposed")]
+
+
 def test_lettered_clause_rates_under_a_tariff_intro(nlp):
     # round 11 (g129): "(a) 25 percent, ..." clauses of an order under "... rate of duty ... shall be:"
     text = ("(2) The additional ad valorem rate of duty under section 232 for all aluminum and steel articles "

@@ -73,6 +73,18 @@ def _cap(rate: _Rate) -> bool:
     return bool(before & lex.cx.cap_words) and bool(before & lex.cx.bound_heads)
 
 
+def _persists(rate: _Rate) -> bool:
+    """The rate's clause, or one of the two above it, says it stays (``continue``, ``remain``)."""
+    verb, persist = rate.verb, _lex().persist_verbs
+    for _ in range(3):
+        if verb is None:
+            return False
+        if verb.lower_ in persist:
+            return True
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i else None
+    return False
+
+
 def _applied_to_share(verb: Token) -> bool:
     """``when a 25% tariff is applied to 15% of the value``: a rate applied to a share of a value
     is an illustrative calculation, neither set nor threatened (annotation decisions: null)."""
@@ -108,7 +120,15 @@ _CLAUSE_BREAKS = ("while", "whereas", ";", "but", "and")
 
 
 def _own_status(rate: _Rate) -> str | None:
-    """Status from the rate's own modifiers: ``the previous 25%``, ``25% threatened by``."""
+    """Status from the rate's own modifiers: ``the previous 25%``, ``25% threatened by``; an
+    earlier rate said to stay is in force (``will continue to be subject to the original 10%
+    tariff baseline``)."""
+    st = _own_cue(rate)
+    return "imposed" if st == "previous" and _persists(rate) else st
+
+
+def _own_cue(rate: _Rate) -> str | None:
+    """The status cue of the rate's own modifiers."""
     if rate.clause is not None:  # "down from the 25% Trump had threatened": only ever threatened
         st = _verb_status(rate.clause)
         if st in _CUES:
