@@ -718,6 +718,12 @@ def test_original_rate_that_stays_is_imposed(nlp):
     assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("10%", "imposed")]
 
 
+def test_comma_splice_modal_is_not_the_rates(nlp):
+    # round 11 (w006): "could raise" of the next clause says nothing of the 10% in force
+    text = "India has a 10% tariff on cotton imports, under current WTO rules it could raise the tariff to 100% at any time."
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs][0] == ("10%", "imposed")
+
+
 def test_lettered_clause_rates_under_a_tariff_intro(nlp):
     # round 11 (g129): "(a) 25 percent, ..." clauses of an order under "... rate of duty ... shall be:"
     text = ("(2) The additional ad valorem rate of duty under section 232 for all aluminum and steel articles "

@@ -276,6 +276,8 @@ def _status_parent(cur: Token, result: str | None) -> Token | None:
         return None
     if cur.dep_ == "ccomp" and cur.head.lower_ in _lex().epistemic_verbs:
         return None  # "estimates suggest that ... will pay 50%"
+    if cur.dep_ == "ccomp" and cur.i < cur.head.i and _conditional(cur.head):
+        return None  # a comma splice, no report: "India has a 10% tariff on cotton, ... it could raise the tariff"
     return cur.head
 
 
