@@ -319,7 +319,8 @@ def _named_as_goods(tok: Token) -> bool:
     lex = _lex()
     if tok.dep_ == "pobj" and tok.head.lower_ in lex.target_preps:
         return _is_key(tok.head.head)
-    return tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lower_ in lex.goods or tok.head.lower_ in lex.products)
+    goods = tok.head.lower_ in lex.goods or tok.head.lower_ in lex.products
+    return tok.dep_ in ("compound", "amod", "nmod") and goods
 
 
 def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:
