@@ -281,6 +281,17 @@ def test_seed_article_tariffs(seed_record, seed_text):
     assert all(t.text == seed_text[t.start : t.end] for t in seed_record.tariffs)
 
 
+def test_amended_schedule_names_the_imposer(nlp):
+    # round 11 (g126): an order with no author line amends the HTSUS: the US imposes its quoted rates,
+    # not the retaliating country of the sentence before
+    text = ("Tariffs and duties on imports were raised, and further tariffs, duties and levies may follow. "
+            "The PRC has announced that it will retaliate again against the United States with tariffs on "
+            "American goods, and the HTSUS shall be modified as follows:\n\n"
+            "(b) heading 9903.01.63 of the HTSUS shall be amended by deleting \u201c84%\u201d each place that it "
+            "appears and by inserting \u201c125%\u201d in lieu thereof.")
+    assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs] == [("84%", "US"), ("125%", "US")]
+
+
 def test_replaced_rate_is_previous(nlp):
     # the object of a replace verb (tariff_lexicon.json "replace_verbs") is the rate before
     got = nlp("The deal replaces the 25% tariff on Japanese cars with a 15% rate.")._.tariffs
@@ -599,6 +610,36 @@ REAL_DEV_ROLES = [
     ("first-person-without-an-order",
      "\"I imposed a duty of 25 percent on certain articles that are products of Canada,\" he said.",
      [("25 percent", None, "CA")]),
+    # round 11 (g078): another rate's target or a goods modifier is no imposer
+    ("list-of-targets-no-imposer",
+     "Imposing a 20% tariff on China to address the synthetic opioid supply chain, a 25% tariff on Mexico to address "
+     "the flow of illicit drugs across our southern border, and a 35% tariff on Canada to address the flow of "
+     "illicit drugs across our northern border.",
+     [("20%", None, "CN"), ("25%", None, "MX"), ("35%", None, "CA")]),
+    # round 11 (g048): a rate coordinated with a noun that holds a rate follows that rate
+    ("coordinated-with-average-of",
+     "India has maintained some of the highest tariffs on the United States of any major world economy, with "
+     "tariffs as high as an average of 37% for agricultural goods and more than 100% on certain autos.",
+     [("37%", "IN", "US"), ("100%", "IN", "US")]),
+    # round 11 (g075): a partitive object picks from tariff rates
+    ("partitive-object",
+     "The United States has one of the lowest simple average most-favored-nation (MFN) tariff rates in the world "
+     "at 3.3%.",
+     [("3.3%", "US", None)]),
+    # round 11 (g127): the imposer carried from an earlier phrase is not the rate's own target
+    ("article-imposer-not-target",
+     "President Trump raised tariffs on Canada on Thursday. Canada imposed retaliatory tariffs on American goods in "
+     "March. The order raises the duty on Canadian goods. The new rate shall be 35 percent.",
+     [("35 percent", "US", "CA")]),
+    # round 11 (dev 034): where the goods are not from names no target
+    ("outside-no-target",
+     "Apple has been in Trump's sights since May, when he threatened a 25% tariff on iPhones made outside the "
+     "United States.",
+     [("25%", None, None)]),
+    ("goods-modifier-no-imposer",
+     "Imposing an additional 25% tariff on imports from India in response to its continued purchase of Russian "
+     "Federation oil.",
+     [("25%", None, "IN")]),
 ]
 
 
@@ -630,6 +671,68 @@ def test_sum_of_tariffs_is_a_rate(nlp, text, expected):
 ])
 def test_cap_after_a_long_subject_is_a_rate(nlp, text):
     assert [t["text"] for t in nlp(text)._.tariffs] == ["15 percent"]
+
+
+@pytest.mark.parametrize("text, rate", [
+    # round 11 (g139, g129): a "shall be" whose long subject the parse lost sets the tariff's level
+    ("For a product of Japan, Korea, or Switzerland, where such product\u2019s MFN tariff is less than 12.5 percent, "
+     "the Trade Representative shall impose a section 301 tariff pursuant to these investigations so that the sum "
+     "of the MFN tariff and the tariff imposed pursuant to these investigations shall be 12.5 percent.", "12.5 percent"),
+    ("For products of these jurisdictions with a Column 1 Duty Rate that is less than 15 percent, the sum of the "
+     "Column 1 Duty Rate and the additional section 232 ad valorem rate of duty pursuant to this clause, shall be "
+     "15 percent.", "15 percent"),
+])
+def test_rule_rate_after_a_lost_subject(nlp, text, rate):
+    found = [t for t in nlp(text)._.tariffs if t["text"] == rate]
+    assert found and found[-1]["start"] > len(text) - 20 and found[-1]["target"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 11 (g080, g108): a deal's cap is in force though a verb of intent opens it
+    ("The United States intends to promptly ensure that the MFN tariff and the tariff imposed pursuant to Section 232 "
+     "of the Trade Expansion Act of 1962 (Section 232) do not exceed 15 percent for originating pharmaceutical goods "
+     "and semiconductors of Switzerland and Liechtenstein subject to Section 232 tariffs.", [("15 percent", "imposed")]),
+    # round 11 (g129, g080): thresholds the goods meet have no status
+    ("For products of these jurisdictions with a Column 1 Duty Rate that is at least 15 percent, the additional "
+     "section 232 ad valorem rate of duty imposed pursuant to this clause shall be zero percent.",
+     [("15 percent", None), ("zero percent", "imposed")]),
+    ("No Section 232 automobile or automobile parts tariffs will apply to covered European Union goods with an MFN "
+     "tariff of 15 percent or higher.", [("15 percent", None)]),
+    ("Buyers switch to suppliers in Vietnam, Bangladesh and Indonesia, which face tariffs of 20% or less.",
+     [("20%", "imposed")]),
+])
+def test_caps_and_thresholds_status(nlp, text, expected):
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == expected
+
+
+def test_reference_clause_is_no_previous_cue(nlp):
+    # round 11 (g110): "as initially set forth in ..." refers to the order; the new rate is imposed
+    text = ("The United States will reduce the reciprocal tariff rate, as initially set forth in Executive Order "
+            "14257 of April 2, 2025, to 19 percent on originating goods of Bangladesh.")
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("19 percent", "imposed")]
+
+
+def test_original_rate_that_stays_is_imposed(nlp):
+    # round 11 (g075): "original" names an earlier rate, but one said to stay is in force
+    text = "- All other countries will continue to be subject to the original 10% tariff baseline."
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("10%", "imposed")]
+
+
+def test_comma_splice_modal_is_not_the_rates(nlp):
+    # round 11 (w006): "could raise" of the next clause says nothing of the 10% in force
+    text = "India has a 10% tariff on cotton imports, under current WTO rules it could raise the tariff to 100% at any time."
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs][0] == ("10%", "imposed")
+
+
+def test_lettered_clause_rates_under_a_tariff_intro(nlp):
+    # round 11 (g129): "(a) 25 percent, ..." clauses of an order under "... rate of duty ... shall be:"
+    text = ("(2) The additional ad valorem rate of duty under section 232 for all aluminum and steel articles "
+            "listed in Annex I-C to this proclamation shall be:\n\n"
+            "(a) 25 percent, unless a lower rate of duty applies pursuant to clause (2)(b) of this proclamation;\n\n"
+            "(b) For products of Japan, the rate of duty shall be determined by the product\u2019s current rate of duty;\n\n"
+            "(c) 10 percent, determined based on the product\u2019s current Column 1 Duty Rate, for derivative articles "
+            "the aluminum content of which is smelted and cast in the United States; and")
+    assert [(t["text"], t["status"]) for t in nlp(text)._.tariffs] == [("25 percent", "imposed"), ("10 percent", "imposed")]
 
 
 def test_rate_of_duty_is_a_tariff(nlp):

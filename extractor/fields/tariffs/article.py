@@ -29,7 +29,8 @@ def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
         if i >= 0 and m.start - phrases[i].start <= window:
             m.imposer, m.target = phrases[i].imposer, phrases[i].target
             if m.imposer is None:
-                m.imposer = next((p.imposer for p in reversed(phrases[: i + 1]) if p.imposer), None)
+                m.imposer = next((p.imposer for p in reversed(phrases[: i + 1])
+                                  if p.imposer and p.imposer != m.target), None)  # (not a retaliation on it)
     if all(m.imposer is None for m in found):
         # No rate or tariff phrase names an imposer: the country of the article's leading actor
         # ("President Donald J. Trump ... imposes", a government fact sheet)

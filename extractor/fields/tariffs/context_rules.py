@@ -53,8 +53,18 @@ def _mark_threshold(rate: "_Rate") -> None:
     """A rate the parse tied to its tariff is a threshold too when only comparison words stand
     between them (``where such product's MFN tariff is less than 10 percent``)."""
     bound = _bound(rate)
-    if bound is not None and bound[1]:
+    if bound is not None and bound[1] or _goods_threshold(rate):
         rate.condition = True
+
+
+def _goods_threshold(rate: "_Rate") -> bool:
+    """``goods with an MFN tariff of 15 percent or higher``: a rate the goods have, open upwards
+    or downwards, describes the goods (not ``face rates of 20% or less``)."""
+    doc, e = rate.span.doc, rate.span.end
+    if e + 1 >= len(doc) or doc[e].lower_ != "or" or doc[e + 1].lower_ not in _lex().cx.threshold_words:
+        return False
+    tariff = rate.tariff
+    return tariff is not None and tariff.dep_ == "pobj" and tariff.head.lower_ == "with"
 
 
 def _bound(rate: "_Rate") -> tuple[Token, bool] | None:
@@ -327,8 +337,11 @@ def _headline_rule(rate: "_Rate") -> bool:
 def _amendment_rule(rate: "_Rate", ctx: "_Context") -> bool:
     """A quoted rate that a tariff article's schedule amendment deletes or inserts (``amended by
     deleting \u201c20%\u201d each place that it appears and inserting \u201c10%\u201d in lieu thereof``)."""
-    if not ctx.heavy:
-        return False
+    return ctx.heavy and _amended_quote(rate)
+
+
+def _amended_quote(rate: "_Rate") -> bool:
+    """The rate is a quoted figure a schedule amendment deletes or inserts."""
     text, start, end = rate.text, rate.pct["start"], rate.pct["end"]
     if text[start - 1:start] not in ('"', "\u201c") or text[end:end + 1] not in ('"', "\u201d"):
         return False

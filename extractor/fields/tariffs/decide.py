@@ -29,16 +29,20 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
     if dep == "pobj":
         _prep_rule(rate, head, pct_roots)
     elif dep in ("appos", "conj"):
-        if not _tie_to_noun(rate, head, pct_roots):
+        if not _tie_to_noun(rate, head, pct_roots) and not _tie_to_noun_rate(rate, head, pct_roots):
             if head.pos_ in _VERBS:
                 _verb_rule(rate, head, pct_roots)  # "tariffs of 20% on Vietnam and 19% on Indonesia"
             else:
                 rate.decision = "no"
     elif dep in ("attr", "acomp", "oprd"):
         subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
+        lost = subj is None and head.lower_ == "be" and _modal(head)
+        if lost:  # "..., the sum of ... pursuant to this clause, shall be 15 percent"
+            subj = _lost_subject(head)
         tariff = subj if subj is not None and _is_key(subj) else _summed_tariff(subj)
         if tariff is not None:
-            rate.decision, rate.tariff, rate.verb = "yes", tariff, head
+            # (the parse may give a lost subject's copula another clause's subject: not its roles)
+            rate.decision, rate.tariff, rate.verb = "yes", tariff, None if lost else head
         else:
             rate.decision = "no"
     elif head.i == root.i:
@@ -103,6 +107,17 @@ def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
     return False
 
 
+def _tie_to_noun_rate(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """A rate coordinated with a noun that holds a rate (``an average of 37% for agricultural
+    goods and more than 100% on certain autos``) follows that rate."""
+    own = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and g.i in pct_roots), None)
+    if own is None or pct_roots[own.i] is rate:
+        return False
+    rate.link = own
+    return True
+
+
 def _changed_tariff(change: Token) -> Token | None:
     """The tariff noun of a change noun: ``a reduction of the tariff on its cars``."""
     return next((g for c in change.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "on")
@@ -149,8 +164,9 @@ def _verb_subject(verb: Token, own: set[int]) -> Token | None:
 
 
 def _lost_subject(verb: Token) -> Token | None:
-    """A reach verb the parse left without a subject after a long one ("ensure that the tariff
-    rate, comprised of ..., applied to ... lumber does not exceed 15 percent"): the nearest
+    """A reach verb or a ``shall be`` the parse left without a subject after a long one ("ensure
+    that the tariff rate, comprised of ..., applied to ... lumber does not exceed 15 percent",
+    "the sum of the MFN tariff and the tariff imposed ... shall be 12.5 percent"): the nearest
     tariff noun before it in its sentence, not past a semicolon or colon."""
     for tok in reversed(verb.doc[verb.sent.start:verb.i]):
         if tok.text in (";", ":"):
@@ -158,6 +174,11 @@ def _lost_subject(verb: Token) -> Token | None:
         if _is_key(tok):
             return tok
     return None
+
+
+def _modal(verb: Token) -> bool:
+    """``verb`` sets a rate by rule (``shall be``, ``will be``)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("shall", "will") for c in verb.children)
 
 
 def _goods_tariff(noun: Token) -> Token | None:
@@ -174,6 +195,7 @@ def _goods_tariff(noun: Token) -> Token | None:
 def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Rate]) -> bool:
     """Decide the rate by the verb's object (``raised tariffs to 25%``, ``pushed inflation to
     3%``); False when the object says nothing."""
+    dobj = _partitive_whole(dobj)  # "has one of the lowest tariff rates in the world at 3.3%"
     if _is_key(dobj):
         rate.decision, rate.tariff, rate.verb = "yes", dobj, verb
         return True
@@ -190,6 +212,17 @@ def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Ra
         rate.decision = "no"  # "pushed inflation to 3%"
         return True
     return False
+
+
+_PARTITIVES = ("one", "some", "many", "most", "each", "several")
+
+
+def _partitive_whole(tok: Token) -> Token:
+    """The noun a partitive picks from (``rates`` in ``one of the lowest rates``), else ``tok``."""
+    if tok.lower_ not in _PARTITIVES:
+        return tok
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), tok)
 
 
 def _subject_rule(rate: _Rate, verb: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:

@@ -39,6 +39,8 @@ def _row(text: str, start: int, end: int) -> _Row | None:
         colon = text.find(":", a, start)
         label = (a, colon) if 0 <= colon and colon - a < 80 else None
         return _Row(label, (end, le), False, _list_intro(text, ls, bullets))
+    if _CLAUSE.fullmatch(body):  # "shall be: | (a) 25 percent, unless ...": a lettered clause that is the rate
+        return _Row(None, (end, le), False, _list_intro(text, ls, bullets))
     last = prefix.rfind("|")
     if last >= 0 and (prefix.rstrip().endswith("|") or _CELL_LEAD.match(prefix, last + 1)):
         a = ls
@@ -49,6 +51,8 @@ def _row(text: str, start: int, end: int) -> _Row | None:
     return None
 
 
+# The marker of a lettered or numbered clause of an order: "(a) ", "(iii) ", "(2) ".
+_CLAUSE = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \u00a0]+")
 _CELL_LEAD = re.compile(r"[ \u00a0]*+(?:about|around|roughly|nearly|some|up to|~)?[ \u00a0]*+\Z", re.IGNORECASE)
 _MAX_LINE = 2000  # a list line or heading longer than this is no list line
 
@@ -65,7 +69,8 @@ def _line_start(text: str, pos: int) -> int | None:
 
 def _list_intro(text: str, line_start: int, bullets: tuple, table: bool = False) -> tuple[int, int] | None:
     """Offsets of the line ending in ``:`` that introduces the list (or, ``table``, the rows
-    with ``|`` cells) holding the line at ``line_start``, or None."""
+    with ``|`` cells) holding the line at ``line_start``, or None; lettered clauses count as
+    list lines, or as the intro when they end in ``:``."""
     end = line_start - 1
     for _ in range(40):
         if end <= 0:
@@ -74,7 +79,8 @@ def _list_intro(text: str, line_start: int, bullets: tuple, table: bool = False)
         if ls is None:
             return None
         line = text[ls:end].strip()
-        if line and not (line.startswith(bullets) or (table and "|" in line)):
+        item = line.startswith(bullets) or (table and "|" in line)
+        if line and not item and not (_CLAUSE.match(line) and not line.endswith(":")):
             return (ls, end) if line.endswith(":") else None
         end = ls - 1
     return None

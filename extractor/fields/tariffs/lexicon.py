@@ -79,6 +79,7 @@ class _Lexicon:
     entry_verbs: frozenset[str]
     anaphoric: frozenset[str]  # "those articles": goods named earlier in the sentence
     part_preps: frozenset[str]  # "articles of China (including articles of the Hong Kong SAR)"
+    outside_preps: frozenset[str]  # "iPhones made outside the United States": no target
     sum_nouns: frozenset[str]  # "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
     reach_verbs: frozenset[str]
     deal_nouns: frozenset[str]
@@ -91,6 +92,7 @@ class _Lexicon:
     previous_time: frozenset[str]
     replace_verbs: frozenset[str]
     amendment_verbs: frozenset[str]
+    schedules: dict[str, str]  # "HTSUS" -> "US": whose schedule an amendment changes
     weak_noun_object_verbs: frozenset[str]
     product_deposit_nouns: frozenset[str]
     article_window: int
@@ -145,6 +147,7 @@ def _lex(t: Tables) -> _Lexicon:
         entry_verbs=frozenset(lex["entry_verbs"]),
         anaphoric=frozenset(lex.get("anaphoric_determiners", ())),
         part_preps=frozenset(lex.get("part_preps", ())),
+        outside_preps=frozenset(lex.get("outside_preps", ())),
         sum_nouns=frozenset(lex.get("sum_nouns", ())),
         reach_verbs=frozenset(lex["reach_verbs"]),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),
@@ -157,6 +160,7 @@ def _lex(t: Tables) -> _Lexicon:
         previous_time=frozenset(lex["previous_time_preps"]),
         replace_verbs=frozenset(lex["replace_verbs"]),
         amendment_verbs=frozenset(lex.get("amendment_verbs", ())),
+        schedules=dict(lex.get("national_schedules", {})),
         weak_noun_object_verbs=frozenset(lex["weak_noun_object_verbs"]),
         product_deposit_nouns=frozenset(lex["product_deposit_nouns"]),
         article_window=lex["article_roles_window"],

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from extractor.fields.tariffs.context import _Context
-from extractor.fields.tariffs.layout import _bullet_label, _row
+from extractor.fields.tariffs.context_rules import _amended_quote
+from extractor.fields.tariffs.layout import _bullet_label, _line_bounds, _row
 from extractor.fields.tariffs.lexicon import _SEVERAL, _lex
 from extractor.fields.tariffs.parse import _governing_verb, _trailing_clause
 from extractor.fields.tariffs.product import _product
@@ -130,11 +131,23 @@ def _settle(parties: _Parties, r: _Rate, targets: list, ctx: _Context) -> None:
     stands for several countries or repeats the imposer."""
     p = parties
     p.imposer = p.imposer or r.intro_imposer or (ctx.country_of(r.actor) if r.actor is not None else None)
+    if p.imposer is None and _amended_quote(r):
+        p.imposer = _schedule_country(r, ctx)
     p.several = p.several or p.target == _SEVERAL or (p.target is None and _SEVERAL in targets)
     if r.row is not None and p.imposer is not None and p.imposer == p.target and not p.several:
         p.imposer = None  # a list's run-together sentence named the target twice: the article decides
     if p.several or p.imposer == p.target:
         p.target = None
+
+
+def _schedule_country(r: _Rate, ctx: _Context) -> str | None:
+    """Whose schedule an amendment changes (``heading 9903.01.63 of the HTSUS shall be amended
+    by deleting \u201c84%\u201d``): the order's author, else the schedule its line names."""
+    if ctx.author is not None:
+        return ctx.author
+    a, b = _line_bounds(ctx.text, r.pct["start"])
+    line = ctx.text[a:b]
+    return next((code for name, code in _lex().schedules.items() if re.search(rf"\b{re.escape(name)}\b", line)), None)
 
 
 def _shares_previous(prev: _Mention | None, r: _Rate, parties: _Parties, named: bool, text: str) -> bool:

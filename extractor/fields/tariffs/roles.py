@@ -230,7 +230,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
         dep = child.dep_
         if dep in ("amod", "compound", "poss", "nmod", "npadvmod", "advmod", "dep") and child.i < tok.i:
             _goods_modifier_votes(tok, child, ctx, depth, votes)
-        elif dep == "prep" and child.lower_ not in lex.part_preps:
+        elif dep == "prep" and child.lower_ not in lex.part_preps | lex.outside_preps:
             for pobj in _prep_objects(child):
                 t2, i2 = _goods_roles(pobj, ctx, depth + 1)
                 if child.lower_ in lex.imposer_preps:
@@ -298,6 +298,8 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
             continue
         if ent.label_ == "NORP" and ent.root.head.lower_ not in actor_nouns and ent.root.dep_ != "nsubj":
             continue  # "Russian oil": a goods modifier, not a party to the tariff
+        if imposer is None and _named_as_goods(ent.root):
+            continue  # "a 25% tariff on Mexico, and a 35% tariff on Canada": another rate's target
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
             code = ctx.country_of(ent.root)
             if code is not None and code not in codes:
@@ -309,6 +311,16 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
         else:
             target = others[0]
     return imposer, target
+
+
+def _named_as_goods(tok: Token) -> bool:
+    """A country named as another tariff's target (``a 25% tariff on Mexico``) or as a modifier
+    of goods (``Russian Federation oil``): no imposer."""
+    lex = _lex()
+    if tok.dep_ == "pobj" and tok.head.lower_ in lex.target_preps:
+        return _is_key(tok.head.head)
+    goods = tok.head.lower_ in lex.goods or tok.head.lower_ in lex.products
+    return tok.dep_ in ("compound", "amod", "nmod") and goods
 
 
 def _phrase_roles(tok: Token, ctx: "_Context") -> tuple[str | None, str | None]:

@@ -56,7 +56,33 @@ def _read_status(rate: _Rate) -> str | None:
         return result  # settled against the article's other rates (article._harmonise_status)
     if result in (None, "imposed") and _in_previous_frame(rate):
         return "previous"
+    if result == "proposed" and _cap(rate):
+        return "imposed"  # "intends to ensure that the tariff ... does not exceed 15 percent": an agreed cap
     return result or "imposed"
+
+
+def _cap(rate: _Rate) -> bool:
+    """The rate is a ceiling on a tariff (``does not exceed 15 percent``, ``no greater than``,
+    ``capped at``): a deal's cap is in force (annotation decisions), whatever verb of intent
+    opens the commitment."""
+    verb, lex = rate.verb, _lex()
+    if verb is not None and verb.lower_ in lex.reach_verbs and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    doc, s = rate.span.doc, rate.span.start
+    before = {doc[k].lower_ for k in range(max(rate.span.sent.start, s - 4), s)}
+    return bool(before & lex.cx.cap_words) and bool(before & lex.cx.bound_heads)
+
+
+def _persists(rate: _Rate) -> bool:
+    """The rate's clause, or one of the two above it, says it stays (``continue``, ``remain``)."""
+    verb, persist = rate.verb, _lex().persist_verbs
+    for _ in range(3):
+        if verb is None:
+            return False
+        if verb.lower_ in persist:
+            return True
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i else None
+    return False
 
 
 def _applied_to_share(verb: Token) -> bool:
@@ -94,7 +120,15 @@ _CLAUSE_BREAKS = ("while", "whereas", ";", "but", "and")
 
 
 def _own_status(rate: _Rate) -> str | None:
-    """Status from the rate's own modifiers: ``the previous 25%``, ``25% threatened by``."""
+    """Status from the rate's own modifiers: ``the previous 25%``, ``25% threatened by``; an
+    earlier rate said to stay is in force (``will continue to be subject to the original 10%
+    tariff baseline``)."""
+    st = _own_cue(rate)
+    return "imposed" if st == "previous" and _persists(rate) else st
+
+
+def _own_cue(rate: _Rate) -> str | None:
+    """The status cue of the rate's own modifiers."""
     if rate.clause is not None:  # "down from the 25% Trump had threatened": only ever threatened
         st = _verb_status(rate.clause)
         if st in _CUES:
@@ -242,6 +276,8 @@ def _status_parent(cur: Token, result: str | None) -> Token | None:
         return None
     if cur.dep_ == "ccomp" and cur.head.lower_ in _lex().epistemic_verbs:
         return None  # "estimates suggest that ... will pay 50%"
+    if cur.dep_ == "ccomp" and cur.i < cur.head.i and _conditional(cur.head):
+        return None  # a comma splice, no report: "India has a 10% tariff on cotton, ... it could raise the tariff"
     return cur.head
 
 
@@ -264,8 +300,9 @@ def _verb_status(v: Token, pluperfect: bool = False) -> str | None:
     st = lex.status.get(word)
     if st in _CUES:
         return st
-    if any(c.lower_ in lex.previous_adverbs for c in v.children if c.dep_ in ("advmod", "npadvmod")):
-        return "previous"
+    if any(c.lower_ in lex.previous_adverbs for c in v.children if c.dep_ in ("advmod", "npadvmod")) and not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+        return "previous"  # (not a reference: "reduce the rate, as initially set forth in ..., to 19 percent")
     if word in lex.suspend_words:
         return "suspended"  # a suspended rate that may come back: status null
     return st
