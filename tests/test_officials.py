@@ -295,6 +295,13 @@ EXECUTIVES = [
     ("title-of-company-name", "EBay buys VeriSign payment service division\n\nThis division would become a part of "
      "eBay's PayPal. \"We will grow our merchant services business even more quickly,\" said president of PayPal "
      "Jeff Jordan.", "Jeff Jordan", "President", "PayPal"),
+    # round 11: an honorific between the title and the name stays out of the span (w068, w173)
+    ("title-honorific-eng", "Bombardier orders\n\nLibyan Airlines currently operate aircraft in Africa. Libyan "
+     "Airlines chairman Eng. Tarek Arebi said \"This purchase represents the launching of our fleet.\"",
+     "Tarek Arebi", "Chairman", "Libyan Airlines"),
+    ("title-honorific-mr", "India and China\n\nTata Consultancy Services grew. The premier was received by Tata "
+     "Consultancy Services CEO Mr. Ramadorai during his visit to Bangalore.",
+     "Ramadorai", "CEO", "Tata Consultancy Services"),
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),

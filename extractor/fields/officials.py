@@ -741,6 +741,7 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     first = _WORD.match(text, pos)
     if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
         return _read_caps_name(view, pos)
+    pos = _after_honorific(text, pos)
     parts = _name_parts(view, pos)
     while parts and parts[-1].particle:
         parts.pop()
@@ -749,6 +750,16 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     if not parts:
         return None
     return parts[0].start, parts[-1].end
+
+
+def _after_honorific(text: str, pos: int) -> int:
+    """Where a name starts after an honorific at ``pos`` (``Sir Richard Branson``, ``Mr.
+    Ramadorai``, ``Eng. Tarek Arebi``): the span leaves the honorific out."""
+    m = _WORD.match(text, pos)
+    if m is None or m.group() not in _tables().honorifics:
+        return pos
+    nxt = re.compile(r"[ \t]+(?=[A-Z])").match(text, m.end())
+    return nxt.end() if nxt else pos
 
 
 def _person_around(view: _DocView, pos: int):
