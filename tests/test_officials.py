@@ -302,6 +302,10 @@ EXECUTIVES = [
     ("title-honorific-mr", "India and China\n\nTata Consultancy Services grew. The premier was received by Tata "
      "Consultancy Services CEO Mr. Ramadorai during his visit to Bangalore.",
      "Ramadorai", "CEO", "Tata Consultancy Services"),
+    # a founding participle the parse hangs on the wrong noun: the company before its comma (w063)
+    ("founded-after-company-comma", "Anglo American to pay for De Beers stake\n\nAnglo American PLC will buy the "
+     "Oppenheimer family's stake in De Beers for $5.1 billion, Anglo said on Friday. They retain 2% of Anglo, "
+     "founded in 1917 by Sir Ernest Oppenheimer.", "Ernest Oppenheimer", "founder", "Anglo American"),
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),
