@@ -306,6 +306,10 @@ EXECUTIVES = [
     ("founded-after-company-comma", "Anglo American to pay for De Beers stake\n\nAnglo American PLC will buy the "
      "Oppenheimer family's stake in De Beers for $5.1 billion, Anglo said on Friday. They retain 2% of Anglo, "
      "founded in 1917 by Sir Ernest Oppenheimer.", "Ernest Oppenheimer", "founder", "Anglo American"),
+    # an owner word that starts the name of the one company the article names (w066)
+    ("owner-starts-company-name", "IAG to buy BMI\n\nVirgin Atlantic told the EC it objected. Virgin boss Sir "
+     "Richard Branson had previously said the move would give BA excessive dominance.",
+     "Richard Branson", "Boss", "Virgin Atlantic"),
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),

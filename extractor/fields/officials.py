@@ -580,7 +580,16 @@ def _classify_run(view: _DocView, words: list[_Word]) -> _Owner | None:
     if view.is_company(phrase, s, e):
         return _Owner("company", view.company_name(phrase), None, s)
     code, found = place_code(text[words[-1].start:e])
+    if not found and (company := _company_named_from(view, phrase)):
+        return _Owner("company", company, None, s)
     return _Owner("place" if found else "unknown", phrase, code if found else None, s)
+
+
+def _company_named_from(view: _DocView, phrase: str) -> str | None:
+    """The one company of the article whose name starts with ``phrase`` and more words
+    (``Virgin boss`` after ``Virgin Atlantic told the EC``)."""
+    names = {name for name in view.company_by_text.values() if name.startswith(phrase + " ")}
+    return names.pop() if len(names) == 1 else None
 
 
 def _public_org_ends(view: _DocView, start: int, end: int) -> bool:
