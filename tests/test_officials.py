@@ -37,7 +37,7 @@ OFFICIALS = [
      "counterpart, Li Zhaoxing, in Canberra.", "Li Zhaoxing", "Foreign Minister", "CN"),
     # the body named after "of the U.S." runs on to its last body word; the name follows it (g063)
     ("title-of-body-then-name", "Chair of the U.S. Export-Import Bank Reta Jo Lewis spoke at the event.",
-     "Reta Jo Lewis", "Chair", "US"),
+     "Reta Jo Lewis", "Chair of the Export-Import Bank", "US"),
     ("demonym-title", "Japanese Prime Minister Sanae Takaichi met him on Tuesday.",
      "Sanae Takaichi", "Prime Minister", "JP"),
     ("country-secretary-of", "U.S. Secretary of Commerce Gina Raimondo met business leaders.",
@@ -177,10 +177,19 @@ OFFICIALS = [
     ("portfolio-exchequer", "Chancellor of the Exchequer Alistair Darling, speaking on Radio 4's Today programme, "
      "encouraged customers to carry on as normal.", "Alistair Darling", "Chancellor of the Exchequer", None),
     ("body-opposition", "The association has welcomed the bi-partisan support by the Premier, and the Leader of the "
-     "Opposition, Paul Omodei, to the Gorgon project in Western Australia.", "Paul Omodei", "Leader", "AU"),
-    # G063_HOSTS: an en dash in a body's name; the body before a name in apposition (g063)
-    ("body-en-dash", G063_HOSTS, "Reta Jo Lewis", "Chair", "US"),
-    ("body-before-apposed-name", G063_HOSTS, "Lael Brainard", "Director", "US"),
+     "Opposition, Paul Omodei, to the Gorgon project in Western Australia.", "Paul Omodei", "Leader of the Opposition",
+     "AU"),
+    # G063_HOSTS: an en dash in a body's name; the body before a name in apposition (g063). Round 11: a
+    # country's body named after the head stays in the title, without the country word (gold g063)
+    ("body-en-dash", G063_HOSTS, "Reta Jo Lewis", "Chair of the Export–Import Bank", "US"),
+    ("body-before-apposed-name", G063_HOSTS, "Lael Brainard", "Director of the White House National Economic Council",
+     "US"),
+    ("body-after-head-apposition", "The counties' investors are interested. Marius Nicoară, the president of Cluj "
+     "County Council, stated that the projects are welcome.", "Marius Nicoară", "President of Cluj County Council",
+     None),
+    # an international organisation's head keeps the bare title (w184)
+    ("international-body-after-head", "Pascal Lamy, Director-General of the WTO, speaking at a United Nations "
+     "meeting, urged a restart of the round.", "Pascal Lamy", "Director-General", None),
     # military ranks (w217, w233)
     ("rank-general", "US military official General David Petraeus said that there was \"stunning potential\" for "
      "Afghanistan.", "David Petraeus", "General", "US"),

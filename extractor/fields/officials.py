@@ -160,6 +160,7 @@ class _Tables:
     public_modifiers: set
     context_company_heads: set
     title_bodies: set
+    international_bodies: set
     abbreviated_suffixes: set
     public_owner_words: set
     context_skip_bodies: set
@@ -262,6 +263,7 @@ def _tables(tables: Tables) -> _Tables:
         public_modifiers=_lower_set(t["public_modifiers"]),
         context_company_heads=_lower_set(t["context_company_heads"]),
         title_bodies=set(t["bodies_kept_in_title"]),
+        international_bodies=set(t["international_bodies"]),
         abbreviated_suffixes=set(t["abbreviated_suffixes"]),
         public_owner_words=set(t["public_owner_words"]),
         context_skip_bodies=set(t["context_only_ambiguous_bodies"]),
@@ -1170,6 +1172,27 @@ def _owner_at(view: _DocView, pos: int) -> tuple[_Owner, int] | None:
     return (_place_prefix_owner(view, run) or _org_owner(view, run)) if run else None
 
 
+def _body_after_words(view: _DocView, owner: _Owner | None, he: int, end: int) -> list[str]:
+    """``Director of the White House National Economic Council``, ``head of the State Property
+    Agency (AVAS)``: the words of a public body named after a head, kept in an official's title
+    without a place word before it (``Chair of the U.S. Export-Import Bank``) or an acronym in
+    brackets; none for a place alone (``President of Chad``)."""
+    tb = _tables()
+    if owner is None or owner.kind not in ("place", "body") or owner.text in tb.regions \
+            or owner.text in tb.international_bodies:
+        return []
+    phrase = re.sub(r"\s*\([A-Z][A-Za-z&]+\)$", "", view.text[he:end])
+    words = phrase.split()
+    lead = 2 if len(words) > 1 and words[1].lower() == "the" else 1
+    rest = words[lead:]
+    if owner.kind == "place" and owner.text not in tb.bodies:
+        place = len(owner.text.split())
+        if place >= len(rest):
+            return []
+        rest = rest[place:]
+    return [w.lower() for w in words[:lead]] + rest
+
+
 def _body_name_end(text: str, end: int) -> int:
     """Where the name of a body that starts at an owner ending at ``end`` ends: the rest of the
     name after the place or body that starts it ("the White House | National Economic Council",
@@ -1324,8 +1347,10 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     portfolio = _portfolio_after(view, head.end)
     suffix, after = portfolio or ([], head.end)
     owner = before.owner
+    body_words: list[str] = []
     if portfolio is None and owner is None:          # "of Canada" / "of Nvidia" after the head
         owner, after = _owner_after(view, head.end) or (None, after)
+        body_words = _body_after_words(view, owner, head.end, after)
     span = _holder_name(view, after, bool(suffix), before.title_start, owner is not None)
     if span is None:
         return None
@@ -1338,7 +1363,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         role = _role(view, head, owner, before.modifiers)
         if role is None:
             return None
-        title = _title_text(head, owner, before.modifiers, suffix, role.kind)
+        title = _title_text(head, owner, before.modifiers, suffix + (body_words if role.kind == "official" else []),
+                            role.kind)
         country = country or tb.head_country.get(title)
     if role.kind == "official" and country is None:
         country = _country_after_name(view, span[1])
