@@ -190,6 +190,18 @@ OFFICIALS = [
     # an international organisation's head keeps the bare title (w184)
     ("international-body-after-head", "Pascal Lamy, Director-General of the WTO, speaking at a United Nations "
      "meeting, urged a restart of the round.", "Pascal Lamy", "Director-General", None),
+    # a body's name that ends with a public word, not a portfolio (w060, w226); an international body's head has
+    # no country, whatever the context names (w139, w016)
+    ("body-not-portfolio", "\"The offer is €57 million overall,\" said Sebastian Vladescu, head of the State "
+     "Property Agency (AVAS), after opening the offers.", "Sebastian Vladescu", "Head of the State Property Agency",
+     None),
+    ("body-ends-with-public-word", "The county is big. Corrado Fedrizzi, the president of the Trento Development "
+     "Agency, said that the investors are keen.", "Corrado Fedrizzi", "President of the Trento Development Agency",
+     None),
+    ("international-body-acronym", "The director-general of the World Trade Organisation (WTO), Pascal Lamy, "
+     "suspended negotiations in Qatar.", "Pascal Lamy", "Director-general", None),
+    ("international-body-before-head", "African Export–Import Bank president Okey Oramah said the use of "
+     "third-party currencies costs Nigeria billions.", "Okey Oramah", "President", None),
     # military ranks (w217, w233)
     ("rank-general", "US military official General David Petraeus said that there was \"stunning potential\" for "
      "Afghanistan.", "David Petraeus", "General", "US"),

@@ -311,6 +311,9 @@ class _Owner:
     start: int = 0
 
 
+NO_COUNTRY = ""          # a _Found country: the title's owner is an international body, of no country
+
+
 @dataclass
 class _Found:
     """One name found in the text, with what its title says."""
@@ -1091,9 +1094,12 @@ def _company_owning_region(view: _DocView, owner: _Owner) -> _Owner | None:
 def _portfolio_after(view: _DocView, he: int) -> tuple[list[str], int] | None:
     """The portfolio after a head (``of Commerce``, ``responsible for Canada-U.S. trade``) as
     title words, and its end."""
-    pm = _tables().pf_re.match(view.text, he)
+    tb = _tables()
+    pm = tb.pf_re.match(view.text, he)
     if not pm:
         return _responsible_for(view, he)
+    if tb.body_tail_re.match(view.text, pm.end()):
+        return None          # "head of the State Property Agency": a body's name, not a portfolio
     lead = pm.group().split()[:2]          # "of", or "of the" ("President of the Confederation")
     words = [w.lower() for w in lead[:2 if lead[1].lower() == "the" else 1]]
     return words + pm.group("pf").replace(",", " ,").split(), pm.end()
@@ -1163,7 +1169,18 @@ def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
     if found is None:
         return None
     owner, end = found
-    return owner, _body_name_end(text, end)
+    end = _body_name_end(text, end)
+    if owner.kind == "unknown" and _names_public_body(view, owner.start, end):
+        # "the president of the Trento Development Agency": the body's name ends with its last word
+        owner = _Owner("body", text[owner.start:end], _first_place_code(text, _words_in(text, owner.start, end)),
+                       owner.start)
+    return owner, end
+
+
+def _names_public_body(view: _DocView, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a public body (a public word in it) and no company."""
+    name = view.text[start:end]
+    return any(w in name for w in _tables().public_words) and not view.in_company(start, end)
 
 
 def _owner_at(view: _DocView, pos: int) -> tuple[_Owner, int] | None:
@@ -1197,9 +1214,12 @@ def _body_name_end(text: str, end: int) -> int:
     """Where the name of a body that starts at an owner ending at ``end`` ends: the rest of the
     name after the place or body that starts it ("the White House | National Economic Council",
     "the U.S. | Export-Import Bank (EXIM)"), up to a word that ends a body's name and a
-    bracketed acronym after it."""
-    m = _tables().body_tail_re.match(text, end)
+    bracketed acronym after it (or after the owner alone)."""
+    m = _tables().body_tail_re.match(text, end) or _ACRONYM.match(text, end)
     return m.end() if m else end
+
+
+_ACRONYM = re.compile(r"[ \t]+\([A-Z][A-Za-z&]+\)")          # "the World Trade Organisation (WTO)"
 
 
 def _checked_name(view: _DocView, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1370,6 +1390,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         country = _country_after_name(view, span[1])
     if role.kind == "executive" and owner is None:
         role.company = _company_after_name(view, span[1]) or role.company
+    if role.kind == "official" and owner is not None and owner.text in tb.international_bodies:
+        country = NO_COUNTRY
     return _Found(span[0], span[1], view.text[span[0]:span[1]], role.kind, title, country, role.company)
 
 
@@ -2021,8 +2043,11 @@ def _person_kind(view: _DocView, p: _Person) -> str | None:
 
 
 def _official_country(view: _DocView, p: _Person, ordered: list[_Found]) -> str | None:
-    """From a title, else the gazetteer, else the context (when the gazetteer has no country field)."""
+    """From a title, else none for the head of an international body, else the gazetteer, else the
+    context (when the gazetteer has no country field)."""
     country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
+    if country is None and any(f.kind == "official" and f.country == NO_COUNTRY for f in ordered):
+        return None          # the head of an international body
     if country is None and p.gaz is not None:
         country = p.gaz.get("country")
     if country is None and not (p.gaz and "country" in p.gaz):
