@@ -198,6 +198,8 @@ OFFICIALS = [
     ("body-ends-with-public-word", "The county is big. Corrado Fedrizzi, the president of the Trento Development "
      "Agency, said that the investors are keen.", "Corrado Fedrizzi", "President of the Trento Development Agency",
      None),
+    ("name-in-brackets", "Under new environmental regulations announced Thursday by Canadian Environment Minister "
+     "[John Baird], companies that can't meet new targets will pay.", "John Baird", "Environment Minister", "CA"),
     ("international-body-acronym", "The director-general of the World Trade Organisation (WTO), Pascal Lamy, "
      "suspended negotiations in Qatar.", "Pascal Lamy", "Director-general", None),
     ("international-body-before-head", "African Export–Import Bank president Okey Oramah said the use of "
@@ -331,6 +333,16 @@ EXECUTIVES = [
     ("owner-starts-company-name", "IAG to buy BMI\n\nVirgin Atlantic told the EC it objected. Virgin boss Sir "
      "Richard Branson had previously said the move would give BA excessive dominance.",
      "Richard Branson", "Boss", "Virgin Atlantic"),
+    # the subject of an active founding verb with a company object (w121); a name restored in brackets (w121)
+    ("founded-active-relative", "Fairfax buys Trade Me\n\nFairfax will pay NZ$700 million for Trade Me. [Sam Morgan], "
+     "who founded Trade Me in 1999, is set to make over $227 million.", "Sam Morgan", "founder", "Trade Me"),
+    # every "chief ... officer" is a company's role, whatever the owner (g070); an adjective such as
+    # "privately-held" between "of" and the company (w071)
+    ("strict-chief-officer", "SafeSource Direct sells gloves. 'The folks that are relying on China are scrambling,' "
+     "said Alan Rust, chief growth officer for SafeSource Direct.", "Alan Rust", "Chief Growth Officer",
+     "SafeSource Direct"),
+    ("owner-after-held-adjective", "Somerfield was sold to the Co-operative Group. Paul Mason, chair of "
+     "privately-held Somerfield, also commented on the deal.", "Paul Mason", "Chair", "Somerfield"),
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),

@@ -755,6 +755,8 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     first = _WORD.match(text, pos)
     if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
         return _read_caps_name(view, pos)
+    if text[pos:pos + 1] == "[":
+        pos += 1          # a word the source lost, restored in brackets: "Minister [John Baird]"
     pos = _after_honorific(text, pos)
     parts = _name_parts(view, pos)
     while parts and parts[-1].particle:
@@ -1152,7 +1154,8 @@ def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
     return _classify_run(view, run), run[-1].end
 
 
-_OWNER_LEAD = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?")
+_OWNER_LEAD = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?"
+                         r"(?:(?:privately|publicly|state|family|government)-(?:held|owned|traded|run)\s+)?")
 # "executive vice president of Database and Middleware Technology at Oracle": a division, then the
 # company (only a company: "chairman of the textiles committee at the American Chamber of Commerce")
 _DIVISION_THEN_AT = re.compile(r"\s+(?:of|for)\s+(?:[A-Za-z&-]+\s+){1,6}?at\s+(?:the\s+)?")
@@ -1883,7 +1886,8 @@ def _founders(view: _DocView) -> list[_Found]:
     """``Mean Fiddler was founded in 1982 by Vince Power``, ``Anglo, founded in 1917 by Sir
     Ernest Oppenheimer``, ``established ... by Steven Spielberg, David Geffin, and Jeffrey
     Katzenberg``: the people of a ``by`` phrase of a founding verb whose company (its passive
-    subject, or the name the participle follows) is one of ``doc._.companies``; title founder."""
+    subject, or the name the participle follows) is one of ``doc._.companies``; and the subject of
+    an active one whose object is (``Sam Morgan, who founded Trade Me``); title founder."""
     found = []
     founding = _tables().founding_verbs
     for tok in view.doc:
@@ -1895,14 +1899,42 @@ def _founders(view: _DocView) -> list[_Found]:
         for agent in (c for c in tok.children if c.dep_ == "agent"):
             for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                 for head in [pobj, *pobj.conjuncts]:
-                    ent = view.ent_by_end.get(head.idx + len(head.text))
-                    if ent is None or not (ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) == 2):
-                        continue  # (the small model tags some founders ORG: "Vince Power")
-                    span = _clean_person_ent(view, ent)
-                    if span and _valid_name(view, *span):
-                        found.append(_Found(span[0], span[1], view.text[span[0]:span[1]], "executive", "founder",
-                                            None, company))
+                    found.extend(_founder(view, head, company))
+    for tok in view.doc:
+        if tok.lower_ in founding and tok.tag_ == "VBD":
+            company = _company_object(view, tok)
+            for head in _founding_subjects(tok) if company else ():
+                found.extend(_founder(view, head, company))
     return found
+
+
+def _founder(view: _DocView, head, company: str) -> list[_Found]:
+    """The founder whose name ends with the token ``head``, if the model names a person there."""
+    ent = view.ent_by_end.get(head.idx + len(head.text))
+    if ent is None or not (ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) == 2):
+        return []          # (the small model tags some founders ORG: "Vince Power")
+    span = _clean_person_ent(view, ent)
+    if not (span and _valid_name(view, *span)):
+        return []
+    return [_Found(span[0], span[1], view.text[span[0]:span[1]], "executive", "founder", None, company)]
+
+
+def _founding_subjects(verb) -> list:
+    """Who did the founding in the active voice: the subject, or the name a ``who founded``
+    clause hangs on (``Sam Morgan, who founded Trade Me in 1999``)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and subjects and subjects[0].lower_ == "who":
+        return [verb.head]
+    return [s for s in subjects if s.pos_ == "PROPN"]
+
+
+def _company_object(view: _DocView, verb) -> str | None:
+    """The company an active founding verb takes as its object (``founded Trade Me``)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for a, b, name in view.company_spans:
+            if a <= obj.idx < b:
+                return name
+    return None
 
 
 def _founded_company(view: _DocView, verb) -> str | None:
