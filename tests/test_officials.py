@@ -1,9 +1,9 @@
 """Officials and executives: tables of real sentences, then the reference article end to end."""
 
 import doctest
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 import extractor.fields.officials as officials_module
 from extractor.fields.officials import place_code, strip_possessive, title_case
@@ -343,6 +343,10 @@ EXECUTIVES = [
      "SafeSource Direct"),
     ("owner-after-held-adjective", "Somerfield was sold to the Co-operative Group. Paul Mason, chair of "
      "privately-held Somerfield, also commented on the deal.", "Paul Mason", "Chair", "Somerfield"),
+    # a bare "President" right after a sentence about a company, no place between: the company's (dev 053)
+    ("president-after-company-sentence", "Mitsubishi Corp, which expects net profit of ¥700 billion in the year to "
+     "March 2026, reports results for the April-September half next week. President Katsuya Nakanishi said in the "
+     "April-June quarter results that U.S. gas was key.", "Katsuya Nakanishi", "President", "Mitsubishi Corporation"),
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),
@@ -466,6 +470,19 @@ def test_caps_headline_alone(nlp):
     officials, _ = _run(nlp, "PRIME MINISTER SANAE TAKAICHI MEETS TRUMP\n")
     assert [o["name"] for o in officials if o["title"]] == ["SANAE TAKAICHI"]
     assert not any("MEETS" in o["name"] for o in officials)
+
+
+def test_place_name_tagged_person_once_is_no_official(nlp):
+    # g089: the model tags "Racine" a place in most sentences and a person once, in a sentence with an office cue
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "g089_microsoft_racine_datacenter.txt").read_text()
+    officials, _ = _run(nlp, text)
+    assert not any(o["name"] == "Racine" for o in officials)
+
+
+def test_known_official_after_company_sentence(nlp):
+    officials, executives = _run(nlp, "Toyota Motor sold more cars. President Trump said tariffs would rise.")
+    assert _by_name(officials, "Trump")["title"] == "President"
+    assert not executives
 
 
 def test_bare_person_without_office_is_dropped(nlp):

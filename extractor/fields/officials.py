@@ -1296,7 +1296,20 @@ def _role_without_owner(view: _DocView, head: _Head, head_l: str) -> _Role | Non
         return _Role("official") if head_l in tb.default_official else None
     if head.kind == "company":
         return _Role("executive")
+    if head_l == "president" and (company := _company_just_before(view, head.start)):
+        return _Role("executive", company)
     return _Role("official") if head_l in tb.default_official else None          # "President Donald Trump"
+
+
+def _company_just_before(view: _DocView, pos: int) -> str | None:
+    """The company named last before ``pos`` in its paragraph, when no place word comes between
+    (``Mitsubishi Corp, which expects ..., reports results next week. President Katsuya Nakanishi
+    said``): the company a bare ``President`` heads."""
+    para = view.text.rfind("\n", 0, pos) + 1
+    best = max(((s, e, name) for s, e, name in view.company_spans if para <= s and e <= pos), default=None)
+    if best is None or any(best[1] <= s and e <= pos for s, e, _ in _place_hits(view)):
+        return None
+    return best[2]
 
 
 def _role_kind(view: _DocView, head: _Head, owner: _Owner | None, pre: list[str]) -> _Role | None:
@@ -1393,6 +1406,8 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         country = _country_after_name(view, span[1])
     if role.kind == "executive" and owner is None:
         role.company = _company_after_name(view, span[1]) or role.company
+        if head.text and head.kind == "ambiguous" and _known_official(view.text[span[0]:span[1]]):
+            role = _Role("official")          # "President Trump" after a company's name
     if role.kind == "official" and owner is not None and owner.text in tb.international_bodies:
         country = NO_COUNTRY
     return _Found(span[0], span[1], view.text[span[0]:span[1]], role.kind, title, country, role.company)
@@ -1560,6 +1575,11 @@ def fold_accents(name: str) -> str:
     ('Luiz Inacio Lula da Silva', 'Maros Sefcovic')
     """
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _known_official(name: str) -> bool:
+    """Whether the gazetteer knows a name, or its last word as a surname."""
+    return _gaz(name) is not None or name.split()[-1] in _tables().gazetteer_alias
 
 
 def _gaz(name: str) -> dict | None:
@@ -2069,9 +2089,18 @@ def _person_kind(view: _DocView, p: _Person) -> str | None:
         return "official"
     if "executive" in kinds:
         return "executive"
-    if p.gaz is not None or _shows_office(view, p):
+    if p.gaz is not None or (_shows_office(view, p) and not _mostly_a_place(view, p)):
         return "official"
     return None
+
+
+def _mostly_a_place(view: _DocView, p: _Person) -> bool:
+    """Whether the model tags the words of an untitled one-word name as a place more often than as
+    a person (``Investment in Racine, Wisconsin`` ... ``Racine``)."""
+    if len(p.words) != 1:
+        return False
+    labels = [e.label_ for e in view.ents if e.text.split(",")[0] == p.words[0]]
+    return labels.count("GPE") + labels.count("LOC") > labels.count("PERSON")
 
 
 def _official_country(view: _DocView, p: _Person, ordered: list[_Found]) -> str | None:
