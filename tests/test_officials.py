@@ -200,6 +200,10 @@ OFFICIALS = [
      None),
     ("name-in-brackets", "Under new environmental regulations announced Thursday by Canadian Environment Minister "
      "[John Baird], companies that can't meet new targets will pay.", "John Baird", "Environment Minister", "CA"),
+    # a named office wins over a bare "head" said first (w183)
+    ("named-office-over-head", "WTO calls meeting on trade finance\n\nThe head of the World Trade Organization, "
+     "Pascal Lamy, has called for a meeting to assess the trade finance situation. \"WTO members have flagged the "
+     "problems,\" wrote WTO Director-General Lamy.", "Pascal Lamy", "Director-General", None),
     ("international-body-acronym", "The director-general of the World Trade Organisation (WTO), Pascal Lamy, "
      "suspended negotiations in Qatar.", "Pascal Lamy", "Director-general", None),
     ("international-body-before-head", "African Export–Import Bank president Okey Oramah said the use of "

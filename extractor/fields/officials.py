@@ -2119,8 +2119,10 @@ def _official_country(view: _DocView, p: _Person, ordered: list[_Found]) -> str 
 
 def _official_record(view: _DocView, p: _Person, people: list[_Person], mentions: list[dict]) -> dict:
     ordered = sorted(p.found, key=lambda f: f.start)
-    # A title written in the text wins over the same title in an ALL-CAPS headline.
-    title = next((f.title for f in sorted(ordered, key=lambda f: bool(f.title and f.title.isupper()))
+    # A title written in the text wins over the same title in an ALL-CAPS headline, and a named
+    # office over a bare "head" ("The head of the WTO, Pascal Lamy" ... "WTO Director-General Lamy").
+    title = next((f.title for f in sorted(ordered, key=lambda f: (bool(f.title and f.title.isupper()),
+                                                                  f.title is not None and f.title.lower() == "head"))
                   if f.kind == "official" and f.title), None)
     country = _official_country(view, p, ordered)
     if country in _tables().family_first and len(p.words) > 1 and "-" not in p.words[-1]:
