@@ -160,6 +160,7 @@ class _Tables:
     public_modifiers: set
     context_company_heads: set
     title_bodies: set
+    international_bodies: set
     abbreviated_suffixes: set
     public_owner_words: set
     context_skip_bodies: set
@@ -262,6 +263,7 @@ def _tables(tables: Tables) -> _Tables:
         public_modifiers=_lower_set(t["public_modifiers"]),
         context_company_heads=_lower_set(t["context_company_heads"]),
         title_bodies=set(t["bodies_kept_in_title"]),
+        international_bodies=set(t["international_bodies"]),
         abbreviated_suffixes=set(t["abbreviated_suffixes"]),
         public_owner_words=set(t["public_owner_words"]),
         context_skip_bodies=set(t["context_only_ambiguous_bodies"]),
@@ -307,6 +309,9 @@ class _Owner:
     text: str          # "" for a bare word such as "company's", "government's"
     code: str | None = None
     start: int = 0
+
+
+NO_COUNTRY = ""          # a _Found country: the title's owner is an international body, of no country
 
 
 @dataclass
@@ -580,7 +585,16 @@ def _classify_run(view: _DocView, words: list[_Word]) -> _Owner | None:
     if view.is_company(phrase, s, e):
         return _Owner("company", view.company_name(phrase), None, s)
     code, found = place_code(text[words[-1].start:e])
+    if not found and (company := _company_named_from(view, phrase)):
+        return _Owner("company", company, None, s)
     return _Owner("place" if found else "unknown", phrase, code if found else None, s)
+
+
+def _company_named_from(view: _DocView, phrase: str) -> str | None:
+    """The one company of the article whose name starts with ``phrase`` and more words
+    (``Virgin boss`` after ``Virgin Atlantic told the EC``)."""
+    names = {name for name in view.company_by_text.values() if name.startswith(phrase + " ")}
+    return names.pop() if len(names) == 1 else None
 
 
 def _public_org_ends(view: _DocView, start: int, end: int) -> bool:
@@ -741,6 +755,9 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     first = _WORD.match(text, pos)
     if first and first.group().isupper() and len(first.group()) > 1 and _in_caps_line(view, pos):
         return _read_caps_name(view, pos)
+    if text[pos:pos + 1] == "[":
+        pos += 1          # a word the source lost, restored in brackets: "Minister [John Baird]"
+    pos = _after_honorific(text, pos)
     parts = _name_parts(view, pos)
     while parts and parts[-1].particle:
         parts.pop()
@@ -749,6 +766,16 @@ def _read_name(view: _DocView, pos: int) -> tuple[int, int] | None:
     if not parts:
         return None
     return parts[0].start, parts[-1].end
+
+
+def _after_honorific(text: str, pos: int) -> int:
+    """Where a name starts after an honorific at ``pos`` (``Sir Richard Branson``, ``Mr.
+    Ramadorai``, ``Eng. Tarek Arebi``): the span leaves the honorific out."""
+    m = _WORD.match(text, pos)
+    if m is None or m.group() not in _tables().honorifics:
+        return pos
+    nxt = re.compile(r"[ \t]+(?=[A-Z])").match(text, m.end())
+    return nxt.end() if nxt else pos
 
 
 def _person_around(view: _DocView, pos: int):
@@ -1069,9 +1096,12 @@ def _company_owning_region(view: _DocView, owner: _Owner) -> _Owner | None:
 def _portfolio_after(view: _DocView, he: int) -> tuple[list[str], int] | None:
     """The portfolio after a head (``of Commerce``, ``responsible for Canada-U.S. trade``) as
     title words, and its end."""
-    pm = _tables().pf_re.match(view.text, he)
+    tb = _tables()
+    pm = tb.pf_re.match(view.text, he)
     if not pm:
         return _responsible_for(view, he)
+    if tb.body_tail_re.match(view.text, pm.end()):
+        return None          # "head of the State Property Agency": a body's name, not a portfolio
     lead = pm.group().split()[:2]          # "of", or "of the" ("President of the Confederation")
     words = [w.lower() for w in lead[:2 if lead[1].lower() == "the" else 1]]
     return words + pm.group("pf").replace(",", " ,").split(), pm.end()
@@ -1124,7 +1154,8 @@ def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
     return _classify_run(view, run), run[-1].end
 
 
-_OWNER_LEAD = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?")
+_OWNER_LEAD = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+|its\s+)?(?:parent\s+|unit\s+|subsidiary\s+)?"
+                         r"(?:(?:privately|publicly|state|family|government)-(?:held|owned|traded|run)\s+)?")
 # "executive vice president of Database and Middleware Technology at Oracle": a division, then the
 # company (only a company: "chairman of the textiles committee at the American Chamber of Commerce")
 _DIVISION_THEN_AT = re.compile(r"\s+(?:of|for)\s+(?:[A-Za-z&-]+\s+){1,6}?at\s+(?:the\s+)?")
@@ -1141,7 +1172,18 @@ def _owner_after(view: _DocView, he: int) -> tuple[_Owner, int] | None:
     if found is None:
         return None
     owner, end = found
-    return owner, _body_name_end(text, end)
+    end = _body_name_end(text, end)
+    if owner.kind == "unknown" and _names_public_body(view, owner.start, end):
+        # "the president of the Trento Development Agency": the body's name ends with its last word
+        owner = _Owner("body", text[owner.start:end], _first_place_code(text, _words_in(text, owner.start, end)),
+                       owner.start)
+    return owner, end
+
+
+def _names_public_body(view: _DocView, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a public body (a public word in it) and no company."""
+    name = view.text[start:end]
+    return any(w in name for w in _tables().public_words) and not view.in_company(start, end)
 
 
 def _owner_at(view: _DocView, pos: int) -> tuple[_Owner, int] | None:
@@ -1150,13 +1192,37 @@ def _owner_at(view: _DocView, pos: int) -> tuple[_Owner, int] | None:
     return (_place_prefix_owner(view, run) or _org_owner(view, run)) if run else None
 
 
+def _body_after_words(view: _DocView, owner: _Owner | None, he: int, end: int) -> list[str]:
+    """``Director of the White House National Economic Council``, ``head of the State Property
+    Agency (AVAS)``: the words of a public body named after a head, kept in an official's title
+    without a place word before it (``Chair of the U.S. Export-Import Bank``) or an acronym in
+    brackets; none for a place alone (``President of Chad``)."""
+    tb = _tables()
+    if owner is None or owner.kind not in ("place", "body") or owner.text in tb.regions \
+            or owner.text in tb.international_bodies:
+        return []
+    phrase = re.sub(r"\s*\([A-Z][A-Za-z&]+\)$", "", view.text[he:end])
+    words = phrase.split()
+    lead = 2 if len(words) > 1 and words[1].lower() == "the" else 1
+    rest = words[lead:]
+    if owner.kind == "place" and owner.text not in tb.bodies:
+        place = len(owner.text.split())
+        if place >= len(rest):
+            return []
+        rest = rest[place:]
+    return [w.lower() for w in words[:lead]] + rest
+
+
 def _body_name_end(text: str, end: int) -> int:
     """Where the name of a body that starts at an owner ending at ``end`` ends: the rest of the
     name after the place or body that starts it ("the White House | National Economic Council",
     "the U.S. | Export-Import Bank (EXIM)"), up to a word that ends a body's name and a
-    bracketed acronym after it."""
-    m = _tables().body_tail_re.match(text, end)
+    bracketed acronym after it (or after the owner alone)."""
+    m = _tables().body_tail_re.match(text, end) or _ACRONYM.match(text, end)
     return m.end() if m else end
+
+
+_ACRONYM = re.compile(r"[ \t]+\([A-Z][A-Za-z&]+\)")          # "the World Trade Organisation (WTO)"
 
 
 def _checked_name(view: _DocView, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1230,7 +1296,20 @@ def _role_without_owner(view: _DocView, head: _Head, head_l: str) -> _Role | Non
         return _Role("official") if head_l in tb.default_official else None
     if head.kind == "company":
         return _Role("executive")
+    if head_l == "president" and (company := _company_just_before(view, head.start)):
+        return _Role("executive", company)
     return _Role("official") if head_l in tb.default_official else None          # "President Donald Trump"
+
+
+def _company_just_before(view: _DocView, pos: int) -> str | None:
+    """The company named last before ``pos`` in its paragraph, when no place word comes between
+    (``Mitsubishi Corp, which expects ..., reports results next week. President Katsuya Nakanishi
+    said``): the company a bare ``President`` heads."""
+    para = view.text.rfind("\n", 0, pos) + 1
+    best = max(((s, e, name) for s, e, name in view.company_spans if para <= s and e <= pos), default=None)
+    if best is None or any(best[1] <= s and e <= pos for s, e, _ in _place_hits(view)):
+        return None
+    return best[2]
 
 
 def _role_kind(view: _DocView, head: _Head, owner: _Owner | None, pre: list[str]) -> _Role | None:
@@ -1304,8 +1383,10 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     portfolio = _portfolio_after(view, head.end)
     suffix, after = portfolio or ([], head.end)
     owner = before.owner
+    body_words: list[str] = []
     if portfolio is None and owner is None:          # "of Canada" / "of Nvidia" after the head
         owner, after = _owner_after(view, head.end) or (None, after)
+        body_words = _body_after_words(view, owner, head.end, after)
     span = _holder_name(view, after, bool(suffix), before.title_start, owner is not None)
     if span is None:
         return None
@@ -1318,12 +1399,17 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
         role = _role(view, head, owner, before.modifiers)
         if role is None:
             return None
-        title = _title_text(head, owner, before.modifiers, suffix, role.kind)
+        title = _title_text(head, owner, before.modifiers, suffix + (body_words if role.kind == "official" else []),
+                            role.kind)
         country = country or tb.head_country.get(title)
     if role.kind == "official" and country is None:
         country = _country_after_name(view, span[1])
     if role.kind == "executive" and owner is None:
         role.company = _company_after_name(view, span[1]) or role.company
+        if head.text and head.kind == "ambiguous" and _known_official(view.text[span[0]:span[1]]):
+            role = _Role("official")          # "President Trump" after a company's name
+    if role.kind == "official" and owner is not None and owner.text in tb.international_bodies:
+        country = NO_COUNTRY
     return _Found(span[0], span[1], view.text[span[0]:span[1]], role.kind, title, country, role.company)
 
 
@@ -1489,6 +1575,11 @@ def fold_accents(name: str) -> str:
     ('Luiz Inacio Lula da Silva', 'Maros Sefcovic')
     """
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _known_official(name: str) -> bool:
+    """Whether the gazetteer knows a name, or its last word as a surname."""
+    return _gaz(name) is not None or name.split()[-1] in _tables().gazetteer_alias
 
 
 def _gaz(name: str) -> dict | None:
@@ -1815,7 +1906,8 @@ def _founders(view: _DocView) -> list[_Found]:
     """``Mean Fiddler was founded in 1982 by Vince Power``, ``Anglo, founded in 1917 by Sir
     Ernest Oppenheimer``, ``established ... by Steven Spielberg, David Geffin, and Jeffrey
     Katzenberg``: the people of a ``by`` phrase of a founding verb whose company (its passive
-    subject, or the name the participle follows) is one of ``doc._.companies``; title founder."""
+    subject, or the name the participle follows) is one of ``doc._.companies``; and the subject of
+    an active one whose object is (``Sam Morgan, who founded Trade Me``); title founder."""
     found = []
     founding = _tables().founding_verbs
     for tok in view.doc:
@@ -1827,18 +1919,48 @@ def _founders(view: _DocView) -> list[_Found]:
         for agent in (c for c in tok.children if c.dep_ == "agent"):
             for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                 for head in [pobj, *pobj.conjuncts]:
-                    ent = view.ent_by_end.get(head.idx + len(head.text))
-                    if ent is None or not (ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) == 2):
-                        continue  # (the small model tags some founders ORG: "Vince Power")
-                    span = _clean_person_ent(view, ent)
-                    if span and _valid_name(view, *span):
-                        found.append(_Found(span[0], span[1], view.text[span[0]:span[1]], "executive", "founder",
-                                            None, company))
+                    found.extend(_founder(view, head, company))
+    for tok in view.doc:
+        if tok.lower_ in founding and tok.tag_ == "VBD":
+            company = _company_object(view, tok)
+            for head in _founding_subjects(tok) if company else ():
+                found.extend(_founder(view, head, company))
     return found
 
 
+def _founder(view: _DocView, head, company: str) -> list[_Found]:
+    """The founder whose name ends with the token ``head``, if the model names a person there."""
+    ent = view.ent_by_end.get(head.idx + len(head.text))
+    if ent is None or not (ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) == 2):
+        return []          # (the small model tags some founders ORG: "Vince Power")
+    span = _clean_person_ent(view, ent)
+    if not (span and _valid_name(view, *span)):
+        return []
+    return [_Found(span[0], span[1], view.text[span[0]:span[1]], "executive", "founder", None, company)]
+
+
+def _founding_subjects(verb) -> list:
+    """Who did the founding in the active voice: the subject, or the name a ``who founded``
+    clause hangs on (``Sam Morgan, who founded Trade Me in 1999``)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and subjects and subjects[0].lower_ == "who":
+        return [verb.head]
+    return [s for s in subjects if s.pos_ == "PROPN"]
+
+
+def _company_object(view: _DocView, verb) -> str | None:
+    """The company an active founding verb takes as its object (``founded Trade Me``)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for a, b, name in view.company_spans:
+            if a <= obj.idx < b:
+                return name
+    return None
+
+
 def _founded_company(view: _DocView, verb) -> str | None:
-    """The company a founding participle is about: its passive subject, or the noun it follows."""
+    """The company a founding participle is about: its passive subject, or the noun it follows,
+    or the company named right before its comma (``2% of Anglo, founded in 1917 by``, where the
+    parse hangs the participle on ``%``)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     target = subjects[0] if subjects else (verb.head if verb.dep_ == "acl" else None)
     if target is None:
@@ -1846,7 +1968,10 @@ def _founded_company(view: _DocView, verb) -> str | None:
     for a, b, name in view.company_spans:
         if a <= target.idx < b:
             return name
-    return None
+    if subjects:
+        return None
+    return next((name for _, b, name in view.company_spans
+                 if re.fullmatch(r",[ \t]*", view.text[b:verb.idx])), None)
 
 
 def _gazetteer_names(view: _DocView) -> list[_Found]:
@@ -1964,14 +2089,26 @@ def _person_kind(view: _DocView, p: _Person) -> str | None:
         return "official"
     if "executive" in kinds:
         return "executive"
-    if p.gaz is not None or _shows_office(view, p):
+    if p.gaz is not None or (_shows_office(view, p) and not _mostly_a_place(view, p)):
         return "official"
     return None
 
 
+def _mostly_a_place(view: _DocView, p: _Person) -> bool:
+    """Whether the model tags the words of an untitled one-word name as a place more often than as
+    a person (``Investment in Racine, Wisconsin`` ... ``Racine``)."""
+    if len(p.words) != 1:
+        return False
+    labels = [e.label_ for e in view.ents if e.text.split(",")[0] == p.words[0]]
+    return labels.count("GPE") + labels.count("LOC") > labels.count("PERSON")
+
+
 def _official_country(view: _DocView, p: _Person, ordered: list[_Found]) -> str | None:
-    """From a title, else the gazetteer, else the context (when the gazetteer has no country field)."""
+    """From a title, else none for the head of an international body, else the gazetteer, else the
+    context (when the gazetteer has no country field)."""
     country = next((f.country for f in ordered if f.kind == "official" and f.country), None)
+    if country is None and any(f.kind == "official" and f.country == NO_COUNTRY for f in ordered):
+        return None          # the head of an international body
     if country is None and p.gaz is not None:
         country = p.gaz.get("country")
     if country is None and not (p.gaz and "country" in p.gaz):
@@ -1982,8 +2119,10 @@ def _official_country(view: _DocView, p: _Person, ordered: list[_Found]) -> str 
 
 def _official_record(view: _DocView, p: _Person, people: list[_Person], mentions: list[dict]) -> dict:
     ordered = sorted(p.found, key=lambda f: f.start)
-    # A title written in the text wins over the same title in an ALL-CAPS headline.
-    title = next((f.title for f in sorted(ordered, key=lambda f: bool(f.title and f.title.isupper()))
+    # A title written in the text wins over the same title in an ALL-CAPS headline, and a named
+    # office over a bare "head" ("The head of the WTO, Pascal Lamy" ... "WTO Director-General Lamy").
+    title = next((f.title for f in sorted(ordered, key=lambda f: (bool(f.title and f.title.isupper()),
+                                                                  f.title is not None and f.title.lower() == "head"))
                   if f.kind == "official" and f.title), None)
     country = _official_country(view, p, ordered)
     if country in _tables().family_first and len(p.words) > 1 and "-" not in p.words[-1]:
