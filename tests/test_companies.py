@@ -314,6 +314,14 @@ def test_dropped_in_article(nlp, doc_id, paragraphs, bad):
     assert not set(bad) & set(found), sorted(found)
 
 
+def test_outlet_with_a_company_context_elsewhere_is_a_company(nlp):
+    # w074: "Reuters Group PLC announced" vouches for every bare "Reuters" of the merger story
+    text = (CORPUS / "w074_thomson_and_reuters_agree_to_merge.txt").read_text(encoding="utf-8")
+    found = companies(nlp, text)
+    mentions = [t for c in found.values() for t in texts(c)]
+    assert mentions.count("Reuters") >= 8, sorted(found)
+
+
 def test_capital_the_inside_a_sentence_is_part_of_the_name(nlp):
     # w136: "the menswear retailer The Officers Club's administrators", "chief executive of The Officers Club"
     text = (CORPUS / "w136_four_uk_retailers_call_in_administrators.txt").read_text(encoding="utf-8")

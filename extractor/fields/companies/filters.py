@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from extractor.extensions import IntervalIndex
@@ -37,6 +37,7 @@ class ArticleIndex:
     persons: Persons
     person_keys: set
     cand_tokens: dict
+    context_keys: set = field(default_factory=set)  # names a company context vouches for somewhere
 
 
 @dataclass
@@ -81,6 +82,8 @@ def select(comp, doc, text, cands, orgs, index: ArticleIndex) -> tuple[list[Cand
     accepted, unknown, bad_keys = [], [], set()
     for c in cands:
         describe(comp, doc, c, index, org_votes)
+    index.context_keys = {comp.key(doc[c.s:c.e].text) for c in cands if c.company_context and not c.source}
+    for c in cands:
         span = doc[c.s:c.e]
         sc, ec = span.start_char, span.end_char
         if c.idx is not None:
@@ -449,10 +452,11 @@ def _before_office_noun(x):
 
 
 def _outlet(x):
-    """An outlet or research house is a company only when a company noun says so ("X, the
-    newspaper publisher"), not when it is quoted ("analysts at X")."""
+    """An outlet or research house is a company only when a company context says so somewhere in
+    the article ("X, the newspaper publisher", "Reuters Group PLC announced"), not when it is
+    quoted ("analysts at X")."""
     if x.key in x.comp.outlet_keys:
-        return _KEEP if x.c.company_context and not x.c.source else "outlet"
+        return _KEEP if x.key in x.index.context_keys and not x.c.source else "outlet"
     return None
 
 
