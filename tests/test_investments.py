@@ -75,6 +75,13 @@ CASES = [
                  "government used taxpayer's money to fund a £6 million loan to MG Rover and attempted to negotiate a "
                  "deal with a Chinese company, but these efforts failed.", "£6 million",
                  {"investor": "GB", "destination": "GB"}, id="government-loan-to-a-company"),
+    # round 11 (g014, g112): an amount spread over many countries has no destination
+    pytest.param("The United States and Saudi Arabia signed new deals in Riyadh.\n\n- Google, DataVolt, Oracle, "
+                 "Salesforce, AMD, and Uber are committing to invest $80 billion in cutting-edge transformative "
+                 "technologies in both countries.", "$80 billion", {"destination": None}, id="spread-over-countries"),
+    pytest.param("Nuveen, a TIAA company, will invest $300 million in clean energy infrastructure across the "
+                 "Asia-Pacific region through 2027, the United States said.", "$300 million", {"destination": None},
+                 id="spread-over-a-region"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

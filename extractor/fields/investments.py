@@ -588,10 +588,11 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
 def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
                    companies: list[str] = ()) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause (or ``to`` after a noun: "commitment to
-    the United States"), after the amount first, else another country named in it,
-    else, for a government investor, its own country, else the article's main country (the
-    investor's own included); in an article that names no country, the home of the companies
-    taking part, else the investor's own."""
+    the United States"), after the amount first (none when its object spreads the money over
+    many countries: "in both countries", "across the Asia-Pacific region"), else another country
+    named in it, else, for a government investor, its own country, else the article's main
+    country (the investor's own included); in an article that names no country, the home of the
+    companies taking part, else the investor's own."""
     clause = cand.clause
     # after the amount first ("Today in Saudi Arabia, ... $600 billion to invest in the United States")
     after = [t for t in clause if t.i >= cand.span.end]
@@ -601,6 +602,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
             site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
             if site is not None:
                 return site.code
+            if any(c.dep_ == "pobj" and c.lower_ in current_cues()["spread_destinations"] for c in tok.children):
+                return None  # "in both countries", "across 14 APEC economies"
     exclude = investor.key if investor is not None else None
     others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
