@@ -82,6 +82,12 @@ CASES = [
     pytest.param("Nuveen, a TIAA company, will invest $300 million in clean energy infrastructure across the "
                  "Asia-Pacific region through 2027, the United States said.", "$300 million", {"destination": None},
                  id="spread-over-a-region"),
+    # round 11 (w060, 049): a demonym describing the site is the destination, not the buyer's home
+    pytest.param("Ford offers US$78 million for Romanian auto plant\n\nFord Motor Company, the U.S. car maker, will "
+                 "reportedly pay €57 million.", "US$78 million", {"destination": "RO"}, id="demonym-site-title"),
+    pytest.param("The United States wants more cars built at home. General Motors, which builds pickups in Silao and "
+                 "Ramos Arizpe, said in October it would invest $1 billion in its Mexican plants over three years.",
+                 "$1 billion", {"destination": "MX"}, id="demonym-site"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),

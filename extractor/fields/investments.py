@@ -604,6 +604,9 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
                 return site.code
             if any(c.dep_ == "pobj" and c.lower_ in current_cues()["spread_destinations"] for c in tok.children):
                 return None  # "in both countries", "across 14 APEC economies"
+    site = demonym_site(cand, scene)
+    if site is not None:
+        return site
     exclude = investor.key if investor is not None else None
     others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
@@ -620,6 +623,19 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def demonym_site(cand: Candidate, scene: Scene) -> Optional[str]:
+    """The country of a demonym that describes a site in the clause ("for a 72.4 percent stake in
+    the Romanian assembly plant", "Ford offers US$78 million for Romanian auto plant")."""
+    doc, clause = cand.span.doc, cand.clause
+    for place in scene.places:
+        if place.is_place or not clause.start_char <= place.start < clause.end_char:
+            continue
+        name = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if name is not None and name.root.dep_ == "amod" and "build" in classes_in([name.root.head.lower_], cue_index()):
+            return place.code
+    return None
 
 
 SECTOR_SCOPES = ("sent", "title")  # the clause, then the title
