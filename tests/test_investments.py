@@ -66,6 +66,28 @@ CASES = [
                  "the Automobile Craiova plant in Romania. The Romanian government bought back the Craiova-based car "
                  "maker from Daewoo Motors, in late 2006 for US$51 million. Daewoo had run it from South Korea since 1994.",
                  "US$51 million", {"investor": "RO", "destination": "RO"}, id="country-money-at-home"),
+    # round 11 (008, w159): a government named by a common word lends or guarantees, not the borrower
+    pytest.param("Michigan plant restart\n\nHoltec's Palisades plant in Michigan is the first U.S. plant cleared to "
+                 "restart after shutting down. The restart was backed by a $1.52 billion federal loan guarantee; Holtec "
+                 "has said the SMRs would come online by 2030.", "$1.52 billion", {"investor": "US"},
+                 id="federal-loan-guarantee"),
+    pytest.param("SFO to investigate MG Rover collapse\n\nThe carmaker MG Rover collapsed in the UK in 2005. The "
+                 "government used taxpayer's money to fund a £6 million loan to MG Rover and attempted to negotiate a "
+                 "deal with a Chinese company, but these efforts failed.", "£6 million",
+                 {"investor": "GB", "destination": "GB"}, id="government-loan-to-a-company"),
+    # round 11 (g014, g112): an amount spread over many countries has no destination
+    pytest.param("The United States and Saudi Arabia signed new deals in Riyadh.\n\n- Google, DataVolt, Oracle, "
+                 "Salesforce, AMD, and Uber are committing to invest $80 billion in cutting-edge transformative "
+                 "technologies in both countries.", "$80 billion", {"destination": None}, id="spread-over-countries"),
+    pytest.param("Nuveen, a TIAA company, will invest $300 million in clean energy infrastructure across the "
+                 "Asia-Pacific region through 2027, the United States said.", "$300 million", {"destination": None},
+                 id="spread-over-a-region"),
+    # round 11 (w060, 049): a demonym describing the site is the destination, not the buyer's home
+    pytest.param("Ford offers US$78 million for Romanian auto plant\n\nFord Motor Company, the U.S. car maker, will "
+                 "reportedly pay €57 million.", "US$78 million", {"destination": "RO"}, id="demonym-site-title"),
+    pytest.param("The United States wants more cars built at home. General Motors, which builds pickups in Silao and "
+                 "Ramos Arizpe, said in October it would invest $1 billion in its Mexican plants over three years.",
+                 "$1 billion", {"destination": "MX"}, id="demonym-site"),
     pytest.param("Apple's market value rose above $3 trillion on Tuesday.", "$3 trillion", None, id="market-value"),
     pytest.param("Microsoft reported revenue of $12.7 billion for the quarter, up 9 percent.", "$12.7 billion", None,
                  id="revenue"),
@@ -274,6 +296,15 @@ def test_a_total_of_many_pledges_has_no_investor(extractor):
     one = extractor.extract("Toyota to build battery plant\n\nToyota will invest $10 billion in a new battery "
                             "plant in North Carolina, the company said.", published="2025-07-16")
     assert [i.investor for i in one.investments] == ["Toyota Motor Corporation"]
+
+
+def test_the_recipient_in_a_relative_clause_is_no_investor(extractor):
+    # round 11 (g119): "X, which received $255.6 million": X is the subject of "received"
+    text = (ROOT / "corpus" / "g119_solar_manufacturing_china_tariffs.txt").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "Highland Materials" in line)
+    record = extractor.extract("Solar manufacturing in the United States\n\n" + line, published="2024-05-16")
+    (entry,) = [i for i in record.investments if i.text == "$255.6 million"]
+    assert entry.investor != "Highland Materials, Inc."
 
 
 def test_investor_model_is_data_fitted_on_dev():

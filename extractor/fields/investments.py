@@ -59,7 +59,8 @@ class Place:
 class Party:
     """A company mention or a country mention, as a candidate investor or participant.
     ``kind``: company, place (a country or region named as a place), people (a demonym:
-    "Japanese companies") or government (an official or a public body, keyed by its country)."""
+    "Japanese companies") or government (an official, a public body or a common word for a
+    government: "a federal loan"; keyed by its country)."""
 
     key: str  # company name as in doc._.companies, or a country code
     is_company: bool
@@ -79,6 +80,7 @@ class InvestorOption:
     scope: str  # where it is named: sent, prev_sent, heading or title
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    own_roles: set[str] = field(default_factory=set)  # the features of its mentions in the amount's clause
 
 
 @dataclass
@@ -267,6 +269,23 @@ def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -
         code = inside[0] if inside else main
         if code:
             out.append(Party(code, False, ent.start_char, ent.end_char, "government"))
+    return out + government_nouns(doc, place_list, main)
+
+
+def government_nouns(doc: Doc, place_list: list[Place], main: Optional[str]) -> list["Party"]:
+    """Governments named by a common word outside any entity ("a $1.52
+    billion federal loan guarantee", "from the provincial government"), keyed by the country
+    named in its phrase ("the US government", "the government of Dubai"), else the main one."""
+    words = set(current_cues()["government_nouns"])
+    out = []
+    for tok in doc:
+        if tok.lower_ not in words or tok.ent_type_:
+            continue
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        inside = [p.code for p in place_list if start <= p.start < end]
+        code = inside[0] if inside else main
+        if code:
+            out.append(Party(code, False, tok.idx, tok.idx + len(tok.text), "government"))
     return out
 
 
@@ -352,6 +371,20 @@ def _within(party: Party, tok) -> bool:
     return tok.left_edge.idx <= party.start < tok.right_edge.idx + len(tok.right_edge)
 
 
+RELATIVE_PRONOUNS = ("which", "who", "that")
+
+
+def _antecedent(party: Party, subject, verb) -> bool:
+    """Whether ``party`` is what the relative pronoun ``subject`` of ``verb`` stands for
+    ("Highland Materials, Inc., which received $255.6 million")."""
+    if subject.lower_ not in RELATIVE_PRONOUNS or verb.dep_ != "relcl":
+        return False
+    noun = verb.head  # the party itself, not a possessor before it ("Trump's visit, which ...")
+    if noun.dep_ == "appos":
+        noun = noun.head  # "Highland Materials, Inc., which"
+    return party.start <= noun.idx < party.end
+
+
 def governing_chain(span: Span) -> list:
     """The verb the amount depends on and up to two verbs above it ("X plans to invest")."""
     verb = span.root
@@ -387,7 +420,7 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
         for verb in governing_chain(span):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                if _within(party, subjects[0]):
+                if _within(party, subjects[0]) or _antecedent(party, subjects[0], verb):
                     roles.append("subject_pass" if subjects[0].dep_ == "nsubjpass" else "subject")
                     verb_classes = classes_in([verb.lower_], cue_index()) or {"other"}
                     for cls in verb_classes:
@@ -400,6 +433,8 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
             root = party_span.root
             if root.i == head.i or root.head.i == span.root.i:
                 roles.append("named_by_amount")
+            elif root.head.i == head.i and root.i > span.root.i and root.dep_ in ("compound", "amod", "nmod"):
+                roles.append("modifies_amount_noun")  # "an A$1.65 billion government loan"
             prep = object_of(root)
             if prep in INVESTOR_PREPOSITIONS:
                 roles.append(f"after_{prep}")
@@ -439,6 +474,8 @@ def investor_options(cand: Candidate, scoped: dict[str, list[Party]], main: Opti
                 option.party, option.scope = party, scope
             for name, value in feats.items():
                 option.features[name] = max(option.features.get(name, 0.0), value)
+            if scope == "sent":
+                option.own_roles.update(feats)
     for option in by_key.values():
         option.features["article_share"] = counts.get(option.party.key, 0) / total
         option.features["article_top"] = float(counts.get(option.party.key, 0) == max(counts.values(), default=0))
@@ -450,14 +487,15 @@ STRONG_ROLES = {"role:poss": "possessor", "role:possessive": "possessor", "role:
 
 def link_same_amounts(cands: list[Candidate], options: list[list[InvestorOption]]) -> None:
     """An article restates a pledge ("Japan's $550 billion" ... "this $550 billion investment
-    project"): a party that is the possessor or subject of the same amount elsewhere gets the
-    feature ``same_amount:possessor`` or ``same_amount:subject`` (added as an option when it is
-    not named near this one)."""
+    project"): a party that is the possessor or subject of the same amount in that amount's own
+    clause gets the feature ``same_amount:possessor`` or ``same_amount:subject`` (added as an
+    option when it is not named near this one). A role read in another scope does not count:
+    the title's "Trump's ... Agenda Fuels $1B" is seen from the body's $1 billion too."""
     named: dict[tuple, list[tuple[InvestorOption, str]]] = {}
     for cand, opts in zip(cands, options):
         amount = (cand.money.get("value"), cand.money.get("currency"))
         for option in opts:
-            for role in {STRONG_ROLES[r] for r in STRONG_ROLES if r in option.features}:
+            for role in {STRONG_ROLES[r] for r in STRONG_ROLES if r in option.own_roles}:
                 named.setdefault(amount, []).append((option, role))
     for cand, opts in zip(cands, options):
         amount = (cand.money.get("value"), cand.money.get("currency"))
@@ -556,10 +594,11 @@ def choose_investor(options: list[InvestorOption], model: dict, restated: bool =
 def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
                    companies: list[str] = ()) -> Optional[str]:
     """A place after ``in``/``into``/``across`` in the clause (or ``to`` after a noun: "commitment to
-    the United States"), after the amount first, else another country named in it,
-    else, for a government investor, its own country, else the article's main country (the
-    investor's own included); in an article that names no country, the home of the companies
-    taking part, else the investor's own."""
+    the United States"), after the amount first (none when its object spreads the money over
+    many countries: "in both countries", "across the Asia-Pacific region"), else another country
+    named in it, else, for a government investor, its own country, else the article's main
+    country (the investor's own included); in an article that names no country, the home of the
+    companies taking part, else the investor's own."""
     clause = cand.clause
     # after the amount first ("Today in Saudi Arabia, ... $600 billion to invest in the United States")
     after = [t for t in clause if t.i >= cand.span.end]
@@ -569,6 +608,11 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
             site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
             if site is not None:
                 return site.code
+            if any(c.dep_ == "pobj" and c.lower_ in current_cues()["spread_destinations"] for c in tok.children):
+                return None  # "in both countries", "across 14 APEC economies"
+    site = demonym_site(cand, scene)
+    if site is not None:
+        return site
     exclude = investor.key if investor is not None else None
     others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
@@ -585,6 +629,19 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def demonym_site(cand: Candidate, scene: Scene) -> Optional[str]:
+    """The country of a demonym that describes a site in the clause ("for a 72.4 percent stake in
+    the Romanian assembly plant", "Ford offers US$78 million for Romanian auto plant")."""
+    doc, clause = cand.span.doc, cand.clause
+    for place in scene.places:
+        if place.is_place or not clause.start_char <= place.start < clause.end_char:
+            continue
+        name = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if name is not None and name.root.dep_ == "amod" and "build" in classes_in([name.root.head.lower_], cue_index()):
+            return place.code
+    return None
 
 
 SECTOR_SCOPES = ("sent", "title")  # the clause, then the title
