@@ -346,3 +346,37 @@ def test_deal_roles(extractor, sentence, name, role):
     doc = extractor.nlp(sentence)
     start = sentence.index(name)
     assert deal_role(doc.char_span(start, start + len(name), alignment_mode="expand")) == role
+
+
+@pytest.mark.parametrize(
+    "text, money, key, expected",
+    [
+        # round 11 (g063, g093, g095): amounts coordinated in one clause each take the sectors and
+        # companies of their own conjunct
+        ("CEO Joo Sun Choi of Samsung Display, a South Korea-based technology company, highlighted Samsung’s "
+         "investments of over $17 billion to build a new semiconductor site in Texas and $12 billion with partners "
+         "to build electric vehicle (EV) battery plants in the U.S., creating thousands of jobs.", "$17 billion",
+         "sectors", ["semiconductors"]),
+        ("Japan will finance projects.\n\n- Up to $30 billion in partnership with Mitsubishi Electric to supply power "
+         "station systems and equipment for data centers, up to $25 billion in collaboration with TDK for advanced "
+         "electronic components and power modules, and up to $20 billion with Fujikura to supply optical fiber "
+         "cables.", "$20 billion", "companies", ["Fujikura"]),
+        ("The Department of Defense has awarded $45 million to MP Materials for rare earth oxide processing at "
+         "Mountain Pass, the only operating U.S. rare earth element mine, and more than $288 million to Lynas USA "
+         "to establish commercial-scale rare earth oxide production.", "$45 million", "companies", ["MP Materials"]),
+        # ... a coordinated clause with its own subject is a conjunct too (g141)
+        ("AstraZeneca is investing $50 billion, Bristol Myers Squibb is spending $40 billion, and GSK is funding "
+         "$30 billion in American manufacturing.", "$50 billion", "companies", []),
+        # ... but not a participle's amount, nor a restatement in brackets (g064, w097)
+        ("The Export-Import Bank of the United States is issuing seven Letters of Interest for more than $2.2 "
+         "billion in financing, unlocking up to $5 billion of total investment, to advance critical minerals and "
+         "supply-chain security projects.", "$2.2 billion", "sectors", ["critical_minerals"]),
+        ("Stockmann bids for Lindex\n\nSweden-based Nordic fashion chain Lindex AB has been offered 7.9 billion "
+         "kronor (€861 million; US$1.2 billion) in a takeover bid by Stockmann Oyj Abp, a Finnish department store "
+         "chain based in Helsinki.", "US$1.2 billion", "sectors", ["other"]),
+    ],
+)
+def test_each_amount_takes_its_own_conjunct(extractor, text, money, key, expected):
+    record = extractor.extract(text, published="2025-10-28")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert getattr(entry, key) == expected

@@ -644,21 +644,21 @@ def demonym_site(cand: Candidate, scene: Scene) -> Optional[str]:
     return None
 
 
-SECTOR_SCOPES = ("sent", "title")  # the clause, then the title
+SECTOR_SCOPES = ("part", "sent", "title")  # the amount's part of its clause, the clause, the title
 
 
-def sectors_in_scope(scopes: list[Span], business: Optional[str] = None) -> list[str]:
-    """The sectors of the first scope that names any: the amount's clause, else the article's
-    title (a story's title names its sector: "... Reactor Deal ..."). Measured on dev and
-    real_dev: the sentence, the heading and the sentence before as fallbacks all did worse.
-    ``business``, the line of business of the company that invests: it replaces a clause that
-    names no sector or only manufacturing in general ("Eli Lilly announced a $27 billion
-    investment in U.S.-based manufacturing" is pharma)."""
-    for n, scope in enumerate(scopes):
-        words = scope_words(scope)
-        if n == 0 and business and only_generic(words):
-            return [business]
-        found = sectors_of(words)
+def sectors_in_scope(scopes: list[Span], business: Optional[str] = None, own: int = 1) -> list[str]:
+    """The sectors of the first scope that names any: the amount's part of its clause, the
+    clause, else the article's title (a story's title names its sector: "... Reactor Deal ...").
+    Measured on dev and real_dev: the sentence, the heading and the sentence before as fallbacks
+    all did worse. ``business``, the line of business of the company that invests: it replaces
+    the amount's own text (the first ``own`` scopes) when that names no sector or only
+    manufacturing in general ("Eli Lilly announced a $27 billion investment in U.S.-based
+    manufacturing" is pharma)."""
+    words = [scope_words(scope) for scope in scopes]
+    if business and all(only_generic(w) for w in words[:own]):
+        return [business]
+    for found in map(sectors_of, words):
         if found:
             return found
     return []
@@ -790,6 +790,68 @@ def is_conversion(text: str, previous: dict, money: dict) -> bool:
     """
     between = text[previous["end"] : money["start"]]
     return len(between) <= 12 and "(" in between and ")" not in between
+
+
+PART_BREAKS = {"and", "plus", "while"}
+
+
+def own_part(cand: Candidate, cands: list[Candidate]) -> Span:
+    """The amount's own part of its clause when the clause coordinates several amounts ("$17
+    billion for a semiconductor site and $12 billion for EV battery plants", "up to $30 billion
+    with Mitsubishi Electric ..., up to $25 billion with TDK"): the clause cut at the breaks
+    that open the next amount's conjunct (``_break_between``). Amounts with no break between
+    them, an amount spread with "each" and lists closed by "respectively" share their text."""
+    clause, doc = cand.clause, cand.span.doc
+    amounts = sorted((c.span for c in cands if c.clause is not None and c.clause.start == clause.start
+                      and c.conversion_of is None), key=lambda s: s.start)
+    if len(amounts) < 2 or any(t.lower_ == "respectively" for t in clause) or _each(cand.span):
+        return clause
+    start, end = clause.start, clause.end
+    for before, after in zip(amounts, amounts[1:]):
+        cut = _break_between(doc, before.end, after.start)
+        if cut is None:
+            continue
+        if after.start <= cand.span.start:
+            start = cut
+        elif before.start >= cand.span.start:
+            end = min(end, cut)
+    return doc[start:end]
+
+
+def _each(span: Span) -> bool:
+    """``each`` next to the amount ("each with a scale of up to $100 billion", "$25 billion each"):
+    it is spread over what the whole clause names."""
+    doc = span.doc
+    return any(t.lower_ == "each" for t in doc[max(span.sent.start, span.start - 8):min(span.sent.end, span.end + 1)])
+
+
+def _break_between(doc: Doc, start: int, end: int) -> Optional[int]:
+    """The last break (a break word, a comma or a semicolon) between tokens ``start`` and
+    ``end`` (the next amount's start) that opens the next amount's own part: a semicolon, a
+    conjunct holding the amount ("... site and $12 billion for EV battery plants", ", up to
+    $25 billion with TDK") or a clause with its own subject ("..., Bristol Myers Squibb is
+    spending $40 billion"); not the "and" of "manufacturing and clean energy investments,
+    including over $200 billion", nor the comma of ", unlocking up to $5 billion"."""
+    amount = doc[end]
+    chain = [amount, *amount.ancestors]
+    conjuncts = [t for t in chain if t.dep_ in ("conj", "appos")]
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.dep_ == "relcl":
+        verb = None  # "Highland Materials, Inc., which received $255.6 million": the name's own clause
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"] if verb is not None else []
+    for i in range(end - 1, start - 1, -1):
+        before = doc[doc[i].sent.start:i].text
+        if before.count("(") > before.count(")"):
+            continue  # inside brackets: "(€861 million; US$1.2 billion)" restates the amount
+        if doc[i].text == ";":
+            return i
+        if doc[i].lower_ not in PART_BREAKS and doc[i].text != ",":
+            continue
+        if any(c.head.i < i <= c.left_edge.i for c in conjuncts):
+            return i
+        if verb is not None and verb.i > i and any(s.left_edge.i > i for s in subjects):
+            return i
+    return None
 
 
 def acquired(name: Span) -> bool:
@@ -925,6 +987,8 @@ class Investments(TableComponent):
         scopes = [self.scopes(doc, cand, scene) for cand in own]
         chosen = [choose_investor(options, model, restates(cand), none_features(cand, options))
                   for cand, options in zip(own, self.investor_choices(doc, own, scene, scopes))]
+        for cand, scoped in zip(own, scopes):
+            scoped["part"] = own_part(cand, own)
         entries = {
             id(cand): self.describe(cand, scene, investor, scoped)
             for cand, investor, scoped in zip(own, restated_investors(own, chosen), scopes)
@@ -940,8 +1004,9 @@ class Investments(TableComponent):
 
     @staticmethod
     def describe(cand: Candidate, scene: Scene, investor: Optional[Party], scopes: dict[str, Span]) -> dict:
+        part = scopes.get("part", cand.clause)
         others = []
-        for p in scene.within(cand.clause.start_char, cand.clause.end_char):
+        for p in scene.within(part.start_char, part.end_char):
             if p.is_company and (investor is None or p.key != investor.key) and p.key not in others:
                 others.append(p.key)
         if not others and "sent:acquire" in cand.features:
@@ -952,7 +1017,8 @@ class Investments(TableComponent):
             "investor": investor.key if investor else None,
             "destination": destination_of(cand, scene, investor, others),
             "companies": others,
-            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes], business_of(investor, others)),
+            "sectors": sectors_in_scope([scopes[k] for k in SECTOR_SCOPES if k in scopes], business_of(investor, others),
+                                        own=2 if "part" in scopes else 1),
             "status": status_of(cand.features, governing_verb(cand.span)),
         }
 
