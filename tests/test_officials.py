@@ -354,6 +354,11 @@ EXECUTIVES = [
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),
+    # round 11: a relative clause of a future role names the holder before it (g065)
+    ("apposition-who-will-be", "Texas Instruments announced it would build a new, $11 billion semiconductor plant in "
+     "Lehi, Utah. “There is no better time to further invest in our internal manufacturing capacity,” said Haviv "
+     "Ilan, who will be the company’s chief executive officer effective April 1.",
+     "Haviv Ilan", "Chief Executive Officer", "Texas Instruments"),
 ]
 
 

@@ -860,8 +860,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
 
-# "Name, [the|its|who is the] TITLE": "its" leaves the owner to the company named before.
-_APPOSITION_TAIL = re.compile(r"\s*[,(]\s*(?:(?:the|a|an|now|currently|as|its|who\s+is(?:\s+(?:the|a|an))?)\s+)?$"
+# "Name, [the|its|who is the|who will be the] TITLE": "its" leaves the owner to the company named before.
+_APPOSITION_TAIL = re.compile(r"\s*[,(]\s*(?:(?:the|a|an|now|currently|as|its|who\s+(?:is|will\s+be)(?:\s+(?:the|a|an))?)\s+)?$"
                               r"|\s+is\s+(?:(?:the|a|an|now|currently)\s+)?$")
 
 
