@@ -359,6 +359,10 @@ EXECUTIVES = [
      "Lehi, Utah. “There is no better time to further invest in our internal manufacturing capacity,” said Haviv "
      "Ilan, who will be the company’s chief executive officer effective April 1.",
      "Haviv Ilan", "Chief Executive Officer", "Texas Instruments"),
+    # round 11: a person's possessive before a company's name: its owner, title null (w084)
+    ("owner-possessive-company", "Dow Chemical to buy Rohm and Haas\n\nThe deal has been agreed unanimously by the "
+     "boards of both companies, and will be partially funded by Warren Buffett's Berkshire Hathaway and the Kuwait "
+     "Investment Authority.", "Warren Buffett", None, "Berkshire Hathaway"),
 ]
 
 

@@ -1928,6 +1928,29 @@ def _founders(view: _DocView) -> list[_Found]:
     return found
 
 
+_OWNER_POSSESSIVE = re.compile(r"['’]s[ \t]+")
+
+
+def _firm_owners(view: _DocView) -> list[_Found]:
+    """``Warren Buffett's Berkshire Hathaway``, ``Barry Diller's InterActiveCorp``: a person (of
+    two or more words, no official) named with a possessive right before a company's mention
+    owns or runs it; executive, title null (the Blavatnik ruling)."""
+    found = []
+    for ent in view.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _clean_person_ent(view, ent)
+        m = _OWNER_POSSESSIVE.match(view.text, span[1]) if span else None
+        if m is None or view.company_end_at(m.end()) is None or not _valid_name(view, *span):
+            continue
+        name = view.text[span[0]:span[1]]
+        if len(name.split()) < 2 or _known_official(name) or view.in_company(*span):
+            continue
+        company = next(c for a, _, c in view.company_spans if a == m.end())
+        found.append(_Found(span[0], span[1], name, "executive", None, None, company))
+    return found
+
+
 def _founder(view: _DocView, head, company: str) -> list[_Found]:
     """The founder whose name ends with the token ``head``, if the model names a person there."""
     ent = view.ent_by_end.get(head.idx + len(head.text))
@@ -2141,7 +2164,8 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     """Officials and executives of a processed Doc, in the contract's shape."""
     view = _DocView(doc)
     text = view.text
-    people = _cluster(_titled_people(view) + _founders(view) + _person_entities(view) + _gazetteer_names(view))
+    people = _cluster(_titled_people(view) + _founders(view) + _firm_owners(view) + _person_entities(view)
+                      + _gazetteer_names(view))
     _add_mentions(view, people)
     officials, executives = [], []
     for p in people:
