@@ -363,6 +363,10 @@ EXECUTIVES = [
     ("owner-possessive-company", "Dow Chemical to buy Rohm and Haas\n\nThe deal has been agreed unanimously by the "
      "boards of both companies, and will be partially funded by Warren Buffett's Berkshire Hathaway and the Kuwait "
      "Investment Authority.", "Warren Buffett", None, "Berkshire Hathaway"),
+    # round 11: a bare role's company at the end of the paragraph before, across a blank line (w049)
+    ("company-in-paragraph-before", "Bank of America reports losses\n\nIn the same period a year earlier, Bank of "
+     "America had gained $704 million, or fifteen cents per share.\n\nThe bank's CEO, Ken Lewis, said in a "
+     "statement that credit costs remain high.", "Ken Lewis", "CEO", ("Bank of America", "Bank of America Corporation")),
 ]
 
 

@@ -674,9 +674,10 @@ def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str
     ``the company`` (``Chief executive Amanda Lacaze said demand for the company's ...``)."""
     text = view.text
     para = text.rfind("\n", 0, pos) + 1
-    prev = text.rfind("\n", 0, max(0, para - 1))
-    while prev > 0 and text[prev - 1:prev] == "\n":          # blank lines between paragraphs
-        prev = text.rfind("\n", 0, prev - 1)
+    prev_end = para - 1
+    while prev_end > 0 and text[prev_end - 1:prev_end] == "\n":          # blank lines between paragraphs
+        prev_end -= 1
+    prev = text.rfind("\n", 0, max(0, prev_end))
     lo = max(prev + 1, pos - 600)
     best = None
     for s, e, name in view.company_spans:
