@@ -482,6 +482,15 @@ def test_bare_official(nlp, text, name, country):
     assert person["country"] == country
 
 
+def test_annex_tagged_person_is_no_official(nlp):
+    """Round 11: ``Annex II`` of an executive order, which the model tags PERSON in the fact
+    sheet, is no official of the article's country (g078)."""
+    path = Path(__file__).resolve().parent.parent / "corpus" / "g078_reciprocal_tariffs_scope_trade_deals.txt"
+    text = path.read_text(encoding="utf-8")
+    officials, _ = _run(nlp, text)
+    assert not any(o["name"].startswith("Annex") for o in officials)
+
+
 def test_caps_headline_alone(nlp):
     """With no body text to learn case from, a headline name keeps two words."""
     officials, _ = _run(nlp, "PRIME MINISTER SANAE TAKAICHI MEETS TRUMP\n")

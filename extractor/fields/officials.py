@@ -142,6 +142,7 @@ class _Tables:
     bodies: dict
     company_words: set
     stopwords: set
+    document_parts: set
     honorifics: set
     particles: set
     not_person_after: set
@@ -251,6 +252,7 @@ def _tables(tables: Tables) -> _Tables:
         connectors=set(t["connectors"]), not_before_head=tuple(t["not_title_before_head"]),
         public_words=tuple(t["public_body_words"]), bodies=t["public_bodies"],
         company_words=set(t["company_words"]), stopwords=set(t["name_stopwords"]),
+        document_parts=set(t["document_part_words"]),
         honorifics=set(t["honorifics"]), particles=set(t["name_particles"]),
         not_person_after=set(t["not_person_after"]), office_cues=tuple(t["office_cues"]),
         non_official_roles=set(t["non_official_roles"]),
@@ -846,6 +848,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         return False
     if words[0] in tb.stopwords and not (ent is not None and ent.label_ == "PERSON" and len(words) > 1):
         return False
+    if words[0] in tb.document_parts:
+        return False                                      # "Annex II", tagged PERSON
     if view.company_by_text.get(name, name) != name or view.in_company(start, end):
         return False
     if (len(words) > 1 or not (ent is not None and ent.label_ == "PERSON")) and (
