@@ -354,6 +354,19 @@ EXECUTIVES = [
     ("apposition-bracketed", "Steel merger agreed\n\nThyssenkrupp agreed to merge with Mittal Steel. Joseph Kinsch "
      "(current Thyssenkrupp chairman) will be co-chairman of the new company.",
      "Joseph Kinsch", "Chairman", ("Thyssenkrupp", "ThyssenKrupp")),
+    # round 11: a relative clause of a future role names the holder before it (g065)
+    ("apposition-who-will-be", "Texas Instruments announced it would build a new, $11 billion semiconductor plant in "
+     "Lehi, Utah. “There is no better time to further invest in our internal manufacturing capacity,” said Haviv "
+     "Ilan, who will be the company’s chief executive officer effective April 1.",
+     "Haviv Ilan", "Chief Executive Officer", "Texas Instruments"),
+    # round 11: a person's possessive before a company's name: its owner, title null (w084)
+    ("owner-possessive-company", "Dow Chemical to buy Rohm and Haas\n\nThe deal has been agreed unanimously by the "
+     "boards of both companies, and will be partially funded by Warren Buffett's Berkshire Hathaway and the Kuwait "
+     "Investment Authority.", "Warren Buffett", None, "Berkshire Hathaway"),
+    # round 11: a bare role's company at the end of the paragraph before, across a blank line (w049)
+    ("company-in-paragraph-before", "Bank of America reports losses\n\nIn the same period a year earlier, Bank of "
+     "America had gained $704 million, or fifteen cents per share.\n\nThe bank's CEO, Ken Lewis, said in a "
+     "statement that credit costs remain high.", "Ken Lewis", "CEO", ("Bank of America", "Bank of America Corporation")),
 ]
 
 
@@ -467,6 +480,15 @@ def test_bare_official(nlp, text, name, country):
     person = _by_name(officials, name)
     assert person["title"] is None
     assert person["country"] == country
+
+
+def test_annex_tagged_person_is_no_official(nlp):
+    """Round 11: ``Annex II`` of an executive order, which the model tags PERSON in the fact
+    sheet, is no official of the article's country (g078)."""
+    path = Path(__file__).resolve().parent.parent / "corpus" / "g078_reciprocal_tariffs_scope_trade_deals.txt"
+    text = path.read_text(encoding="utf-8")
+    officials, _ = _run(nlp, text)
+    assert not any(o["name"].startswith("Annex") for o in officials)
 
 
 def test_caps_headline_alone(nlp):

@@ -142,6 +142,7 @@ class _Tables:
     bodies: dict
     company_words: set
     stopwords: set
+    document_parts: set
     honorifics: set
     particles: set
     not_person_after: set
@@ -251,6 +252,7 @@ def _tables(tables: Tables) -> _Tables:
         connectors=set(t["connectors"]), not_before_head=tuple(t["not_title_before_head"]),
         public_words=tuple(t["public_body_words"]), bodies=t["public_bodies"],
         company_words=set(t["company_words"]), stopwords=set(t["name_stopwords"]),
+        document_parts=set(t["document_part_words"]),
         honorifics=set(t["honorifics"]), particles=set(t["name_particles"]),
         not_person_after=set(t["not_person_after"]), office_cues=tuple(t["office_cues"]),
         non_official_roles=set(t["non_official_roles"]),
@@ -674,9 +676,10 @@ def _company_before(view: _DocView, pos: int, main_company: bool = False) -> str
     ``the company`` (``Chief executive Amanda Lacaze said demand for the company's ...``)."""
     text = view.text
     para = text.rfind("\n", 0, pos) + 1
-    prev = text.rfind("\n", 0, max(0, para - 1))
-    while prev > 0 and text[prev - 1:prev] == "\n":          # blank lines between paragraphs
-        prev = text.rfind("\n", 0, prev - 1)
+    prev_end = para - 1
+    while prev_end > 0 and text[prev_end - 1:prev_end] == "\n":          # blank lines between paragraphs
+        prev_end -= 1
+    prev = text.rfind("\n", 0, max(0, prev_end))
     lo = max(prev + 1, pos - 600)
     best = None
     for s, e, name in view.company_spans:
@@ -845,6 +848,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         return False
     if words[0] in tb.stopwords and not (ent is not None and ent.label_ == "PERSON" and len(words) > 1):
         return False
+    if words[0] in tb.document_parts:
+        return False                                      # "Annex II", tagged PERSON
     if view.company_by_text.get(name, name) != name or view.in_company(start, end):
         return False
     if (len(words) > 1 or not (ent is not None and ent.label_ == "PERSON")) and (
@@ -860,8 +865,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
 
-# "Name, [the|its|who is the] TITLE": "its" leaves the owner to the company named before.
-_APPOSITION_TAIL = re.compile(r"\s*[,(]\s*(?:(?:the|a|an|now|currently|as|its|who\s+is(?:\s+(?:the|a|an))?)\s+)?$"
+# "Name, [the|its|who is the|who will be the] TITLE": "its" leaves the owner to the company named before.
+_APPOSITION_TAIL = re.compile(r"\s*[,(]\s*(?:(?:the|a|an|now|currently|as|its|who\s+(?:is|will\s+be)(?:\s+(?:the|a|an))?)\s+)?$"
                               r"|\s+is\s+(?:(?:the|a|an|now|currently)\s+)?$")
 
 
@@ -1928,6 +1933,29 @@ def _founders(view: _DocView) -> list[_Found]:
     return found
 
 
+_OWNER_POSSESSIVE = re.compile(r"['’]s[ \t]+")
+
+
+def _firm_owners(view: _DocView) -> list[_Found]:
+    """``Warren Buffett's Berkshire Hathaway``, ``Barry Diller's InterActiveCorp``: a person (of
+    two or more words, no official) named with a possessive right before a company's mention
+    owns or runs it; executive, title null (the Blavatnik ruling)."""
+    found = []
+    for ent in view.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _clean_person_ent(view, ent)
+        m = _OWNER_POSSESSIVE.match(view.text, span[1]) if span else None
+        if m is None or view.company_end_at(m.end()) is None or not _valid_name(view, *span):
+            continue
+        name = view.text[span[0]:span[1]]
+        if len(name.split()) < 2 or _known_official(name) or view.in_company(*span):
+            continue
+        company = next(c for a, _, c in view.company_spans if a == m.end())
+        found.append(_Found(span[0], span[1], name, "executive", None, None, company))
+    return found
+
+
 def _founder(view: _DocView, head, company: str) -> list[_Found]:
     """The founder whose name ends with the token ``head``, if the model names a person there."""
     ent = view.ent_by_end.get(head.idx + len(head.text))
@@ -2141,7 +2169,8 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     """Officials and executives of a processed Doc, in the contract's shape."""
     view = _DocView(doc)
     text = view.text
-    people = _cluster(_titled_people(view) + _founders(view) + _person_entities(view) + _gazetteer_names(view))
+    people = _cluster(_titled_people(view) + _founders(view) + _firm_owners(view) + _person_entities(view)
+                      + _gazetteer_names(view))
     _add_mentions(view, people)
     officials, executives = [], []
     for p in people:
