@@ -778,3 +778,20 @@ def test_rate_without_target_is_on_the_articles_one_country(nlp):
                               "Germany’s and Vietnam’s non-market policies contribute to India’s")
     got = [(t["text"], t["imposer"], t["target"]) for t in nlp(several)._.tariffs]
     assert got == [("25%", "US", None), ("50%", "US", None)]
+
+
+@pytest.mark.parametrize("text, target", [
+    # round 11 (dev 025): a headline participle's subject is the target, not the imposer
+    ("Canada Hit With 35% Tariff as Mexico Wins 90-Day Reprieve\n\nPublished August 1, 2025 | Toronto\n", "CA"),
+    ("Switzerland was hit with a 39% tariff, one of the highest rates imposed by Washington.", "CH"),
+])
+def test_hit_with_subject_is_the_target(nlp, text, target):
+    assert [t["target"] for t in nlp(text)._.tariffs] == [target]
+
+
+def test_average_rate_on_one_countrys_goods_has_that_target(nlp):
+    # round 11 (dev 036): an average rate that names the goods it falls on is on their country;
+    # a country's own average schedule (no goods named) stays untargeted
+    text = ("At their Oct. 30 meeting in Busan, Washington cut its fentanyl-related tariff on Chinese goods to 10% "
+            "from 20%, bringing the average U.S. rate on Chinese imports to about 47% from 57%.")
+    assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs][2:] == [("47%", "CN"), ("57%", "CN")]

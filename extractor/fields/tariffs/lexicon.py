@@ -56,6 +56,7 @@ class _Lexicon:
     actor_nouns: frozenset[str]
     impose: frozenset[str]  # verbs whose subject imposes the tariff
     target_subject: frozenset[str]  # verbs whose subject is the target: face, pay
+    hit_with: frozenset[str]  # 'Canada Hit With 35% Tariff': a participle whose subject is the target
     status: dict[str, str]  # cue word -> status (the stronger cue when a word has two)
     threat_words: frozenset[str]
     previous_words: frozenset[str]
@@ -125,6 +126,7 @@ def _lex(t: Tables) -> _Lexicon:
         actor_nouns=frozenset(lex["actor_nouns"]),
         impose=frozenset(lex["impose_verbs"]),
         target_subject=frozenset(lex["target_subject_verbs"]),
+        hit_with=frozenset(lex["hit_with_verbs"]),
         status=status,
         threat_words=frozenset(lex["status_words"]["threatened"]),
         previous_words=frozenset(lex["status_words"]["previous"]),
