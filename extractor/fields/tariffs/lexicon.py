@@ -56,6 +56,7 @@ class _Lexicon:
     actor_nouns: frozenset[str]
     impose: frozenset[str]  # verbs whose subject imposes the tariff
     target_subject: frozenset[str]  # verbs whose subject is the target: face, pay
+    hit_with: frozenset[str]  # 'Canada Hit With 35% Tariff': a participle whose subject is the target
     status: dict[str, str]  # cue word -> status (the stronger cue when a word has two)
     threat_words: frozenset[str]
     previous_words: frozenset[str]
@@ -96,6 +97,7 @@ class _Lexicon:
     weak_noun_object_verbs: frozenset[str]
     product_deposit_nouns: frozenset[str]
     article_window: int
+    article_target: dict[str, float]  # min_names, min_share of the article's one target country
     list_status: dict[str, str | None]  # status phrase of a list line -> status (None: suspended)
     list_status_re: re.Pattern
     products: dict[str, str]  # word form -> product label
@@ -124,6 +126,7 @@ def _lex(t: Tables) -> _Lexicon:
         actor_nouns=frozenset(lex["actor_nouns"]),
         impose=frozenset(lex["impose_verbs"]),
         target_subject=frozenset(lex["target_subject_verbs"]),
+        hit_with=frozenset(lex["hit_with_verbs"]),
         status=status,
         threat_words=frozenset(lex["status_words"]["threatened"]),
         previous_words=frozenset(lex["status_words"]["previous"]),
@@ -164,6 +167,7 @@ def _lex(t: Tables) -> _Lexicon:
         weak_noun_object_verbs=frozenset(lex["weak_noun_object_verbs"]),
         product_deposit_nouns=frozenset(lex["product_deposit_nouns"]),
         article_window=lex["article_roles_window"],
+        article_target=lex["article_target"],
         list_status=lex["list_status_phrases"],
         list_status_re=re.compile(
             r"\b(%s)\b" % "|".join(sorted(map(re.escape, lex["list_status_phrases"]), key=len, reverse=True)),

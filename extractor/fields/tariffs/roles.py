@@ -42,8 +42,9 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
             _verb_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
-    if _own_schedule(rate) and not rate.condition:
-        # (a threshold on the goods' MFN rate is no schedule of theirs: the deal's rule, US -> partner)
+    if _own_schedule(rate) and not rate.condition and not (targets and _on_goods(rate)):
+        # (a threshold on the goods' MFN rate is no schedule of theirs: the deal's rule, US -> partner;
+        # "the average U.S. rate on Chinese imports" is the average on one country's goods)
         targets = [_SEVERAL]
     return imposers, targets
 
@@ -123,7 +124,10 @@ def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
     key_tokens = set(x.i for t in _frame(rate) for x in t.subtree)
     subj = _subject(verb)
     if subj is not None and subj.i not in key_tokens:
-        _subject_votes(verb, subj, ctx, votes)
+        if _hit_with(rate, verb):
+            votes.add(_goods_roles(subj, ctx))
+        else:
+            _subject_votes(verb, subj, ctx, votes)
     for c in verb.children:
         if c.dep_ == "agent":
             votes.imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
@@ -133,6 +137,16 @@ def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
             for pobj in _prep_objects(c):
                 if pobj.i not in key_tokens and not _is_number(pobj):
                     votes.add(_goods_roles(pobj, ctx))
+
+
+def _hit_with(rate: _Rate, verb: Token) -> bool:
+    """``Canada Hit With 35% Tariff``: a participle read as the headline's verb, the rate in its
+    ``with`` phrase and no object before that: its subject is the target, not the imposer."""
+    if verb.lower_ not in _lex().hit_with or any(c.lower_ == "back" for c in verb.children):
+        return False  # ("Beijing hit back with 15% duties": the subject acts)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 and rate.root.i in {t.i for t in c.subtree}), None)
+    return prep is not None and not any(c.dep_ in ("dobj", "dative") and c.i < prep.i for c in verb.children)
 
 
 def _target_prep(prep: Token, verb: Token) -> bool:
@@ -186,6 +200,12 @@ def _own_schedule(rate: _Rate) -> bool:
     tariff = rate.tariff if rate.tariff is not None else rate.noun
     lex = _lex()
     return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.own_schedule for c in tariff.children)
+
+
+def _on_goods(rate: _Rate) -> bool:
+    """The rate's tariff noun names the goods it falls on (``the average U.S. rate on Chinese imports``)."""
+    tariff = rate.tariff if rate.tariff is not None else rate.noun
+    return any(c.dep_ == "prep" and c.lower_ in _lex().target_preps for c in tariff.children)
 
 
 def _tariff_np_roles(tok: Token, ctx: _Context) -> tuple[list, list]:
