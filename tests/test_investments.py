@@ -7,6 +7,7 @@ import pytest
 
 from extractor.fields.investments import (InvestorOption, Party, choose_investor, deal_role, heading_of, phrase_hits,
                                          sectors_of)
+from extractor.lexicon.tables import using_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -380,3 +381,69 @@ def test_each_amount_takes_its_own_conjunct(extractor, text, money, key, expecte
     record = extractor.extract(text, published="2025-10-28")
     (entry,) = [i for i in record.investments if i.text == money]
     assert getattr(entry, key) == expected
+
+
+def test_the_seller_a_purchase_is_made_from(extractor):
+    # round 11 (w188): "the purchase of ... from Cunard Line": the company bought from is the seller
+    sentence = ("Dubai has announced the purchase of the British ocean liner RMS Queen Elizabeth 2 from Cunard Line "
+                "for US$100 million, for conversion into a luxury floating hotel.")
+    doc = extractor.nlp(sentence)
+    start = sentence.index("Cunard Line")
+    assert deal_role(doc.char_span(start, start + len("Cunard Line"), alignment_mode="expand")) == "seller"
+
+
+@pytest.mark.parametrize(
+    "sentence, money, expected",
+    [
+        # round 11 (w050, w156): the amount a party gets or asks for (feature receiving&...)
+        ("Chrysler will receive CA$1 billion and may in fact be eligible for as much as CA$4 billion.", "CA$4 billion", True),
+        ("The United States auto manufacturer Chrysler has asked the US government for an additional US$5 billion in aid.",
+         "US$5 billion", True),
+        ("Toyota will invest $10 billion in a new battery plant in North Carolina.", "$10 billion", False),
+    ],
+)
+def test_money_a_party_receives_or_asks_for(extractor, sentence, money, expected):
+    from extractor.fields.investments import receiving
+
+    doc = extractor.nlp(sentence)
+    start = sentence.index(money)
+    comp = extractor.nlp.get_pipe("investments")
+    with using_tables(comp.tables):
+        assert receiving(doc.char_span(start, start + len(money), alignment_mode="expand")) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, money, expected",
+    [
+        # round 11 (g058, g074, g091): private money is seldom a government's (feature private&...)
+        ("President Trump announced a $500 billion private investment led by OpenAI, Oracle, and Softbank.",
+         "$500 billion", True),
+        ("The Investing in America agenda has already catalyzed more than $860 billion in business investments.",
+         "$860 billion", True),
+        # g120: public money that draws private investment in is not private
+        ("It includes full funding for the CHIPS for America Act, which will provide $52 billion to catalyze more "
+         "private-sector investments.", "$52 billion", False),
+    ],
+)
+def test_private_money(extractor, sentence, money, expected):
+    from extractor.fields.investments import private_money
+
+    doc = extractor.nlp(sentence)
+    start = sentence.index(money)
+    comp = extractor.nlp.get_pipe("investments")
+    with using_tables(comp.tables):
+        assert private_money(doc.char_span(start, start + len(money), alignment_mode="expand")) is expected
+
+
+def test_spending_laws_are_their_government(extractor):
+    # round 11 (g085, g097): "The Bipartisan Infrastructure Law invests $7.5 billion" is the US government's money
+    from extractor.fields.investments import spending_laws
+
+    sentence = ("The Bipartisan Infrastructure Law invests $7.5 billion to build a national network of EV chargers. "
+                "The Inflation Reduction Act of 2022 also provided $700 million.")
+    doc = extractor.nlp(sentence)
+    comp = extractor.nlp.get_pipe("investments")
+    with using_tables(comp.tables):
+        laws = [(sentence[p.start:p.end], p.key, p.kind) for p in spending_laws(doc, "US")]
+    assert laws == [("The Bipartisan Infrastructure Law", "US", "government"),
+                    ("The Inflation Reduction Act", "US", "government")]

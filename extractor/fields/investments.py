@@ -254,7 +254,7 @@ def places(doc: Doc) -> list[Place]:
 def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -> list["Party"]:
     """Governments acting as investors: officials (their country), and organisations named with
     a government word ("the Department of Energy", "U.S. Export-Import Bank"), whose country is
-    the one named inside them, else the article's main country."""
+    the one named inside them, else the article's main country; and spending laws."""
     out = [
         Party(o["country"], False, m["start"], m["end"], "government")
         for o in doc._.officials or [] if o.get("country")
@@ -269,7 +269,23 @@ def government_parties(doc: Doc, place_list: list[Place], main: Optional[str]) -
         code = inside[0] if inside else main
         if code:
             out.append(Party(code, False, ent.start_char, ent.end_char, "government"))
-    return out + government_nouns(doc, place_list, main)
+    return out + government_nouns(doc, place_list, main) + spending_laws(doc, main)
+
+
+def spending_laws(doc: Doc, main: Optional[str]) -> list["Party"]:
+    """Laws that spend public money, named by a capitalised name ending in a law word ("The
+    Bipartisan Infrastructure Law invests $7.5 billion", "the Inflation Reduction Act"): the
+    government of the article's main country."""
+    words = set(current_cues()["law_words"])
+    out = []
+    for tok in doc:
+        if main is None or tok.text not in words or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
+            continue
+        first = tok.i - 1
+        while first > tok.sent.start and (doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in ("and", "for")):
+            first -= 1
+        out.append(Party(main, False, doc[first].idx, tok.idx + len(tok.text), "government"))
+    return out
 
 
 def government_nouns(doc: Doc, place_list: list[Place], main: Optional[str]) -> list["Party"]:
@@ -406,7 +422,11 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
     if text[party.end:party.end + 2] in ("'s", "’s"):
         roles.append("possessive")
     after = text[party.end:party.end + 40].lower().split()[:4]
-    if classes_in(after, cue_index()) & {"invest", "fund", "build", "acquire"}:
+    if set(after) & set(current_cues()["sell_words"]):
+        roles.append("before_sell")  # "DaimlerChrysler to sell Chrysler Group"
+    elif classes_in(after, cue_index()) & {"receive"}:
+        roles.append("before_receive")  # "Chrysler will receive CA$1 billion"
+    elif classes_in(after, cue_index()) & {"invest", "fund", "build", "acquire"}:
         roles.append("before_cue")
     named = cand.span.doc.char_span(party.start, party.end, alignment_mode="expand")
     deal = deal_role(named) if named is not None else ""
@@ -449,9 +469,35 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
     for role in roles:
         feats[f"role:{role}"] = 1.0
         feats[f"role:{role}&{party.kind}"] = 1.0
+    if receiving(cand.span):
+        feats[f"receiving&{party.kind}"] = 1.0
+        for role in {"subject", "after_from", "before", "after"} & set(roles):
+            feats[f"receiving&{role}"] = 1.0
+    if private_money(cand.span):
+        feats[f"private&{party.kind}"] = 1.0  # "President Trump announced a $500 billion private investment"
     if position.get("main_country"):
         feats["main_country"] = 1.0
     return feats
+
+
+def receiving(span: Span) -> bool:
+    """Whether the amount is what a party gets or asks for: a receive or request word on its
+    path to the sentence's root ("Chrysler will receive CA$1 billion", "has asked the US
+    government for US$5 billion")."""
+    words = {t.lower_ for t in span.root.ancestors}
+    return bool(classes_in(sorted(words), cue_index()) & {"receive"} or words & set(current_cues()["request_words"]))
+
+
+def private_money(span: Span) -> bool:
+    """Whether the amount's phrase calls it private money ("a $500 billion private investment",
+    "$860 billion in business investments", "$1.9 billion in new private sector commitments")."""
+    doc, sent = span.doc, span.sent
+    near = list(doc[max(sent.start, span.start - 2):span.start])
+    for tok in doc[span.end:min(sent.end, span.end + 4)]:
+        if tok.pos_ in ("VERB", "AUX", "PART", "PUNCT"):
+            break  # "$52 billion to catalyze more private-sector investments" is not private
+        near.append(tok)
+    return any(t.lower_ in current_cues()["private_words"] for t in near)
 
 
 def investor_options(cand: Candidate, scoped: dict[str, list[Party]], main: Optional[str],
@@ -897,7 +943,22 @@ def deal_role(name: Span) -> str:
         return "seller"  # "acquires Yahoo's HotJobs service"
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in sell_words:
         return "buyer"
+    if tok.dep_ == "pobj" and head.lower_ == "from" and bought_from(head):
+        return "seller"  # "the purchase of the liner QE2 from Cunard Line"
     return ""
+
+
+def bought_from(prep) -> bool:
+    """Whether the ``from`` phrase ``prep`` says where something bought comes from: it hangs on
+    a buying word or on what one buys ("purchase of the liner ... from Cunard")."""
+    tok = prep.head
+    for _ in range(3):
+        if _buys(tok):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def acquired_in(doc: Doc, scene: Scene, spans: list[Span], investor: Optional[Party]) -> list[str]:
