@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Span
 
 from extractor import extensions  # noqa: F401  (registers doc._.tariffs)
 from extractor.extensions import doc_text
-from extractor.fields.tariffs.article import (_agree_direction, _article_roles, _article_target, _carry_roles,
-                                              _deal_roles, _harmonise_status, _replaced_rates)
+from extractor.fields.tariffs.article import (_agree_direction, _article_roles, _carry_roles, _deal_roles,
+                                              _harmonise_status, _replaced_rates)
 from extractor.fields.tariffs.context import _Context
 from extractor.fields.tariffs.context_rules import _context_rule, _goods_pay, _list_item, _mark_threshold
 from extractor.fields.tariffs.decide import _classify, _share_links, _share_pairs
@@ -122,7 +122,6 @@ def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> li
         _article_roles(found, ctx, sents.sents)
     _deal_roles(found)
     _carry_roles(found)
-    _article_target(found, ctx)
     _agree_direction(found, text)
     _harmonise_status(found, text)
     _replaced_rates(found, text)

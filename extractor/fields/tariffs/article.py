@@ -109,34 +109,6 @@ def _carry_roles(found: list[_Mention]) -> None:
             m.target = None
 
 
-def _article_target(found: list[_Mention], ctx: "_Context") -> None:
-    """A rate of the article's usual imposer that names no target (``The tariff rate on
-    semiconductors will increase from 25% to 50%``) is on the one country the article is about:
-    the country most of its foreign country names name (a fact sheet on China's practices)."""
-    counts = Counter(m.imposer for m in found if m.imposer)
-    if not counts:
-        return
-    imposer = counts.most_common(1)[0][0]
-    target = _main_country(ctx, imposer)
-    if target is None:
-        return
-    for m in found:
-        if m.imposer == imposer and m.target is None and not m.several:
-            m.target = target
-
-
-def _main_country(ctx: "_Context", imposer: str) -> str | None:
-    """The country that most of the article's country names other than ``imposer`` name, when it
-    is named often enough and dominates the others."""
-    rule = _lex().article_target
-    names = Counter(c for ent in ctx.ents if ent.label_ in ("GPE", "NORP")
-                    for c in [ctx.country_of(ent.root)] if c and c != imposer)
-    if not names:
-        return None
-    code, n = names.most_common(1)[0]
-    return code if n >= rule["min_names"] and n >= rule["min_share"] * sum(names.values()) else None
-
-
 _WORDS = re.compile(r"[a-z][a-z-]*")
 
 

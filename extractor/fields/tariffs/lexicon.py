@@ -97,7 +97,6 @@ class _Lexicon:
     weak_noun_object_verbs: frozenset[str]
     product_deposit_nouns: frozenset[str]
     article_window: int
-    article_target: dict[str, float]  # min_names, min_share of the article's one target country
     list_status: dict[str, str | None]  # status phrase of a list line -> status (None: suspended)
     list_status_re: re.Pattern
     products: dict[str, str]  # word form -> product label
@@ -167,7 +166,6 @@ def _lex(t: Tables) -> _Lexicon:
         weak_noun_object_verbs=frozenset(lex["weak_noun_object_verbs"]),
         product_deposit_nouns=frozenset(lex["product_deposit_nouns"]),
         article_window=lex["article_roles_window"],
-        article_target=lex["article_target"],
         list_status=lex["list_status_phrases"],
         list_status_re=re.compile(
             r"\b(%s)\b" % "|".join(sorted(map(re.escape, lex["list_status_phrases"]), key=len, reverse=True)),
