@@ -405,11 +405,7 @@ def test_the_seller_a_purchase_is_made_from(extractor):
 def test_money_a_party_receives_or_asks_for(extractor, sentence, money, expected):
     from extractor.fields.investments import receiving
 
-    doc = extractor.nlp(sentence)
-    start = sentence.index(money)
-    comp = extractor.nlp.get_pipe("investments")
-    with using_tables(comp.tables):
-        assert receiving(doc.char_span(start, start + len(money), alignment_mode="expand")) is expected
+    assert _on_amount(extractor, receiving, sentence, money) is expected
 
 
 @pytest.mark.parametrize(
@@ -428,11 +424,15 @@ def test_money_a_party_receives_or_asks_for(extractor, sentence, money, expected
 def test_private_money(extractor, sentence, money, expected):
     from extractor.fields.investments import private_money
 
+    assert _on_amount(extractor, private_money, sentence, money) is expected
+
+
+def _on_amount(extractor, test, sentence, money):
+    """``test`` of the amount ``money`` of ``sentence``, with the component's tables in use."""
     doc = extractor.nlp(sentence)
     start = sentence.index(money)
-    comp = extractor.nlp.get_pipe("investments")
-    with using_tables(comp.tables):
-        assert private_money(doc.char_span(start, start + len(money), alignment_mode="expand")) is expected
+    with using_tables(extractor.nlp.get_pipe("investments").tables):
+        return test(doc.char_span(start, start + len(money), alignment_mode="expand"))
 
 
 def test_spending_laws_are_their_government(extractor):
