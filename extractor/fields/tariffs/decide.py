@@ -22,7 +22,7 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
             # (a reduced relative: "down from the 25% Trump had threatened")
             rate.decision = "no"  # "a 20 percent share"
         return
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in root.children):
+    if _of_objects(root):
         rate.decision = "no"  # "2% of GDP", "95% of goods"
         return
     head, dep = root.head, root.dep_
@@ -56,8 +56,7 @@ def _summed_tariff(subj: Token | None) -> Token | None:
     section 301 tariff``; the first is usually the goods' own MFN rate."""
     if subj is None or subj.lower_ not in _lex().sum_nouns:
         return None
-    summed = [t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts) if _is_key(t)]
+    summed = [t for g in _of_objects(subj) for t in (g, *g.conjuncts) if _is_key(t)]
     return max(summed, key=lambda t: t.i, default=None)
 
 
@@ -110,8 +109,7 @@ def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
 def _tie_to_noun_rate(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
     """A rate coordinated with a noun that holds a rate (``an average of 37% for agricultural
     goods and more than 100% on certain autos``) follows that rate."""
-    own = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj" and g.i in pct_roots), None)
+    own = next((g for g in _of_objects(noun) if g.i in pct_roots), None)
     if own is None or pct_roots[own.i] is rate:
         return False
     rate.link = own
@@ -221,8 +219,7 @@ def _partitive_whole(tok: Token) -> Token:
     """The noun a partitive picks from (``rates`` in ``one of the lowest rates``), else ``tok``."""
     if tok.lower_ not in _PARTITIVES:
         return tok
-    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"), tok)
+    return next(iter(_of_objects(tok)), tok)
 
 
 def _subject_rule(rate: _Rate, verb: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:
@@ -285,3 +282,8 @@ def _share_links(rates: list, pct_roots: dict, also_no: bool = False) -> None:
                 if other is not None and other.decision is not None:
                     r.decision = other.decision
                     r.tariff, r.verb = other.tariff, other.verb
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """The objects of ``tok``'s ``of`` phrases (``GDP`` in ``2% of GDP``)."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
