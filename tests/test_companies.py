@@ -79,6 +79,12 @@ FOUND = [
     # round 10: bullet rows led by a name and a verb, most of them known companies (g111)
     ("bullet-list", (CORPUS / "g111_running_list_energy_nuclear_investments.txt").read_text(encoding="utf-8"),
      "Vaxcyte", ["Vaxcyte"], None),
+    # round 12: a bullet row's name may be set off by a comma ("- Clarios, a leader in ...,
+    # announced"); a bullet that leads no name keeps the list together (g086)
+    ("bullet-list-comma", (CORPUS / "g058_johnson_johnson_55_billion.txt").read_text(encoding="utf-8"),
+     "Clarios", ["Clarios"], None),
+    ("bullet-list-unnamed-row", (CORPUS / "g086_trump_manufacturing_superpower_list.txt").read_text(encoding="utf-8"),
+     "LGM Pharma", ["LGM Pharma"], None),
     # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
     ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
      "VMware", ["VMWare Inc."], "US"),

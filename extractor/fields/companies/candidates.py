@@ -18,11 +18,13 @@ _LIST_ROW = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?(" + _NAME_WORD + r")(?:[ \t]*/[ \t]*(" + _NAME_WORD + r"))?[ \t]*(?::|\||\(|\.{3,})",
     re.M,
 )
-# A bullet row led by a name and a lowercase word: "- Clarios announced a $6 billion plan".
-_BULLET_ROW = re.compile(r"^[ \t]*[-*•][ \t]+(" + _NAME_WORD + r")(?=[ \t]+[a-z])", re.M)
+# A bullet row led by a name and a lowercase word: "- Clarios announced a $6 billion plan",
+# "- Cra-Z-Art, the biggest toymaker in the U.S., said ...".
+_BULLET_ROW = re.compile(r"^[ \t]*[-*•][ \t]+(" + _NAME_WORD + r")(?=,?[ \t]+[a-z])", re.M)
 _JOINING_WORDS = ("de", "of", "and", "y", "du", "la")
 _COMMON = 0.9  # least_lower_share of a bullet row's lead words that are all common words
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BULLET = re.compile(r"\s*[-*•][ \t]")
 # Evidence kinds that vouch for a longer name than the model found ("Geely-owned Volvo Cars").
 _EXTENDING_KINDS = ("PREMOD", "APPOS", "SUFFIX", "PREFIX", "OWNED", "LIST")
 # Evidence kinds that make a list row's name known (with the known companies).
@@ -289,14 +291,15 @@ def list_evidence(comp, doc, text: str, cands: CandidateSet, evidence: list[Evid
     for block in _blocks(text, rows):
         names = [sp for _a, _b, spans in block for sp in spans]
         if len(block) >= 2 and lookup.majority_known(names):
-            found += [Evidence(s, e, None, "LIST") for s, e in names]
+            found += [Evidence(s, e, None, "LIST") for s, e in names if not lookup.person(s, e)]
     return found
 
 
 def _list_rows(doc, text, common: Callable[[list[str]], bool]):
     """``(row start, row end, [token spans of the names leading it])`` per list row. A heading
-    in capitals ("- BOLSTERING AMERICAN MINING: ...") leads no row; nor do a bullet row's lead
-    words that are all ``common`` words ("- Support for ...") or end with a joining word."""
+    in capitals ("- BOLSTERING AMERICAN MINING: ...") or in common words ("- Critical Minerals:
+    ...") leads no row; nor do a bullet row's lead words that are all ``common`` words ("- Support
+    for ...") or end with a joining word."""
     rows = []
     matches = {m.start(): m for m in _LIST_ROW.finditer(text)}
     for m in _BULLET_ROW.finditer(text):
@@ -305,7 +308,7 @@ def _list_rows(doc, text, common: Callable[[list[str]], bool]):
             matches[m.start()] = m
     for m in (matches[k] for k in sorted(matches)):
         lead = m.group(1).split()
-        if len(lead) >= 2 and all(w.isupper() for w in lead if w.isalpha()):
+        if len(lead) >= 2 and (all(w.isupper() for w in lead if w.isalpha()) or common(lead)):
             continue
         spans = []
         for g in range(1, m.re.groups + 1):
@@ -323,15 +326,23 @@ def _list_rows(doc, text, common: Callable[[list[str]], bool]):
 
 def _blocks(text, rows):
     """Rows not parted by a paragraph that is no row: lines of a list or table, or paragraphs
-    that each open with a name ("Bollinger Shipyards: The first ...")."""
+    that each open with a name ("Bollinger Shipyards: The first ..."). A bullet that leads no
+    name ("- In addition to ...") keeps its list together."""
     blocks, cur = [], []
     for row in rows:
-        if cur and len(_BLANK_LINE.findall(text, cur[-1][1], row[0])) > 1:
+        if cur and _parted(text, cur[-1][1], row[0]):
             blocks.append(cur)
             cur = []
         cur.append(row)
     blocks.append(cur)
     return blocks
+
+
+def _parted(text, a, b) -> bool:
+    """Whether a paragraph other than a bullet stands between two rows (``a``: end of the
+    first row's lead, ``b``: start of the next row)."""
+    between = _BLANK_LINE.split(text[a:b])[1:-1]
+    return any(p.strip() and not _BULLET.match(p) for p in between)
 
 
 class _RowLookup:
@@ -355,7 +366,13 @@ class _RowLookup:
     def known(self, s, e) -> bool:
         return any(self._is_known(c) for c in self.cands.overlapping(s, e)) or bool(self._row_keys(s, e) & self.known_keys)
 
+    def person(self, s, e) -> bool:
+        """A row led by a person's title ("- Secretary Granholm will discuss ...") names no
+        company and no rival: it is left out of the count."""
+        return self.doc[s].lower_ in self.comp.person_titles
+
     def majority_known(self, names) -> bool:
+        names = [(s, e) for s, e in names if not self.person(s, e)]
         n_known = sum(1 for s, e in names if self.known(s, e))
         # The model's ORG names count as half-evidence: they make up the rest of the majority.
         n_named = sum(1 for s, e in names if self.known(s, e) or self._row_keys(s, e) & self.model_keys)
