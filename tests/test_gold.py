@@ -206,6 +206,7 @@ def test_a_family_named_like_a_company_is_a_warning(workdir):
     (" The brewery is in Toshiba, Paperclip.", None),  # no known place after the comma: an error
     (" Protect Toshiba and Shipbuilding Industry.", "(it names an industry)"),  # "U.S. Steel and ...", g118
     (" The Toshiba sector grew.", "(it names an industry)"),
+    (" Tariffs Are Keeping Toshiba Production Strong.", "(it names an industry)"),  # "US Steel Production", g159
     (" Toshiba Industries grew.", None),  # a name, not an industry: still an error
 ])
 def test_tickers_and_country_names_are_warnings(workdir, added, why):

@@ -320,8 +320,10 @@ def _coverage_problems(name: str, record: ArticleRecord, text: str) -> list[Prob
 _FAMILY_AFTER = re.compile(r"[-\s](?:family|families|clan|dynasty)\b", re.IGNORECASE)
 # "(NYSE: BCE)": a ticker symbol, not a mention of the company.
 _TICKER_BEFORE = re.compile(r"\b[A-Z]{2,8}:\s?$")
-# "Protect U.S. Steel and Shipbuilding Industry": the words name an industry, not the company.
-_INDUSTRY_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w-]*)?\s+(?:industry|sector)\b", re.IGNORECASE)
+# "Protect U.S. Steel and Shipbuilding Industry", "Keeping US Steel Production Strong": the words
+# name an industry, not the company.
+_INDUSTRY_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w-]*)?\s+(?:industry|sector|production|output)\b",
+                             re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
