@@ -85,6 +85,14 @@ FOUND = [
      "Clarios", ["Clarios"], None),
     ("bullet-list-unnamed-row", (CORPUS / "g086_trump_manufacturing_superpower_list.txt").read_text(encoding="utf-8"),
      "LGM Pharma", ["LGM Pharma"], None),
+    # round 12: the US comma form of a legal suffix, and ", based in" after a name (g151)
+    ("suffix-comma", "Westminster Tool, Inc., based in Plainfield, Connecticut, is a plastic injection mold manufacturer.",
+     "Westminster Tool, Inc.", ["Westminster Tool, Inc."], None),
+    ("suffix-comma-extends-model-span", "They spoke.\n\nLegacy Precision Molds, Inc., based in Grandville, Michigan, "
+     "specializes in the design of molds.", "Legacy Precision Molds, Inc.", ["Legacy Precision Molds, Inc."], None),
+    ("based-in-after-name", "Twin Cities Die Casting, based in Minneapolis, Minnesota, is a 106-year-old, employee-owned "
+     "die casting company with three locations in the Midwest and 175 employees.",
+     "Twin Cities Die Casting", ["Twin Cities Die Casting"], None),
     # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
     ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
      "VMware", ["VMWare Inc."], "US"),

@@ -61,7 +61,12 @@ def _after(comp, doc, ms, me):
 def _before(comp, doc, ms, me):
     phrase = doc[ms:me].text.casefold().replace("’s", "'s").removeprefix("'s").strip()
     kind = "OWNS" if phrase in comp.company_only_before else "BEFORE"  # only a company has shares or a CEO
-    return _one(comp._walk_before(doc, ms), None, kind)
+    slot = comp._walk_before(doc, ms)
+    if slot and slot[1] - slot[0] == 1 and slot[0] >= 2 and doc[slot[0] - 1].text == "," \
+            and doc[slot[0]].lower_ in comp.strong_suffixes:
+        name = comp._walk_before(doc, slot[0] - 1)  # "Westminster Tool, Inc., based in"
+        slot = (name[0], slot[1]) if name else None
+    return _one(slot, None, kind)
 
 
 def _apposition(comp, doc, ms, me):
@@ -107,10 +112,10 @@ def _premodifier(comp, doc, ms, me):
 
 
 def _legal_suffix(comp, doc, ms, me):
-    """"Corning Inc.", "Acme Holdings": a name ending in a legal suffix."""
+    """"Corning Inc.", "Acme Holdings", "Westminster Tool, Inc.": a name ending in a legal suffix."""
     if doc[me - 1].is_lower and doc[me - 1].is_alpha:
         return []  # "Trump limited his tariff": a lowercase word, not a legal form
-    slot = comp._walk_before(doc, me - 1)
+    slot = comp._walk_before(doc, me - 2 if doc[me - 2].text == "," else me - 1)
     return _one((slot[0], me) if slot else None, None, "SUFFIX")
 
 
@@ -396,11 +401,20 @@ def _extension(comp, doc, cands, evidence, c) -> Optional[tuple[int, int]]:
     for ev in evidence.covering(c.s):
         a, b = ev.start, ev.end
         if ev.kind in _EXTENDING_KINDS and a <= c.s and c.e <= b \
-                and (a, b) != (c.s, c.e) and (b - a) - (c.e - c.s) <= 2 \
+                and (a, b) != (c.s, c.e) and _growth(doc, ev, c) <= 2 \
                 and not any(t.lower_ in comp.title_words for t in doc[a:b]) \
                 and not any(o is not c for o in cands.overlapping(a, b)):
             return a, b
     return None
+
+
+def _growth(doc, ev, c) -> int:
+    """How many name words a context adds to a candidate (a legal suffix and its comma,
+    "Legacy Precision Molds, Inc.", are no name words)."""
+    suffix = 0
+    if ev.kind == "SUFFIX" and ev.end > c.e:
+        suffix = 2 if doc[ev.end - 2].text == "," else 1
+    return (ev.end - ev.start) - (c.e - c.s) - suffix
 
 
 def add_context_names(cands: CandidateSet, evidence: list[Evidence]) -> None:

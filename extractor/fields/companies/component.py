@@ -327,8 +327,11 @@ def _context_patterns(r, strong_suffixes) -> dict[str, list]:
         "PREFIX": [[{"LOWER": {"IN": r.get("company_prefixes", [])}, "IS_TITLE": True}, cap]],
         # "Grupo Mexico, whose Southern Copper unit ..."
         "OWNED": [[{"LOWER": "whose"}, cap]],
+        # "Corning Inc.", and the US comma form "Westminster Tool, Inc."
         "SUFFIX": [[cap, {"LOWER": {"IN": strong_suffixes}}],
-                   [upper, {"LOWER": {"IN": strong_suffixes}}]],
+                   [upper, {"LOWER": {"IN": strong_suffixes}}],
+                   [cap, {"ORTH": ","}, {"LOWER": {"IN": strong_suffixes}}],
+                   [upper, {"ORTH": ","}, {"LOWER": {"IN": strong_suffixes}}]],
         "POSTMOD": [[cap, {"LOWER": {"IN": r.get("postmodifier_nouns", ["venture"])}}]],
     }
 
