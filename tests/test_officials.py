@@ -394,6 +394,11 @@ NO_OFFICIALS = [
     # name (legal form "LLC") before ", the governor of" is no governor (w222)
     ("given-name-sultan-said", "“No one has ever built a zero-carbon city before. Masdar City will accomplish all "
      "three,” said Sultan Al Jaber."),
+    # round 12: an ORG entity running on past the place that starts it is an organisation (w045, w196)
+    ("union-named-for-country", "Buzz Hargrove, the president of Canadian Auto Workers said he had been assured "
+     "that the collective bargaining agreement with Chrysler would remain."),
+    ("partnership-named-for-state", "\"The point really is to raise awareness about fuel celled vehicles,\" said "
+     "Catherine Dunwoody, the Executive Director of the California Fuel Cell Partnership."),
     ("company-legal-form-apposition", "A few days after Indian company Essar Steel Holdings Limited acquired Minnesota "
      "Steel LLC, the governor of Minnesota announced that he \"will strongly oppose any effort to provide state "
      "financial assistance.\""),

@@ -1139,8 +1139,28 @@ def _place_prefix_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] 
             # "president of the German auto industry association": an adjective; the
             # owner is some organisation, neither the country nor a known company.
             return _Owner("unknown", phrase + " " + nt.text, None, run[0].start), end
+        org_end = _org_past_place(view, run[0].start, end)
+        if org_end is not None:
+            return _Owner("unknown", text[run[0].start:org_end], None, run[0].start), org_end
         return _Owner("place" if code else "body", phrase, code, run[0].start), end
     return None
+
+
+def _org_past_place(view: _DocView, start: int, end: int) -> int | None:
+    """The end of an ORG entity that runs on past a place starting it with capitalised words
+    and no public body's name (``the president of Canadian Auto Workers``, ``Executive Director
+    of the California Fuel Cell Partnership``): an organisation, not the place."""
+    tok = view.token_at(start)
+    if tok is None or tok.ent_type_ != "ORG":
+        return None
+    ent = next(e for e in view.ents if e.start <= tok.i < e.end)
+    if ent.end_char <= end or not re.match(r" [A-Z]", view.text[end:end + 2]):
+        return None
+    tb = _tables()
+    rest = view.text[end:ent.end_char]
+    if any(w in rest for w in tb.public_words) or tb.body_tail_re.match(view.text, end):
+        return None          # "the U.S. Export-Import Bank": a public body's name
+    return ent.end_char
 
 
 def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
