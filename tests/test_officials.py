@@ -32,6 +32,10 @@ G063_HOSTS = ("Today, as a part of APEC Economic Leaders’ Week and the APEC CE
 # (sentence, name, title, country). Titles and countries come from the text; several of these
 # people are in no gazetteer (Yoo Han-koo, Opiyo Wandayi, Maria Oyelaran, Chrystia Freeland).
 OFFICIALS = [
+    # round 12: a lower-case portfolio with "mineral" after "&", then ", Name" (w225)
+    ("portfolio-mineral", "The East Timorese delegation is composed by the Minister of public works, Odete Victor, "
+     "and the Minister of energy & mineral resources, José Teixeira.", "José Teixeira",
+     "Minister of Energy & Mineral Resources", "TL"),
     # a counterpart holds the title of the official named before, for the demonym's country (w036)
     ("counterpart-demonym", "The deal was signed by Australia's Foreign Minister Alexander Downer and his Chinese "
      "counterpart, Li Zhaoxing, in Canberra.", "Li Zhaoxing", "Foreign Minister", "CN"),
@@ -232,6 +236,10 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 12: "Sultan" after a company role is the person's given name, not a title (w188)
+    ("given-name-sultan", "In a statement, Dubai World Chairman Sultan Ahmed bin Sulayem said that \"Dubai is a "
+     "maritime nation and we understand the rich heritage of QE2.\"", "Sultan Ahmed bin Sulayem", "Chairman",
+     "Dubai World"),
     # round 10: a list of people, each name before its title (w224); a company's possessive before a
     # region that owns the title (w233); more "chief ... officer" heads (g063)
     ("list-name-before-title", "Microsoft will hold a conference call July 20 with Chris Liddell, senior vice president "
@@ -382,6 +390,18 @@ def test_executive(nlp, text, name, title, company):
 
 # Sentences with no official at all: analysts, spokespeople, journalists, company staff, plain people.
 NO_OFFICIALS = [
+    # round 12: "Sultan" with no owner or "the" before it is a given name (w232); a company's full
+    # name (legal form "LLC") before ", the governor of" is no governor (w222)
+    ("given-name-sultan-said", "“No one has ever built a zero-carbon city before. Masdar City will accomplish all "
+     "three,” said Sultan Al Jaber."),
+    # round 12: an ORG entity running on past the place that starts it is an organisation (w045, w196)
+    ("union-named-for-country", "Buzz Hargrove, the president of Canadian Auto Workers said he had been assured "
+     "that the collective bargaining agreement with Chrysler would remain."),
+    ("partnership-named-for-state", "\"The point really is to raise awareness about fuel celled vehicles,\" said "
+     "Catherine Dunwoody, the Executive Director of the California Fuel Cell Partnership."),
+    ("company-legal-form-apposition", "A few days after Indian company Essar Steel Holdings Limited acquired Minnesota "
+     "Steel LLC, the governor of Minnesota announced that he \"will strongly oppose any effort to provide state "
+     "financial assistance.\""),
     # round 9: a legal text's document parts after "Executive" are no names (g083)
     ("executive-order-number", "The United States will modify the duty set forth in Executive Order 14257 of April 2, "
      "2025, by suspending 24 percent on those articles pursuant to the terms of said Order."),
@@ -463,6 +483,26 @@ def test_linking(nlp, text, name, mentions):
     person = _by_name(officials, name)
     assert [m["text"] for m in person["mentions"]] == mentions
     assert sum(1 for o in officials if o["name"].split()[-1] == name.split()[-1]) == 1
+
+
+# (text, every official's name): round 12. A company the model once tags PERSON, near an office cue
+# ("signed into law"), is no official (w194); the family name alone after the full name written
+# family name first is no second official (w173).
+EXACT_OFFICIALS = [
+    ("company-near-office-cue", "In a separate development, a Spanish company, Repsol, said that it was no longer "
+     "planning to take part in developing a large gas field in Iran.\n\nIranian president Mahmoud Ahmadinejad said in "
+     "a news conference that he was unconcerned by the actions of Total and Repsol.\n\nTotal and Repsol's "
+     "announcements come soon after the United States Congress approved a bill that would fine companies supplying "
+     "Iran with oil, although that bill has not been signed into law.", ["Mahmoud Ahmadinejad"]),
+    ("family-name-possessive", "Chinese Premier Wen Jiabao visits India this week. The CEO of TCS was quoted saying "
+     "\"Premier Wen's visit is a significant milestone\".", ["Wen Jiabao"]),
+]
+
+
+@pytest.mark.parametrize("text,names", [c[1:] for c in EXACT_OFFICIALS], ids=[c[0] for c in EXACT_OFFICIALS])
+def test_exact_officials(nlp, text, names):
+    officials, _ = _run(nlp, text)
+    assert [o["name"] for o in officials] == names
 
 
 # Bare names with no title in the text: officials only from context or the gazetteer.

@@ -130,6 +130,7 @@ class _Tables:
     pf_re: re.Pattern
     head_kind: dict
     cap_only: set
+    given_name_heads: set
     abbreviations: dict
     abbreviation_country: dict
     head_country: dict
@@ -246,6 +247,7 @@ def _tables(tables: Tables) -> _Tables:
               if v and len(k) > 1 and k[:1].isupper()}
     return _Tables(
         head_re=_head_regex(t), pf_re=_portfolio_regex(t), head_kind=kind, cap_only=set(t["cap_only_heads"]),
+        given_name_heads=set(t["given_name_heads"]),
         abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
         head_country=t["head_country"], modifiers=modifiers,
         dropped=_lower_set(t["dropped_modifiers"]), portfolio=portfolio,
@@ -999,7 +1001,7 @@ def _read_head(view: _DocView, m: re.Match) -> _Head | None:
         return None
     # A head word followed by another title word is a modifier ("Chief Cabinet Secretary").
     nxt = _word_after(view.text, he)
-    if nxt and nxt.group().lower() in tb.title_words:
+    if nxt and nxt.group().lower() in tb.title_words and nxt.group() not in tb.given_name_heads:
         return None
     kinds = {tb.head_kind[p] for p in parts}
     kind = "company" if "company" in kinds else "official" if "official" in kinds else "ambiguous"
@@ -1137,8 +1139,28 @@ def _place_prefix_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] 
             # "president of the German auto industry association": an adjective; the
             # owner is some organisation, neither the country nor a known company.
             return _Owner("unknown", phrase + " " + nt.text, None, run[0].start), end
+        org_end = _org_past_place(view, run[0].start, end)
+        if org_end is not None:
+            return _Owner("unknown", text[run[0].start:org_end], None, run[0].start), org_end
         return _Owner("place" if code else "body", phrase, code, run[0].start), end
     return None
+
+
+def _org_past_place(view: _DocView, start: int, end: int) -> int | None:
+    """The end of an ORG entity that runs on past a place starting it with capitalised words
+    and no public body's name (``the president of Canadian Auto Workers``, ``Executive Director
+    of the California Fuel Cell Partnership``): an organisation, not the place."""
+    tok = view.token_at(start)
+    if tok is None or tok.ent_type_ != "ORG":
+        return None
+    ent = next(e for e in view.ents if e.start <= tok.i < e.end)
+    if ent.end_char <= end or not re.match(r" [A-Z]", view.text[end:end + 2]):
+        return None
+    tb = _tables()
+    rest = view.text[end:ent.end_char]
+    if any(w in rest for w in tb.public_words) or tb.body_tail_re.match(view.text, end):
+        return None          # "the U.S. Export-Import Bank": a public body's name
+    return ent.end_char
 
 
 def _org_owner(view: _DocView, run: list[_Word]) -> tuple[_Owner, int] | None:
@@ -1383,7 +1405,7 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     tb = _tables()
     head = _read_head(view, m)
     before = _read_before(view, head.start) if head else None
-    if before is None:
+    if before is None or _given_name_head(view, head, before):
         return None
     portfolio = _portfolio_after(view, head.end)
     suffix, after = portfolio or ([], head.end)
@@ -1416,6 +1438,20 @@ def _parse_title(view: _DocView, m: re.Match) -> _Found | None:
     if role.kind == "official" and owner is not None and owner.text in tb.international_bodies:
         country = NO_COUNTRY
     return _Found(span[0], span[1], view.text[span[0]:span[1]], role.kind, title, country, role.company)
+
+
+def _given_name_head(view: _DocView, head: _Head, before: _Before) -> bool:
+    """A head that is also a given name (``said Sultan Al Jaber``, ``Dubai World Chairman Sultan
+    Ahmed bin Sulayem``), with no owner or ``the`` before it to make it a title (``Oman's
+    Sultan``, ``the Sultan of Brunei``)."""
+    tb = _tables()
+    if head.text not in tb.given_name_heads:
+        return False
+    words = _words_before(view.text, before.start, 40)
+    if not words or not _blank(view.text, words[-1].end, before.start):
+        return True
+    last = words[-1].text
+    return not (last.lower() == "the" or before.owner is not None and last.lower() not in tb.title_words)
 
 
 def _portfolio_word(view: _DocView, m: re.Match, words: list) -> bool:
@@ -2117,8 +2153,9 @@ def _person_kind(view: _DocView, p: _Person) -> str | None:
         return "official"
     if "executive" in kinds:
         return "executive"
-    if p.gaz is not None or (_shows_office(view, p) and not _mostly_a_place(view, p)):
-        return "official"
+    if p.gaz is not None or (_shows_office(view, p) and not _mostly_a_place(view, p)
+                             and p.name not in view.company_by_text):
+        return "official"          # not "Total and Repsol" near "signed into law": a company
     return None
 
 
@@ -2165,6 +2202,20 @@ def _executive_record(p: _Person, mentions: list[dict]) -> dict:
     return {"name": p.name, "title": title, "company": company, "mentions": mentions}
 
 
+def _without_absorbed(officials: list[dict]) -> list[dict]:
+    """Drop a one-word official whose every mention another official holds: the family name
+    alone of a name written family name first (``Premier Wen's visit`` after ``Premier Wen
+    Jiabao``, added by ``_family_name_mentions``)."""
+    held = {}
+    for o in officials:
+        for m in o["mentions"]:
+            held.setdefault(m["start"], []).append(id(o))
+    def absorbed(o: dict) -> bool:
+        return len(o["name"].split()) == 1 and all(
+            any(k != id(o) for k in held[m["start"]]) for m in o["mentions"])
+    return [o for o in officials if not absorbed(o)]
+
+
 def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
     """Officials and executives of a processed Doc, in the contract's shape."""
     view = _DocView(doc)
@@ -2182,6 +2233,7 @@ def find_people(doc: Doc) -> tuple[list[dict], list[dict]]:
             officials.append(_official_record(view, p, people, mentions))
         else:
             executives.append(_executive_record(p, mentions))
+    officials = _without_absorbed(officials)
     officials.sort(key=lambda o: o["mentions"][0]["start"])
     executives.sort(key=lambda o: o["mentions"][0]["start"])
     return officials, executives
