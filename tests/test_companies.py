@@ -93,6 +93,13 @@ FOUND = [
     ("based-in-after-name", "Twin Cities Die Casting, based in Minneapolis, Minnesota, is a 106-year-old, employee-owned "
      "die casting company with three locations in the Midwest and 175 employees.",
      "Twin Cities Die Casting", ["Twin Cities Die Casting"], None),
+    # round 12: every name of a list whose known companies are at least half of it (w158)
+    ("coordinated-list", "Goldman Sachs, JPMorgan Chase, Bank of New York Mellon, MetLife, American Express, "
+     "State Street, BB&T, US Bancorp and Capital One Financial, were found to have enough capital.",
+     "Capital One Financial", ["Capital One Financial"], None),
+    ("coordinated-list-ampersand", "Goldman Sachs, JPMorgan Chase, Bank of New York Mellon, MetLife, American Express, "
+     "State Street, BB&T, US Bancorp and Capital One Financial, were found to have enough capital.",
+     "BB&T", ["BB&T"], None),
     # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
     ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
      "VMware", ["VMWare Inc."], "US"),

@@ -250,11 +250,14 @@ def join_fixed_pairs(comp, doc, text: str, cands: CandidateSet) -> None:
 
 
 def coordination_evidence(comp, doc, cands: CandidateSet) -> list[Evidence]:
-    """Names listed with known companies ("Murata, TDK and Panasonic") are companies too."""
+    """Names listed with known companies ("Murata, TDK and Panasonic") are companies too: the
+    names next to a known company, and every name of a list ("State Street, BB&T, US Bancorp
+    and Capital One Financial") whose known companies are at least half of it."""
     found = []
     n = len(doc)
+    known = {id(c) for c in cands if c.idx is not None and not comp.is_ambiguous(c.idx, doc[c.s:c.e].text)}
     for c in cands:
-        if c.idx is None or comp.is_ambiguous(c.idx, doc[c.s:c.e].text):
+        if id(c) not in known:
             continue
         e = c.e
         if e + 1 < n and doc[e].lower_ in (",", "and"):
@@ -262,7 +265,26 @@ def coordination_evidence(comp, doc, cands: CandidateSet) -> list[Evidence]:
             found += _plain(comp, doc, comp._walk_after(doc, k, limit=4))
         if c.s >= 2 and doc[c.s - 1].lower_ in (",", "and"):
             found += _plain(comp, doc, comp._walk_before(doc, c.s - 1, limit=4))
+    for run in _coordinated_runs(doc, cands):
+        if len(run) >= 3 and 2 * sum(id(c) in known for c in run) >= len(run):
+            found += [ev for c in run if id(c) not in known for ev in _plain(comp, doc, (c.s, c.e))]
     return found
+
+
+def _coordinated_runs(doc, cands: CandidateSet) -> list[list[Candidate]]:
+    """Candidates one after another with only ``,``, ``and`` or ``, and`` between them."""
+    runs, cur = [], []
+    for c in sorted(cands, key=lambda c: c.s):
+        between = [t.lower_ for t in doc[cur[-1].e:c.s]] if cur else None
+        if cur and between in ([","], ["and"], [",", "and"]):
+            cur.append(c)
+        else:
+            if len(cur) > 1:
+                runs.append(cur)
+            cur = [c]
+    if len(cur) > 1:
+        runs.append(cur)
+    return runs
 
 
 def _plain(comp, doc, slot) -> list[Evidence]:

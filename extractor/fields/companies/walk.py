@@ -104,7 +104,7 @@ class NameWalker:
     def _plain_name(doc, s, e) -> bool:
         """Capitalised words only, not led by a function word ("In Tokyo") or a symbol ("C$")."""
         return doc[s].text[:1].isupper() and doc[s].pos_ not in FUNCTION_POS and all(
-            t.text in _JOINERS or t.text.replace("-", "").replace(".", "").isalnum() for t in doc[s:e])
+            t.text in _JOINERS or t.text.replace("-", "").replace(".", "").replace("&", "").isalnum() for t in doc[s:e])
 
     def _split_list(self, doc, s, e):
         """A model span over a list of names ("Last Energy and Deep Fission") -> its names.
