@@ -96,7 +96,7 @@ FOUND = [
     # round 12: every name of a list whose known companies are at least half of it (w158)
     ("coordinated-list", "Goldman Sachs, JPMorgan Chase, Bank of New York Mellon, MetLife, American Express, "
      "State Street, BB&T, US Bancorp and Capital One Financial, were found to have enough capital.",
-     "Capital One Financial", ["Capital One Financial"], None),
+     "Capital One Financial", ["Capital One Financial"], "US"),
     ("coordinated-list-ampersand", "Goldman Sachs, JPMorgan Chase, Bank of New York Mellon, MetLife, American Express, "
      "State Street, BB&T, US Bancorp and Capital One Financial, were found to have enough capital.",
      "BB&T", ["BB&T"], None),
