@@ -66,6 +66,7 @@ class NameWalker:
         while s < e and self._drops_first(doc, s, e):
             s += 1
         e = self._cut_at_break(doc, s, e)
+        e = self._cut_at_person(doc, s, e)
         while e > s and self._drops_last(doc, s, e):
             e -= 1
         return s, e
@@ -77,6 +78,14 @@ class NameWalker:
         return (t.lower_ in DETERMINERS or t.is_punct or t.is_space
                 or (t.lower_ in self.title_words and e - s > 1)  # "Chairman Chung Eui-sun"
                 or (t.text[:1].islower() and t.pos_ != "PROPN" and e - s > 1 and doc[s + 1].text[:1].isupper()))
+
+    def _cut_at_person(self, doc, s, e) -> int:
+        """"Fox Business Network’s Cheryl Casone", "Essar's Ravi Ruia": the name stops at a
+        possessive that a person's given name follows."""
+        for i in range(s + 1, e - 2):
+            if doc[i].text in POSSESSIVE and doc[i + 1].text in self.given_names and doc[i + 2].text[:1].isupper():
+                return i
+        return e
 
     @staticmethod
     def _cut_at_break(doc, s, e) -> int:
