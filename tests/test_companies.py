@@ -330,6 +330,7 @@ DROPPED_IN_ARTICLE = [
     ("g153_gdp_spending_trade_gap_growth", 99, ["Fox Business Network’s Cheryl Casone", "Fox Business Network"]),
     ("g159_tariffs_work_first_term", 99, ["The Hill", "IndustryWeek"]),
     ("g154_reciprocal_trade_tariffs_memo", 99, ["General Provisions"]),
+    ("g160_why_tariffs_are_necessary", 99, ["Emirates"]),  # a known name inside "United Arab Emirates-based DAMAC"
 ]
 
 

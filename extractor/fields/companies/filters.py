@@ -116,6 +116,8 @@ def describe(comp, doc, c: Candidate, index: ArticleIndex, org_votes) -> None:
 def _keeps_known(comp, doc, text, c, index, sc, ec) -> bool:
     if on_reactor(comp, text, index.reactors, sc, ec, c.idx):
         return False
+    if _inside_place_name(doc, c.s, c.e):
+        return False  # "Emirates" of "United Arab Emirates-based DAMAC"
     ambiguous = comp.is_ambiguous(c.idx, doc[c.s:c.e].text)
     c.pending = ambiguous and not (c.model or c.evidence)
     # "Premier Doug Ford": a person, and so every bare "Ford" in the article.
@@ -474,14 +476,18 @@ def _publication(x):
 def _place(x):
     """A place's name, or part of one the words around complete ("Tobago" of "Trinidad and
     Tobago", "Kong" of "Hong Kong")."""
-    if is_place_name(x.text) or is_place_name(x.key):
+    if is_place_name(x.text) or is_place_name(x.key) or _inside_place_name(x.doc, x.s, x.e):
         return "place"
-    doc = x.doc
-    for a in range(max(0, x.s - 2), x.s + 1):
-        for b in range(x.e, min(len(doc), x.e + 2) + 1):
-            if (a, b) != (x.s, x.e) and doc[a].is_title and is_place_name(doc[a:b].text):
-                return "place"
     return None
+
+
+def _inside_place_name(doc, s, e) -> bool:
+    """Whether up to two words on each side complete the span into a place's name."""
+    for a in range(max(0, s - 2), s + 1):
+        for b in range(e, min(len(doc), e + 2) + 1):
+            if (a, b) != (s, e) and doc[a].is_title and is_place_name(doc[a:b].text):
+                return True
+    return False
 
 
 def _government(x):
