@@ -774,3 +774,41 @@ def test_average_rate_on_one_countrys_goods_has_that_target(nlp):
     text = ("At their Oct. 30 meeting in Busan, Washington cut its fentanyl-related tariff on Chinese goods to 10% "
             "from 20%, bringing the average U.S. rate on Chinese imports to about 47% from 57%.")
     assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs][2:] == [("47%", "CN"), ("57%", "CN")]
+
+
+@pytest.mark.parametrize("text, rates", [
+    # round 12: orders' legal wording the parse garbles (sentences from White House proclamations in
+    # brian14708/wh-briefings, public domain; not in the corpus)
+    # the rate is the second of two objects the parse split ("the column 2 rates of duty"):
+    # presidential-actions/2023-02/2023-02-24-a-proclamation-on-increasing-duties-on-certain-articles-from-the-russian-federation.md
+    ("I have determined that increasing the column 2 rates of duty to 35 percent ad valorem on certain products of "
+     "the Russian Federation was warranted.", [("35 percent", "RU")]),
+    # a participle taken for a clausal subject ("rate imposed ... shall be"), an adjective taken for the subject:
+    # presidential-actions/2026-08/2026-08-13-adjusting-imports-of-unmanned-aircraft-systems-...md
+    ("The applicable ad valorem duty rate imposed pursuant to section 232 shall be 25 percent, unless a lower duty "
+     "rate applies.", [("25 percent", None)]),
+    ("(2) Effective with respect to goods entered for consumption, on or after 12:01 a.m. eastern time on February "
+     "9, 2027, for the UAS components listed in Annex III to this proclamation, the applicable ad valorem duty rate "
+     "imposed pursuant to section 232 shall be 25 percent, unless a lower duty rate applies.", [("25 percent", None)]),
+    # "pursuant" taken for the subject of the cap's verb:
+    # presidential-actions/2025-09/2025-09-29-adjusting-imports-of-timber-lumber-and-their-derivative-products-...md
+    ("(7) Notwithstanding clauses 1 through 5 of this proclamation, the tariff imposed in this proclamation pursuant "
+     "to section 232 that applies to imports of wood products from the United Kingdom shall not exceed 10 percent.",
+     [("10 percent", None)]),
+])
+def test_rates_in_order_wording(nlp, text, rates):
+    assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs] == rates
+
+
+def test_proclamation_author_imposes_rates_no_sentence_names(nlp):
+    # round 12: a proclamation names its author only where it starts to order ("NOW, THEREFORE, I, ...,
+    # President of the United States of America"), after recitals that name no imposer
+    # (presidential-actions/2023-02/2023-02-24-a-proclamation-on-adjusting-imports-of-aluminum-into-the-united-states-4.md)
+    text = ("A Proclamation on Adjusting Imports of Aluminum Into the United States\n\n"
+            "1. In Proclamation 9704, the President decided to adjust the imports of aluminum articles by imposing "
+            "a 10 percent ad valorem tariff on such articles imported from most countries.\n\n"
+            "NOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States of America, by the authority "
+            "vested in me by the Constitution and the laws of the United States of America, do hereby proclaim as "
+            "follows:\n\n(1) Aluminum articles that are the product of Russia shall be subject to a 200 percent ad "
+            "valorem rate of duty.\n")
+    assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs] == [("10 percent", "US"), ("200 percent", "US")]

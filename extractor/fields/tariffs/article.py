@@ -32,9 +32,10 @@ def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
                 m.imposer = next((p.imposer for p in reversed(phrases[: i + 1])
                                   if p.imposer and p.imposer != m.target), None)  # (not a retaliation on it)
     if all(m.imposer is None for m in found):
-        # No rate or tariff phrase names an imposer: the country of the article's leading actor
-        # ("President Donald J. Trump ... imposes", a government fact sheet)
-        leader = _article_actor(ctx)
+        # No rate or tariff phrase names an imposer: the country of the order's first-person
+        # author, else of the article's leading actor ("President Donald J. Trump ... imposes",
+        # a government fact sheet)
+        leader = ctx.author or _article_actor(ctx)
         for m in found:
             if leader is not None and m.target != leader:
                 m.imposer = leader

@@ -35,8 +35,11 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
             else:
                 rate.decision = "no"
     elif dep in ("attr", "acomp", "oprd"):
-        subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
-        lost = subj is None and head.lower_ == "be" and _modal(head)
+        subj = _clausal_subject(next((c for c in head.children if c.dep_ in _SUBJ_DEPS
+                                      and c.lower_ not in _lex().false_subjects), None))
+        # (an adjective subject is a lost one too: "Effective ... 2027, for the UAS components ...,
+        # the applicable ad valorem duty rate imposed pursuant to section 232 shall be 25 percent")
+        lost = (subj is None or subj.pos_ == "ADJ") and head.lower_ == "be" and _modal(head)
         if lost:  # "..., the sum of ... pursuant to this clause, shall be 15 percent"
             subj = _lost_subject(head)
         tariff = subj if subj is not None and _is_key(subj) else _summed_tariff(subj)
@@ -49,6 +52,14 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
         rate.decision = "no"
     else:
         _verb_rule(rate, head, pct_roots)
+
+
+def _clausal_subject(subj: Token | None) -> Token | None:
+    """The noun of a participle the parse took for a clausal subject (``the duty rate imposed
+    pursuant to section 232 shall be 25 percent``: ``imposed`` with ``rate`` as its subject)."""
+    if subj is None or subj.dep_ != "csubj" or subj.tag_ not in ("VBN", "VBD"):
+        return subj
+    return next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < subj.i), subj)
 
 
 def _summed_tariff(subj: Token | None) -> Token | None:
@@ -150,7 +161,8 @@ def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int
 def _verb_subject(verb: Token, own: set[int]) -> Token | None:
     """``verb``'s subject outside the rate's phrase; a headline glued to the sentence can give the
     verb two subjects: the tariff word is preferred."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own
+                and c.lower_ not in _lex().false_subjects]
     subj = next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
     if subj is not None and subj.lower_ in _lex().relative and verb.dep_ == "relcl":
         return verb.head  # "tariffs that can exceed 125%": the relative pronoun's noun

@@ -83,6 +83,7 @@ class _Lexicon:
     outside_preps: frozenset[str]  # "iPhones made outside the United States": no target
     sum_nouns: frozenset[str]  # "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
     reach_verbs: frozenset[str]
+    false_subjects: frozenset[str]  # "the tariff imposed pursuant to section 232 ... shall not exceed 10 percent"
     deal_nouns: frozenset[str]
     retaliation_words: frozenset[str]
     change_from: frozenset[str]
@@ -152,6 +153,7 @@ def _lex(t: Tables) -> _Lexicon:
         outside_preps=frozenset(lex.get("outside_preps", ())),
         sum_nouns=frozenset(lex.get("sum_nouns", ())),
         reach_verbs=frozenset(lex["reach_verbs"]),
+        false_subjects=frozenset(lex.get("false_subjects", ())),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),
         retaliation_words=frozenset(lex.get("retaliation_words", ())),
         change_from=frozenset(lex["change_from_heads"]),
