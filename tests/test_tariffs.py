@@ -812,3 +812,32 @@ def test_proclamation_author_imposes_rates_no_sentence_names(nlp):
             "follows:\n\n(1) Aluminum articles that are the product of Russia shall be subject to a 200 percent ad "
             "valorem rate of duty.\n")
     assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs] == [("10 percent", "US"), ("200 percent", "US")]
+
+
+def test_bracketed_rate_after_an_abbreviation(nlp):
+    # round 12: "the European Union (EU) (5 percent)": the rate's country is the name before the abbreviation
+    # (presidential-actions/2025-04/2025-04-02-regulating-imports-with-a-reciprocal-tariff-...md)
+    text = ("Consequently, according to the WTO, the United States has among the lowest simple average MFN tariff rates "
+            "in the world at 3.3 percent, while many of our key trading partners like Brazil (11.2 percent), China "
+            "(7.5 percent), the European Union (EU) (5 percent), India (17 percent), and Vietnam (9.4 percent) have "
+            "simple average MFN tariff rates that are significantly higher.")
+    assert ("5 percent", "EU") in [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs]
+
+
+def test_tariffs_in_a_country_are_its_own(nlp):
+    # round 12: "the average tariffs in the European Union (EU) (5%)" (fact-sheets/2025-04/2025-04-03-report-
+    # to-the-president-on-the-america-first-trade-policy-executive-summary.md)
+    text = ("The U.S. average applied tariff is 3.3%. But the average tariffs in the European Union (EU) (5%), China "
+            "(7.5%), Vietnam (9.4%), India (17%), and Brazil (11.2%) are all higher.")
+    assert [t["imposer"] for t in nlp(text)._.tariffs] == ["US", "EU", "CN", "VN", "IN", "BR"]
+
+
+def test_order_author_imposes_rates_its_sentence_leaves_open(nlp):
+    # round 12: an order that compares other countries' rates: a rate its sentence leaves without an imposer
+    # is the author's, not the most named country's (presidential-actions/2025-04/2025-04-02-regulating-...md)
+    text = ("Regulating Imports with a Reciprocal Tariff\n\nBy the authority vested in me as President by the "
+            "Constitution and the laws of the United States of America, I hereby determine and order:\n\n"
+            "For rice in the husk, India (80 percent) and Malaysia (40 percent) impose high rates. Apples enter "
+            "duty-free, but not so in India (50 percent).\n\n"
+            "The additional ad valorem duty on all imports from all trading partners shall start at 10 percent.\n")
+    assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs][-1] == ("10 percent", "US")

@@ -116,6 +116,9 @@ def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
                     votes.late.append(code)
                 else:  # "Japanese auto tariffs": the country modifies the product
                     votes.targets += _goods_roles(c, ctx, 1)[0]
+            elif c.dep_ == "prep" and c.lower_ in lex.place_preps:
+                # "the average tariffs in the European Union": the country whose tariffs they are
+                votes.late += [ctx.country_of(p) for p in _prep_objects(c) if p.i not in own]
 
 
 def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
