@@ -841,3 +841,12 @@ def test_order_author_imposes_rates_its_sentence_leaves_open(nlp):
             "duty-free, but not so in India (50 percent).\n\n"
             "The additional ad valorem duty on all imports from all trading partners shall start at 10 percent.\n")
     assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs][-1] == ("10 percent", "US")
+
+
+def test_rate_of_hung_from_the_goods_of_a_rate(nlp):
+    # round 12: "the most-favored-nation rate for automobiles of 2.5 percent": the parse hangs the rate's
+    # "of" from the goods (presidential-actions/2025-06/2025-06-16-implementing-the-general-terms-of-the-
+    # united-states-of-america-united-kingdom-economic-prosperity-deal.md)
+    text = ("Imports of automobiles shall instead be subject to a 7.5 percent tariff, in addition to the "
+            "most-favored-nation rate for automobiles of 2.5 percent, for a combined tariff of 10 percent.")
+    assert [t["text"] for t in nlp(text)._.tariffs] == ["7.5 percent", "2.5 percent", "10 percent"]

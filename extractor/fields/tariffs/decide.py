@@ -97,12 +97,23 @@ def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
         _verb_rule(rate, governor, pct_roots)
     elif _tie_to_noun(rate, governor, pct_roots):
         pass
+    elif prep.lower_ == "of" and _tariff_of_goods(governor) is not None:
+        # "the most-favored-nation rate for automobiles of 2.5 percent": the rate's "of" hangs from the goods
+        rate.decision, rate.tariff = "yes", _tariff_of_goods(governor)
     elif governor.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
         # "a reduction of the tariff on its cars to 15 percent"
         tariff = _changed_tariff(governor)
         rate.decision, rate.tariff = ("yes", tariff) if tariff is not None else ("no", None)
     else:
         rate.decision = "no"
+
+
+def _tariff_of_goods(goods: Token) -> Token | None:
+    """The tariff noun whose target phrase ``goods`` is (``rate`` in ``the rate for automobiles``)."""
+    prep = goods.head
+    if goods.dep_ != "pobj" or prep.lower_ not in _lex().target_preps or prep.head.i == prep.i:
+        return None
+    return prep.head if _is_key(prep.head) else None
 
 
 def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
