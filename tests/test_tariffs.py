@@ -850,3 +850,16 @@ def test_rate_of_hung_from_the_goods_of_a_rate(nlp):
     text = ("Imports of automobiles shall instead be subject to a 7.5 percent tariff, in addition to the "
             "most-favored-nation rate for automobiles of 2.5 percent, for a combined tariff of 10 percent.")
     assert [t["text"] for t in nlp(text)._.tariffs] == ["7.5 percent", "2.5 percent", "10 percent"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 12: a quote's speaker glued to the copula as a second subject: the tariff word is the subject
+    # (articles/2025-02/2025-02-13-president-trump-demands-fair-reciprocal-trade.md)
+    ("Sen. Pete Ricketts (R-NE): \u201cThe average weighted tariff on foreign products coming into the U.S. is 1.5%, "
+     "yet the average tariff on U.S. products globally is 6%.", [("1.5%", "US", None), ("6%", None, "US")]),
+    # a partitive "among" phrase stands for the verb's object (presidential-actions/2025-04/2025-04-02-regulating-...md)
+    ("The United States has among the lowest simple average MFN tariff rates in the world at 3.3 percent, while "
+     "many of our key trading partners have higher rates.", [("3.3 percent", "US", None)]),
+])
+def test_copula_and_partitive_rates(nlp, text, expected):
+    assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == expected
