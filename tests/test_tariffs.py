@@ -863,3 +863,13 @@ def test_rate_of_hung_from_the_goods_of_a_rate(nlp):
 ])
 def test_copula_and_partitive_rates(nlp, text, expected):
     assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == expected
+
+
+def test_partners_in_a_document_title_are_no_several_target(nlp):
+    # round 12 (g042, g044, g156): "Potential Tariff Adjustments for Aligned Partners" is an order's title:
+    # the zero rate's target is the deal partner (PTAAP ruling), not "several countries"
+    text = ("- The United States has committed to maintain at 19 percent the reciprocal tariffs first set forth in "
+            "Executive Order 14257 of April 2, 2025, as amended, on originating goods of Malaysia, and has identified "
+            "products from the list set out in Annex III to Executive Order 14346 of September 5, 2025, Potential "
+            "Tariff Adjustments for Aligned Partners, to receive a zero percent reciprocal tariff rate.")
+    assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs] == [("19 percent", "MY"), ("zero percent", "MY")]

@@ -238,7 +238,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     lex = _lex()
     if depth > 3:
         return [], []
-    if tok.lower_ in lex.several or _universal(tok):
+    if (tok.lower_ in lex.several and not _in_a_title(tok)) or _universal(tok):
         return [_SEVERAL], []  # "applies to all countries": no one target
     antecedent = _antecedent(tok)
     if antecedent is not None:  # "on articles of China ... the remaining rate of 10 percent on those articles"
@@ -291,6 +291,13 @@ def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, v
         votes.targets.append(_SEVERAL)  # "Thai and Indonesian products": one rate, several countries
     else:
         votes.targets.append(c)
+
+
+def _in_a_title(tok: Token) -> bool:
+    """``Partners`` in a document's title (``Executive Order 14346, Potential Tariff Adjustments for
+    Aligned Partners``) names no countries; ``All Trading Partners`` in a headline does."""
+    return tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text[:1].isupper() for c in tok.children) \
+        and not any(c.lower_ in _lex().several_dets for c in tok.children)
 
 
 def _universal(tok: Token) -> bool:
