@@ -205,7 +205,7 @@ def _lost_subject(verb: Token) -> Token | None:
 
 def _modal(verb: Token) -> bool:
     """``verb`` sets a rate by rule (``shall be``, ``will be``)."""
-    return any(c.dep_ == "aux" and c.lower_ in ("shall", "will") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in _lex().rule_modals for c in verb.children)
 
 
 def _goods_tariff(noun: Token) -> Token | None:
@@ -241,12 +241,9 @@ def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Ra
     return False
 
 
-_PARTITIVES = ("one", "some", "many", "most", "each", "several")
-
-
 def _partitive_whole(tok: Token) -> Token:
     """The noun a partitive picks from (``rates`` in ``one of the lowest rates``), else ``tok``."""
-    if tok.lower_ not in _PARTITIVES:
+    if tok.lower_ not in _lex().partitives:
         return tok
     return next(iter(_of_objects(tok)), tok)
 
