@@ -774,3 +774,102 @@ def test_average_rate_on_one_countrys_goods_has_that_target(nlp):
     text = ("At their Oct. 30 meeting in Busan, Washington cut its fentanyl-related tariff on Chinese goods to 10% "
             "from 20%, bringing the average U.S. rate on Chinese imports to about 47% from 57%.")
     assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs][2:] == [("47%", "CN"), ("57%", "CN")]
+
+
+@pytest.mark.parametrize("text, rates", [
+    # round 12: orders' legal wording the parse garbles (sentences from White House proclamations in
+    # brian14708/wh-briefings, public domain; not in the corpus)
+    # the rate is the second of two objects the parse split ("the column 2 rates of duty"):
+    # presidential-actions/2023-02/2023-02-24-a-proclamation-on-increasing-duties-on-certain-articles-from-the-russian-federation.md
+    ("I have determined that increasing the column 2 rates of duty to 35 percent ad valorem on certain products of "
+     "the Russian Federation was warranted.", [("35 percent", "RU")]),
+    # a participle taken for a clausal subject ("rate imposed ... shall be"), an adjective taken for the subject:
+    # presidential-actions/2026-08/2026-08-13-adjusting-imports-of-unmanned-aircraft-systems-...md
+    ("The applicable ad valorem duty rate imposed pursuant to section 232 shall be 25 percent, unless a lower duty "
+     "rate applies.", [("25 percent", None)]),
+    ("(2) Effective with respect to goods entered for consumption, on or after 12:01 a.m. eastern time on February "
+     "9, 2027, for the UAS components listed in Annex III to this proclamation, the applicable ad valorem duty rate "
+     "imposed pursuant to section 232 shall be 25 percent, unless a lower duty rate applies.", [("25 percent", None)]),
+    # "pursuant" taken for the subject of the cap's verb:
+    # presidential-actions/2025-09/2025-09-29-adjusting-imports-of-timber-lumber-and-their-derivative-products-...md
+    ("(7) Notwithstanding clauses 1 through 5 of this proclamation, the tariff imposed in this proclamation pursuant "
+     "to section 232 that applies to imports of wood products from the United Kingdom shall not exceed 10 percent.",
+     [("10 percent", None)]),
+])
+def test_rates_in_order_wording(nlp, text, rates):
+    assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs] == rates
+
+
+def test_proclamation_author_imposes_rates_no_sentence_names(nlp):
+    # round 12: a proclamation names its author only where it starts to order ("NOW, THEREFORE, I, ...,
+    # President of the United States of America"), after recitals that name no imposer
+    # (presidential-actions/2023-02/2023-02-24-a-proclamation-on-adjusting-imports-of-aluminum-into-the-united-states-4.md)
+    text = ("A Proclamation on Adjusting Imports of Aluminum Into the United States\n\n"
+            "1. In Proclamation 9704, the President decided to adjust the imports of aluminum articles by imposing "
+            "a 10 percent ad valorem tariff on such articles imported from most countries.\n\n"
+            "NOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States of America, by the authority "
+            "vested in me by the Constitution and the laws of the United States of America, do hereby proclaim as "
+            "follows:\n\n(1) Aluminum articles that are the product of Russia shall be subject to a 200 percent ad "
+            "valorem rate of duty.\n")
+    assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs] == [("10 percent", "US"), ("200 percent", "US")]
+
+
+def test_bracketed_rate_after_an_abbreviation(nlp):
+    # round 12: "the European Union (EU) (5 percent)": the rate's country is the name before the abbreviation
+    # (presidential-actions/2025-04/2025-04-02-regulating-imports-with-a-reciprocal-tariff-...md)
+    text = ("Consequently, according to the WTO, the United States has among the lowest simple average MFN tariff rates "
+            "in the world at 3.3 percent, while many of our key trading partners like Brazil (11.2 percent), China "
+            "(7.5 percent), the European Union (EU) (5 percent), India (17 percent), and Vietnam (9.4 percent) have "
+            "simple average MFN tariff rates that are significantly higher.")
+    assert ("5 percent", "EU") in [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs]
+
+
+def test_tariffs_in_a_country_are_its_own(nlp):
+    # round 12: "the average tariffs in the European Union (EU) (5%)" (fact-sheets/2025-04/2025-04-03-report-
+    # to-the-president-on-the-america-first-trade-policy-executive-summary.md)
+    text = ("The U.S. average applied tariff is 3.3%. But the average tariffs in the European Union (EU) (5%), China "
+            "(7.5%), Vietnam (9.4%), India (17%), and Brazil (11.2%) are all higher.")
+    assert [t["imposer"] for t in nlp(text)._.tariffs] == ["US", "EU", "CN", "VN", "IN", "BR"]
+
+
+def test_order_author_imposes_rates_its_sentence_leaves_open(nlp):
+    # round 12: an order that compares other countries' rates: a rate its sentence leaves without an imposer
+    # is the author's, not the most named country's (presidential-actions/2025-04/2025-04-02-regulating-...md)
+    text = ("Regulating Imports with a Reciprocal Tariff\n\nBy the authority vested in me as President by the "
+            "Constitution and the laws of the United States of America, I hereby determine and order:\n\n"
+            "For rice in the husk, India (80 percent) and Malaysia (40 percent) impose high rates. Apples enter "
+            "duty-free, but not so in India (50 percent).\n\n"
+            "The additional ad valorem duty on all imports from all trading partners shall start at 10 percent.\n")
+    assert [(t["text"], t["imposer"]) for t in nlp(text)._.tariffs][-1] == ("10 percent", "US")
+
+
+def test_rate_of_hung_from_the_goods_of_a_rate(nlp):
+    # round 12: "the most-favored-nation rate for automobiles of 2.5 percent": the parse hangs the rate's
+    # "of" from the goods (presidential-actions/2025-06/2025-06-16-implementing-the-general-terms-of-the-
+    # united-states-of-america-united-kingdom-economic-prosperity-deal.md)
+    text = ("Imports of automobiles shall instead be subject to a 7.5 percent tariff, in addition to the "
+            "most-favored-nation rate for automobiles of 2.5 percent, for a combined tariff of 10 percent.")
+    assert [t["text"] for t in nlp(text)._.tariffs] == ["7.5 percent", "2.5 percent", "10 percent"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 12: a quote's speaker glued to the copula as a second subject: the tariff word is the subject
+    # (articles/2025-02/2025-02-13-president-trump-demands-fair-reciprocal-trade.md)
+    ("Sen. Pete Ricketts (R-NE): \u201cThe average weighted tariff on foreign products coming into the U.S. is 1.5%, "
+     "yet the average tariff on U.S. products globally is 6%.", [("1.5%", "US", None), ("6%", None, "US")]),
+    # a partitive "among" phrase stands for the verb's object (presidential-actions/2025-04/2025-04-02-regulating-...md)
+    ("The United States has among the lowest simple average MFN tariff rates in the world at 3.3 percent, while "
+     "many of our key trading partners have higher rates.", [("3.3 percent", "US", None)]),
+])
+def test_copula_and_partitive_rates(nlp, text, expected):
+    assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == expected
+
+
+def test_partners_in_a_document_title_are_no_several_target(nlp):
+    # round 12 (g042, g044, g156): "Potential Tariff Adjustments for Aligned Partners" is an order's title:
+    # the zero rate's target is the deal partner (PTAAP ruling), not "several countries"
+    text = ("- The United States has committed to maintain at 19 percent the reciprocal tariffs first set forth in "
+            "Executive Order 14257 of April 2, 2025, as amended, on originating goods of Malaysia, and has identified "
+            "products from the list set out in Annex III to Executive Order 14346 of September 5, 2025, Potential "
+            "Tariff Adjustments for Aligned Partners, to receive a zero percent reciprocal tariff rate.")
+    assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs] == [("19 percent", "MY"), ("zero percent", "MY")]

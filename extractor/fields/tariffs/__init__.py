@@ -121,7 +121,7 @@ def find_tariffs(doc: Doc, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> li
     if any(m.imposer is None for m in found):
         _article_roles(found, ctx, sents.sents)
     _deal_roles(found)
-    _carry_roles(found)
+    _carry_roles(found, ctx.author)
     _agree_direction(found, text)
     _harmonise_status(found, text)
     _replaced_rates(found, text)

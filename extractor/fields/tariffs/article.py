@@ -32,9 +32,10 @@ def _article_roles(found: list[_Mention], ctx: "_Context", sents: list) -> None:
                 m.imposer = next((p.imposer for p in reversed(phrases[: i + 1])
                                   if p.imposer and p.imposer != m.target), None)  # (not a retaliation on it)
     if all(m.imposer is None for m in found):
-        # No rate or tariff phrase names an imposer: the country of the article's leading actor
-        # ("President Donald J. Trump ... imposes", a government fact sheet)
-        leader = _article_actor(ctx)
+        # No rate or tariff phrase names an imposer: the country of the order's first-person
+        # author, else of the article's leading actor ("President Donald J. Trump ... imposes",
+        # a government fact sheet)
+        leader = ctx.author or _article_actor(ctx)
         for m in found:
             if leader is not None and m.target != leader:
                 m.imposer = leader
@@ -84,19 +85,20 @@ def _deal_roles(found: list[_Mention]) -> None:
             m.target = next(c for c in m.deal if c != m.imposer)
 
 
-def _carry_roles(found: list[_Mention]) -> None:
+def _carry_roles(found: list[_Mention], author: str | None = None) -> None:
     """Roles the sentence leaves open, taken from the article (``found`` in text order).
 
     A rate whose sentence names no imposer takes the article's usual imposer (the one most
-    rates name) that is not its own target; one that names no target takes the target of the
-    nearest earlier rate with the same imposer (``U.S. tariffs on Japan ... the combined rate
-    falls to 15%``)."""
+    rates name; in an order, its author, whatever the rates it compares name) that is not its
+    own target; one that names no target takes the target of the nearest earlier rate with the
+    same imposer (``U.S. tariffs on Japan ... the combined rate falls to 15%``)."""
     counts = Counter(m.imposer for m in found if m.imposer)
     if not counts:
         return  # (nothing to carry; "_several" marks are dropped by the caller)
+    usual = [author] if author else [c for c, _ in counts.most_common()]
     for m in found:
         if m.imposer is None:
-            m.imposer = next((c for c, _ in counts.most_common() if c != m.target), None)
+            m.imposer = next((c for c in usual if c != m.target), None)
     last_target: dict[str, str] = {}
     for m in found:
         if m.target is None:

@@ -205,6 +205,9 @@ class _Context:
 # of America", "BY THE PRESIDENT OF THE UNITED STATES OF AMERICA": an order's opening names its author.
 _AUTHOR = re.compile(r"\b(?:president|prime minister|chancellor)\b(?: by the constitution and the laws)? of "
                      r"((?:the )?[a-z][a-z ’'.-]{2,40})", re.IGNORECASE)
+# "NOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States of America": a proclamation
+# names its author where it starts to order, after its recitals.
+_SIGNATURE = re.compile(r"\bI, [A-Z][A-Z. ]+,? (?:President|Prime Minister|Chancellor) of ((?:the )?[A-Z][A-Za-z ’'.-]{2,40})")
 
 
 def author_country(text: str, opening: int = 1500) -> str | None:
@@ -215,18 +218,18 @@ def author_country(text: str, opening: int = 1500) -> str | None:
     'US'
     >>> author_country("BY THE PRESIDENT OF THE UNITED STATES OF AMERICA\\n\\nA PROCLAMATION")
     'US'
+    >>> author_country("1. On January 19, 2018, the Secretary ... NOW, THEREFORE, I, JOSEPH R. BIDEN JR., "
+    ...                "President of the United States of America, by the authority vested in me")
+    'US'
     >>> author_country("The President of France said on Monday that tariffs would rise.") is None
     True
     """
     head = text[:opening]
-    if not re.search(r"\b(?:I|me)\b", head) and not re.search(r"\bPROCLAMATION\b", head):
-        return None
-    m = _AUTHOR.search(head)
-    if m is None:
-        return None
-    words = m.group(1).split()
-    for k in range(len(words), 0, -1):
-        code = country_code(" ".join(w if w.lower() in ("of", "the", "and") else w.capitalize() for w in words[:k]))
-        if code is not None:
-            return code
+    opens = re.search(r"\b(?:I|me)\b", head) or re.search(r"\bPROCLAMATION\b", head)
+    for m in (_AUTHOR.search(head) if opens else None, _SIGNATURE.search(text)):
+        words = m.group(1).split() if m is not None else []
+        for k in range(len(words), 0, -1):
+            code = country_code(" ".join(w if w.lower() in ("of", "the", "and") else w.capitalize() for w in words[:k]))
+            if code is not None:
+                return code
     return None

@@ -99,7 +99,10 @@ def _country_bracket_rule(rate: "_Rate", ctx: "_Context") -> bool:
         s -= 1
     if s < 2 or doc[s - 1].text != "(" or e >= len(doc) or doc[e].text != ")":
         return False
-    country = doc[s - 2]
+    k = s - 2
+    if k >= 3 and doc[k].text == ")" and doc[k - 2].text == "(" and doc[k - 1].text.isupper():
+        k -= 3  # "the European Union (EU) (5 percent)": the name before its abbreviation
+    country = doc[k]
     code = ctx.country_of(country)
     key = next((t for t in rate.span.sent if _is_key(t)), None)
     if code is None or key is None:

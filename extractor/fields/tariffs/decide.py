@@ -35,8 +35,10 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
             else:
                 rate.decision = "no"
     elif dep in ("attr", "acomp", "oprd"):
-        subj = next((c for c in head.children if c.dep_ in _SUBJ_DEPS), None)
-        lost = subj is None and head.lower_ == "be" and _modal(head)
+        subj = _clausal_subject(_copula_subject(head))
+        # (an adjective subject is a lost one too: "Effective ... 2027, for the UAS components ...,
+        # the applicable ad valorem duty rate imposed pursuant to section 232 shall be 25 percent")
+        lost = (subj is None or subj.pos_ == "ADJ") and head.lower_ == "be" and _modal(head)
         if lost:  # "..., the sum of ... pursuant to this clause, shall be 15 percent"
             subj = _lost_subject(head)
         tariff = subj if subj is not None and _is_key(subj) else _summed_tariff(subj)
@@ -49,6 +51,21 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
         rate.decision = "no"
     else:
         _verb_rule(rate, head, pct_roots)
+
+
+def _copula_subject(verb: Token) -> Token | None:
+    """The subject of a copula; of two (a quote's speaker glued to it: ``Sen. X: "The average
+    weighted tariff ... is 1.5%"``), the tariff word."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.lower_ not in _lex().false_subjects]
+    return next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
+
+
+def _clausal_subject(subj: Token | None) -> Token | None:
+    """The noun of a participle the parse took for a clausal subject (``the duty rate imposed
+    pursuant to section 232 shall be 25 percent``: ``imposed`` with ``rate`` as its subject)."""
+    if subj is None or subj.dep_ != "csubj" or subj.tag_ not in ("VBN", "VBD"):
+        return subj
+    return next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < subj.i), subj)
 
 
 def _summed_tariff(subj: Token | None) -> Token | None:
@@ -86,12 +103,23 @@ def _prep_rule(rate: _Rate, prep: Token, pct_roots: dict[int, _Rate]) -> None:
         _verb_rule(rate, governor, pct_roots)
     elif _tie_to_noun(rate, governor, pct_roots):
         pass
+    elif prep.lower_ == "of" and _tariff_of_goods(governor) is not None:
+        # "the most-favored-nation rate for automobiles of 2.5 percent": the rate's "of" hangs from the goods
+        rate.decision, rate.tariff = "yes", _tariff_of_goods(governor)
     elif governor.lower_ in _lex().change_nouns and prep.lower_ in ("to", "from"):
         # "a reduction of the tariff on its cars to 15 percent"
         tariff = _changed_tariff(governor)
         rate.decision, rate.tariff = ("yes", tariff) if tariff is not None else ("no", None)
     else:
         rate.decision = "no"
+
+
+def _tariff_of_goods(goods: Token) -> Token | None:
+    """The tariff noun whose target phrase ``goods`` is (``rate`` in ``the rate for automobiles``)."""
+    prep = goods.head
+    if goods.dep_ != "pobj" or prep.lower_ not in _lex().target_preps or prep.head.i == prep.i:
+        return None
+    return prep.head if _is_key(prep.head) else None
 
 
 def _tie_to_noun(rate: _Rate, noun: Token, pct_roots: dict[int, _Rate]) -> bool:
@@ -133,7 +161,7 @@ def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int
         rate.decision = "no"
         return
     own = set(t.i for t in rate.noun.subtree)
-    dobj = _object(verb, own)
+    dobj = _object(verb, own) or _partitive_object(verb)
     if dobj is not None and _object_rule(rate, verb, dobj, pct_roots):
         return
     subj = _verb_subject(verb, own)
@@ -150,7 +178,8 @@ def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int
 def _verb_subject(verb: Token, own: set[int]) -> Token | None:
     """``verb``'s subject outside the rate's phrase; a headline glued to the sentence can give the
     verb two subjects: the tariff word is preferred."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i not in own
+                and c.lower_ not in _lex().false_subjects]
     subj = next((c for c in subjects if _is_key(c)), subjects[0] if subjects else None)
     if subj is not None and subj.lower_ in _lex().relative and verb.dep_ == "relcl":
         return verb.head  # "tariffs that can exceed 125%": the relative pronoun's noun
@@ -176,7 +205,7 @@ def _lost_subject(verb: Token) -> Token | None:
 
 def _modal(verb: Token) -> bool:
     """``verb`` sets a rate by rule (``shall be``, ``will be``)."""
-    return any(c.dep_ == "aux" and c.lower_ in ("shall", "will") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in _lex().rule_modals for c in verb.children)
 
 
 def _goods_tariff(noun: Token) -> Token | None:
@@ -212,14 +241,18 @@ def _object_rule(rate: _Rate, verb: Token, dobj: Token, pct_roots: dict[int, _Ra
     return False
 
 
-_PARTITIVES = ("one", "some", "many", "most", "each", "several")
-
-
 def _partitive_whole(tok: Token) -> Token:
     """The noun a partitive picks from (``rates`` in ``one of the lowest rates``), else ``tok``."""
-    if tok.lower_ not in _PARTITIVES:
+    if tok.lower_ not in _lex().partitives:
         return tok
     return next(iter(_of_objects(tok)), tok)
+
+
+def _partitive_object(verb: Token) -> Token | None:
+    """The noun a verb's partitive phrase picks from, standing for its object (``has among the
+    lowest simple average MFN tariff rates in the world at 3.3 percent``)."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in _lex().partitive_preps
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _subject_rule(rate: _Rate, verb: Token, subj: Token | None, pct_roots: dict[int, _Rate], depth: int) -> bool:

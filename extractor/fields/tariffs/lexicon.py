@@ -83,6 +83,11 @@ class _Lexicon:
     outside_preps: frozenset[str]  # "iPhones made outside the United States": no target
     sum_nouns: frozenset[str]  # "the sum of the MFN tariff and the section 301 tariff shall be 10 percent"
     reach_verbs: frozenset[str]
+    place_preps: frozenset[str]  # "the average tariffs in the European Union": its country imposes them
+    partitives: frozenset[str]  # "has one of the lowest tariff rates in the world at 3.3%"
+    rule_modals: frozenset[str]  # "shall be 15 percent": a rate set by rule
+    partitive_preps: frozenset[str]  # "has among the lowest tariff rates in the world at 3.3 percent"
+    false_subjects: frozenset[str]  # "the tariff imposed pursuant to section 232 ... shall not exceed 10 percent"
     deal_nouns: frozenset[str]
     retaliation_words: frozenset[str]
     change_from: frozenset[str]
@@ -152,6 +157,11 @@ def _lex(t: Tables) -> _Lexicon:
         outside_preps=frozenset(lex.get("outside_preps", ())),
         sum_nouns=frozenset(lex.get("sum_nouns", ())),
         reach_verbs=frozenset(lex["reach_verbs"]),
+        false_subjects=frozenset(lex.get("false_subjects", ())),
+        partitives=frozenset(lex["partitives"]),
+        rule_modals=frozenset(lex["rule_modals"]),
+        partitive_preps=frozenset(lex.get("partitive_preps", ())),
+        place_preps=frozenset(lex.get("imposer_place_preps", ())),
         deal_nouns=frozenset(lex.get("deal_nouns", ())),
         retaliation_words=frozenset(lex.get("retaliation_words", ())),
         change_from=frozenset(lex["change_from_heads"]),

@@ -171,7 +171,8 @@ def _mention(r: _Rate, sent: Span, ctx: _Context, prev: _Mention | None) -> _Men
         re.search(r"\son\s", ctx.text[row.label[0] : row.label[1]]) or _row_status(r, labels_only=True)
     )
     if _shares_previous(prev, r, parties, named, ctx.text):
-        parties.imposer = parties.imposer or prev.imposer
+        if prev.imposer != parties.target:  # (not onto its own target: "... into the U.S. is 1.5%, yet the
+            parties.imposer = parties.imposer or prev.imposer  # average tariff on U.S. products is 6%")
         if parties.target is None and not parties.several and prev.target != parties.imposer:
             parties.target = prev.target
     pct = r.pct

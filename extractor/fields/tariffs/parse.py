@@ -105,8 +105,10 @@ def _loose_subject(verb: Token, lo: int = 0) -> Token | None:
 
 
 def _object(verb: Token, own: set[int]) -> Token | None:
-    """``verb``'s direct object outside the rate's own tokens."""
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in own), None)
+    """``verb``'s direct object outside the rate's own tokens; of two (the parse split ``the
+    column 2 rates of duty``), the tariff noun."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in own]
+    return next((c for c in objects if _is_key(c)), objects[0] if objects else None)
 
 
 def _climb_to_verb(tok: Token, steps: int = 3) -> Token:

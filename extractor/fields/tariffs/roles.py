@@ -116,6 +116,9 @@ def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
                     votes.late.append(code)
                 else:  # "Japanese auto tariffs": the country modifies the product
                     votes.targets += _goods_roles(c, ctx, 1)[0]
+            elif c.dep_ == "prep" and c.lower_ in lex.place_preps:
+                # "the average tariffs in the European Union": the country whose tariffs they are
+                votes.late += [ctx.country_of(p) for p in _prep_objects(c) if p.i not in own]
 
 
 def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
@@ -235,7 +238,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     lex = _lex()
     if depth > 3:
         return [], []
-    if tok.lower_ in lex.several or _universal(tok):
+    if (tok.lower_ in lex.several and not _in_a_title(tok)) or _universal(tok):
         return [_SEVERAL], []  # "applies to all countries": no one target
     antecedent = _antecedent(tok)
     if antecedent is not None:  # "on articles of China ... the remaining rate of 10 percent on those articles"
@@ -288,6 +291,13 @@ def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, v
         votes.targets.append(_SEVERAL)  # "Thai and Indonesian products": one rate, several countries
     else:
         votes.targets.append(c)
+
+
+def _in_a_title(tok: Token) -> bool:
+    """``Partners`` in a document's title (``Executive Order 14346, Potential Tariff Adjustments for
+    Aligned Partners``) names no countries; ``All Trading Partners`` in a headline does."""
+    return tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.text[:1].isupper() for c in tok.children) \
+        and not any(c.lower_ in _lex().several_dets for c in tok.children)
 
 
 def _universal(tok: Token) -> bool:
