@@ -103,6 +103,10 @@ CASES = [
                  id="price-for-each-share"),
     pytest.param("The deal gives Cadbury a total value of 837p, down from the 850p originally offered.", "837p", None,
                  id="pence-per-share"),
+    # round 12 (043): ... in dollars, so a share price in rupees or yen is one too
+    pytest.param("Reliance Industries, the largest Indian buyer of Russian crude, has said it will comply with the US "
+                 "sanctions. RIL shares closed 0.6 per cent higher at Rs 1,517.40 on Thursday.", "Rs 1,517.40", None,
+                 id="share-price-in-rupees"),
     # round 11 (g034, 052, w043): the amount a purchase verb buys is goods, not an investment ...
     pytest.param("In a massive deal with the European Union, the EU has agreed to purchase $750 billion in U.S. energy "
                  "and make new investments of $600 billion in the United States, all by 2028.", "$750 billion", None,

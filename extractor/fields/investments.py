@@ -801,17 +801,21 @@ def status_of(feats: dict[str, float], verb=None) -> str:
     return "pledged"
 
 
-MIN_AMOUNT = 1000  # below it an amount is a price per share or per item, not money for a project
+MIN_AMOUNT = 1000  # dollars: below it an amount is a price per share or per item, not money for a project
 
 
 def is_unit_price(money: dict) -> bool:
-    """``$23.93 for each Telewest share``, ``603 pence``, ``NZ$39`` a ticket: too small to fund anything.
+    """``$23.93 for each Telewest share``, ``603 pence``, ``NZ$39`` a ticket, a share closing
+    ``at Rs 1,517.40``: too small to fund anything, once converted to dollars (``units_per_dollar``).
 
     >>> is_unit_price({"value": "40.44"}), is_unit_price({"value": None, "max": 5e9})
     (True, False)
     """
     value = money.get("value") if money.get("value") is not None else money.get("max")
-    return value is not None and float(value) < MIN_AMOUNT  # (the value may be a decimal string)
+    if value is None:
+        return False
+    per_dollar = current_cues()["units_per_dollar"].get(money.get("currency"), 1)
+    return float(value) / per_dollar < MIN_AMOUNT  # (the value may be a decimal string)
 
 
 def buys_goods(span: Span) -> bool:
