@@ -451,3 +451,39 @@ def test_spending_laws_are_their_government(extractor):
         laws = [(sentence[p.start:p.end], p.key, p.kind) for p in spending_laws(doc, "US")]
     assert laws == [("The Bipartisan Infrastructure Law", "US", "government"),
                     ("The Inflation Reduction Act", "US", "government")]
+
+
+LIST_TOTAL = ("Japanese Firms Line Up for Nearly $400 Billion of US Projects\n\n"
+              "The list, released by the U.S. Commerce Department and Japan's trade ministry, puts the combined value of "
+              "projects that companies have expressed interest in at nearly $400 billion.\n\n"
+              "Power, and in particular power for artificial intelligence, dominates:\n\n"
+              "- Westinghouse: AP1000 reactors and small modular reactors, up to $100 billion.\n"
+              "- Bechtel and Kiewit: engineering and construction for large power projects, up to $25 billion each.\n"
+              "- Fujikura: optical fibre cable for data centres.\n")
+MONEY_GOES = ("Apple Inc. will spend an extra $100 billion in the United States over the next four years, raising its "
+              "total commitment to $600 billion, chief executive Tim Cook said at the White House on Wednesday.\n\n"
+              "WHERE THE MONEY GOES\n\n"
+              "- Corning Inc.: a commitment to make all the cover glass for iPhones at its Kentucky plant.\n"
+              "- Applied Materials, Broadcom, Coherent and GlobalFoundries: chipmaking tools, components and lasers.\n")
+OTHER_PLEDGES = ("Micron Technology said it would invest about $200 billion in U.S. memory chip manufacturing.\n\n"
+                 "THE PLEDGES SO FAR\n\n"
+                 "- TSMC: $165 billion in Arizona for three more fabs.\n"
+                 "- Samsung Electronics: more than $37 billion in Texas, centred on a new fab in Taylor.\n")
+
+
+@pytest.mark.parametrize("text, money, companies, sectors", [
+    # round 12 (030): the total the list spells out, and its restatement in the title
+    pytest.param(LIST_TOTAL, "$400 billion", ["Westinghouse", "Bechtel", "Kiewit", "Fujikura"], ["ai", "energy"],
+                 id="list-total"),
+    pytest.param(LIST_TOTAL, "$400 Billion", ["Westinghouse", "Bechtel", "Kiewit", "Fujikura"], ["ai", "energy"],
+                 id="list-total-in-title"),
+    # (034) a list whose heading says it is where the pledge's money goes
+    pytest.param(MONEY_GOES, "$600 billion", ["Corning", "Applied Materials", "Broadcom", "Coherent", "GlobalFoundries"],
+                 ["other"], id="heading-says-where-the-money-goes"),
+    # (040) a list of other companies' pledges under a heading that does not say "list"
+    pytest.param(OTHER_PLEDGES, "$200 billion", [], ["semiconductors"], id="list-of-other-pledges"),
+])
+def test_a_total_takes_the_companies_of_the_list_it_heads(extractor, text, money, companies, sectors):
+    record = extractor.extract(text, published="2025-10-29")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert (entry.companies, entry.sectors) == (companies, sectors)

@@ -24,6 +24,7 @@ Stages, each a small function over named data:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -597,6 +598,68 @@ def other_sector(cands: list[Candidate], entries: dict[int, dict]) -> None:
             entry["sectors"] = ["other"]
 
 
+def is_list_item(line: str) -> bool:
+    """A bulleted line ("- Hitachi: transformers ...") or a table row ("Westinghouse | AP1000 | up
+    to $100 billion"), not a lead-in that names the columns ("... (company | field | amount):")."""
+    line = line.strip()
+    return line.startswith(("- ", "* ", "• ")) or (line.count(" | ") >= 2 and not line.endswith(":"))
+
+
+def list_blocks(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the lists in ``text``: runs of two or more consecutive item lines."""
+    blocks, start, count, pos = [], 0, 0, 0
+    for line in text.splitlines(keepends=True) + [""]:
+        if line and is_list_item(line):
+            start, count = (pos if count == 0 else start), count + 1
+        else:
+            if count >= 2:
+                blocks.append((start, pos))
+            count = 0
+        pos += len(line)
+    return blocks
+
+
+def says_list(text: str) -> bool:
+    """Whether ``text`` names a list of what an amount is spent on (``list_words``)."""
+    lower = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", lower) for w in current_cues()["list_words"])
+
+
+def list_companies(doc: Doc, cands: list[Candidate], entries: dict[int, dict], scene: Scene) -> None:
+    """A total that a list spells out takes the companies the list names, when its own clause
+    names none ("The list ... puts the combined value of projects ... at nearly $400 billion",
+    then "- Westinghouse: ..., - Bechtel and Kiewit: ..."): the amounts of the last line with
+    money before the list, those whose sentence says "list", or all of them when the list's
+    heading or lead-in does ("WHERE THE MONEY GOES"). A restatement of the same pledge (same
+    amount and investor) takes them too; one that names no sector takes those of the list's
+    lead-in ("Power, and in particular power for artificial intelligence, dominates:")."""
+    text = doc_text(doc)
+    blocks = list_blocks(text)
+    for start, end in blocks:
+        last = max((m["start"] for m in doc._.money or [] if m["end"] <= start), default=None)
+        if last is None or any(last <= other < start for other, _ in blocks):
+            continue
+        line_start = text.rfind("\n", 0, last) + 1
+        line_end = text.find("\n", last)
+        heading = heading_of(text, start)
+        heading = heading if heading and text.rfind(heading, 0, start) > line_end else ""
+        lead_in = says_list(heading)
+        named = list(dict.fromkeys(p.key for p in scene.within(start, end) if p.is_company))
+        for cand in cands:
+            entry = entries[id(cand)]
+            if not line_start <= cand.money["start"] < line_end or entry["companies"]:
+                continue
+            if not (lead_in or says_list(cand.sent.text)):
+                continue
+            entry["companies"] = [k for k in named if k != entry["investor"]]
+            entry["sectors"] = entry["sectors"] or sectors_of(re.findall(r"\w+", heading.lower()))
+            for other in cands:
+                same = entries[id(other)]
+                if not same["companies"] and (other.money.get("value"), other.money.get("currency"), same["investor"]) \
+                        == (cand.money.get("value"), cand.money.get("currency"), entry["investor"]):
+                    same["companies"] = entry["companies"]
+
+
 DEMONSTRATIVES = ("this", "that", "these", "those")
 
 
@@ -1058,6 +1121,7 @@ class Investments(TableComponent):
             id(cand): self.describe(cand, scene, investor, scoped)
             for cand, investor, scoped in zip(own, restated_investors(own, chosen), scopes)
         }
+        list_companies(doc, own, entries, scene)
         share_sectors(own, entries)
         other_sector(own, entries)
         found = []
