@@ -487,3 +487,21 @@ def test_a_total_takes_the_companies_of_the_list_it_heads(extractor, text, money
     record = extractor.extract(text, published="2025-10-29")
     (entry,) = [i for i in record.investments if i.text == money]
     assert (entry.companies, entry.sectors) == (companies, sectors)
+
+
+@pytest.mark.parametrize("text, money, companies", [
+    # round 12 (054, 037): a government's money for "its plant" / "the project" goes to the company before
+    pytest.param("Tata Steel, which makes steel in the Netherlands and Britain, was more cautious. Its IJmuiden plant "
+                 "is negotiating up to €2 billion in Dutch state support.", "€2 billion", ["Tata Steel"], id="its-plant"),
+    pytest.param("Iluka Resources, which is building Australia's first fully integrated rare earths refinery at "
+                 "Eneabba, said construction was on schedule for commissioning in 2027. The project is funded by a "
+                 "A$1.65 billion non-recourse loan from the federal government.", "A$1.65 billion", ["Iluka Resources"],
+                 id="the-project"),
+    # (g086) not across list items: the item before is another item
+    pytest.param("- Asahi Group Holdings is investing in a new plant in Ohio.\n- Japan will put $6 million into its new "
+                 "pharmaceutical fund.", "$6 million", [], id="not-from-the-item-before"),
+])
+def test_government_money_for_its_plant_goes_to_the_company_before(extractor, text, money, companies):
+    record = extractor.extract(text, published="2025-10-29")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.companies == companies

@@ -16,7 +16,9 @@ Stages, each a small function over named data:
 5. ``describe``: destination (a place after ``in``/``into`` in the clause, else another
    country of the clause, else the article's main one), companies of the clause (for an
    acquisition amount whose clause names none, what the sentence before or the title says is
-   bought: ``acquired_in``), sectors (sector
+   bought: ``acquired_in``; for a government's money for "its plant", the company of the
+   sentence before: ``companies_before``; for a total a list spells out, the list's companies:
+   ``list_companies``), sectors (sector
    words of the clause, else of the title; a specific sector drops the generic ones; a
    restated pledge shares them) and status (cue classes).
 """
@@ -619,10 +621,30 @@ def list_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+def has_cue(text: str, group: str) -> bool:
+    """Whether ``text`` holds one of the words of the cue ``group`` as whole words, any case."""
+    lower = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", lower) for w in current_cues()[group])
+
+
 def says_list(text: str) -> bool:
     """Whether ``text`` names a list of what an amount is spent on (``list_words``)."""
-    lower = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", lower) for w in current_cues()["list_words"])
+    return has_cue(text, "list_words")
+
+
+def refers_back(part: Span) -> bool:
+    """Whether the amount's ``part`` points back to a company named before ("Its IJmuiden plant
+    is negotiating up to €2 billion in Dutch state support", ``back_references``)."""
+    return has_cue(part.text, "back_references")
+
+
+def companies_before(cand: Candidate, scene: Scene, scopes: dict[str, Span]) -> list[str]:
+    """The first company of the sentence before the amount's, in the same paragraph (a list item
+    before it is another item): the one a government's money for "its plant" goes to."""
+    before = scopes.get("prev_sent")
+    if before is None or "\n" in doc_text(cand.span.doc)[before.start_char:cand.span.start_char]:
+        return []
+    return [p.key for p in scene.within(before.start_char, before.end_char) if p.is_company][:1]
 
 
 def list_companies(doc: Doc, cands: list[Candidate], entries: dict[int, dict], scene: Scene) -> None:
@@ -1141,6 +1163,8 @@ class Investments(TableComponent):
         if not others and "sent:acquire" in cand.features:
             before = [scopes[k] for k in ("prev_sent", "title") if k in scopes]
             others = acquired_in(cand.span.doc, scene, before, investor)
+        if not others and investor is not None and not investor.is_company and refers_back(part):
+            others = companies_before(cand, scene, scopes)
         return {
             "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"],
             "investor": investor.key if investor else None,
