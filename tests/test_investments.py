@@ -505,3 +505,19 @@ def test_government_money_for_its_plant_goes_to_the_company_before(extractor, te
     record = extractor.extract(text, published="2025-10-29")
     (entry,) = [i for i in record.investments if i.text == money]
     assert entry.companies == companies
+
+
+@pytest.mark.parametrize("text, money, sectors", [
+    # round 12 (w179): a company's own spending with no sector words is `other` ...
+    pytest.param("UPS plans $1 billion expansion, 5,000 new jobs at KY air hub\n\nThe world's largest package delivery "
+                 "company, UPS has announced a $1 billion dollar expansion at its Louisville, Kentucky air hub.",
+                 "$1 billion dollar", ["other"], id="company-spending-without-sector"),
+    # ... and `nuclear` in a story about reactors (014)
+    pytest.param("Kansai Electric president Nozomu Mori has said a decision to build will take years and that the cost "
+                 "could exceed 1 trillion yen. The utility is working with Mitsubishi Heavy Industries on the SRZ-1200, "
+                 "an advanced pressurised water reactor.", "1 trillion yen", ["nuclear"], id="in-a-reactor-story"),
+])
+def test_a_company_spending_without_sector_words(extractor, text, money, sectors):
+    record = extractor.extract(text, published="2025-10-29")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.sectors == sectors

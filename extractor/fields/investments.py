@@ -590,14 +590,21 @@ def share_sectors(cands: list[Candidate], entries: dict[int, dict]) -> None:
                 entry["sectors"] = union
 
 
-def other_sector(cands: list[Candidate], entries: dict[int, dict]) -> None:
-    """A deal with a business taking part whose line of business no listed sector names (an
-    airline, a retailer, a website: "Google buys YouTube") is ``other``; a pledge with neither
-    sector words nor companies keeps no sector ("$3 trillion in private investments")."""
-    for cand in cands:
+def other_sector(cands: list[Candidate], investors: list[Optional[Party]], entries: dict[int, dict]) -> None:
+    """A deal with a business taking part or investing whose line of business no listed sector
+    names (an airline, a retailer, a website: "Google buys YouTube", "UPS plans $1 billion
+    expansion") is ``other``; a company's spending in a story about reactors with no sector
+    words of its own is ``nuclear`` ("EDF's estimate that Hinkley will cost £31bn-£34bn"); a
+    pledge with neither sector words nor companies keeps no sector ("$3 trillion in private
+    investments")."""
+    for cand, investor in zip(cands, investors):
         entry = entries[id(cand)]
-        if not entry["sectors"] and entry["companies"]:
+        if entry["sectors"]:
+            continue
+        if entry["companies"]:
             entry["sectors"] = ["other"]
+        elif investor is not None and investor.is_company:
+            entry["sectors"] = ["nuclear"] if cand.span.doc._.reactors else ["other"]
 
 
 def is_list_item(line: str) -> bool:
@@ -1139,13 +1146,12 @@ class Investments(TableComponent):
                   for cand, options in zip(own, self.investor_choices(doc, own, scene, scopes))]
         for cand, scoped in zip(own, scopes):
             scoped["part"] = own_part(cand, own)
-        entries = {
-            id(cand): self.describe(cand, scene, investor, scoped)
-            for cand, investor, scoped in zip(own, restated_investors(own, chosen), scopes)
-        }
+        investors = restated_investors(own, chosen)
+        entries = {id(cand): self.describe(cand, scene, investor, scoped)
+                   for cand, investor, scoped in zip(own, investors, scopes)}
         list_companies(doc, own, entries, scene)
         share_sectors(own, entries)
-        other_sector(own, entries)
+        other_sector(own, investors, entries)
         found = []
         for cand in cands:
             entry = entries[id(cand.conversion_of or cand)]
