@@ -103,6 +103,10 @@ CASES = [
                  id="price-for-each-share"),
     pytest.param("The deal gives Cadbury a total value of 837p, down from the 850p originally offered.", "837p", None,
                  id="pence-per-share"),
+    # round 12 (043): ... in dollars, so a share price in rupees or yen is one too
+    pytest.param("Reliance Industries, the largest Indian buyer of Russian crude, has said it will comply with the US "
+                 "sanctions. RIL shares closed 0.6 per cent higher at Rs 1,517.40 on Thursday.", "Rs 1,517.40", None,
+                 id="share-price-in-rupees"),
     # round 11 (g034, 052, w043): the amount a purchase verb buys is goods, not an investment ...
     pytest.param("In a massive deal with the European Union, the EU has agreed to purchase $750 billion in U.S. energy "
                  "and make new investments of $600 billion in the United States, all by 2028.", "$750 billion", None,
@@ -447,3 +451,73 @@ def test_spending_laws_are_their_government(extractor):
         laws = [(sentence[p.start:p.end], p.key, p.kind) for p in spending_laws(doc, "US")]
     assert laws == [("The Bipartisan Infrastructure Law", "US", "government"),
                     ("The Inflation Reduction Act", "US", "government")]
+
+
+LIST_TOTAL = ("Japanese Firms Line Up for Nearly $400 Billion of US Projects\n\n"
+              "The list, released by the U.S. Commerce Department and Japan's trade ministry, puts the combined value of "
+              "projects that companies have expressed interest in at nearly $400 billion.\n\n"
+              "Power, and in particular power for artificial intelligence, dominates:\n\n"
+              "- Westinghouse: AP1000 reactors and small modular reactors, up to $100 billion.\n"
+              "- Bechtel and Kiewit: engineering and construction for large power projects, up to $25 billion each.\n"
+              "- Fujikura: optical fibre cable for data centres.\n")
+MONEY_GOES = ("Apple Inc. will spend an extra $100 billion in the United States over the next four years, raising its "
+              "total commitment to $600 billion, chief executive Tim Cook said at the White House on Wednesday.\n\n"
+              "WHERE THE MONEY GOES\n\n"
+              "- Corning Inc.: a commitment to make all the cover glass for iPhones at its Kentucky plant.\n"
+              "- Applied Materials, Broadcom, Coherent and GlobalFoundries: chipmaking tools, components and lasers.\n")
+OTHER_PLEDGES = ("Micron Technology said it would invest about $200 billion in U.S. memory chip manufacturing.\n\n"
+                 "THE PLEDGES SO FAR\n\n"
+                 "- TSMC: $165 billion in Arizona for three more fabs.\n"
+                 "- Samsung Electronics: more than $37 billion in Texas, centred on a new fab in Taylor.\n")
+
+
+@pytest.mark.parametrize("text, money, companies, sectors", [
+    # round 12 (030): the total the list spells out, and its restatement in the title
+    pytest.param(LIST_TOTAL, "$400 billion", ["Westinghouse", "Bechtel", "Kiewit", "Fujikura"], ["ai", "energy"],
+                 id="list-total"),
+    pytest.param(LIST_TOTAL, "$400 Billion", ["Westinghouse", "Bechtel", "Kiewit", "Fujikura"], ["ai", "energy"],
+                 id="list-total-in-title"),
+    # (034) a list whose heading says it is where the pledge's money goes
+    pytest.param(MONEY_GOES, "$600 billion", ["Corning", "Applied Materials", "Broadcom", "Coherent", "GlobalFoundries"],
+                 ["other"], id="heading-says-where-the-money-goes"),
+    # (040) a list of other companies' pledges under a heading that does not say "list"
+    pytest.param(OTHER_PLEDGES, "$200 billion", [], ["semiconductors"], id="list-of-other-pledges"),
+])
+def test_a_total_takes_the_companies_of_the_list_it_heads(extractor, text, money, companies, sectors):
+    record = extractor.extract(text, published="2025-10-29")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert (entry.companies, entry.sectors) == (companies, sectors)
+
+
+@pytest.mark.parametrize("text, money, companies", [
+    # round 12 (054, 037): a government's money for "its plant" / "the project" goes to the company before
+    pytest.param("Tata Steel, which makes steel in the Netherlands and Britain, was more cautious. Its IJmuiden plant "
+                 "is negotiating up to €2 billion in Dutch state support.", "€2 billion", ["Tata Steel"], id="its-plant"),
+    pytest.param("Iluka Resources, which is building Australia's first fully integrated rare earths refinery at "
+                 "Eneabba, said construction was on schedule for commissioning in 2027. The project is funded by a "
+                 "A$1.65 billion non-recourse loan from the federal government.", "A$1.65 billion", ["Iluka Resources"],
+                 id="the-project"),
+    # (g086) not across list items: the item before is another item
+    pytest.param("- Asahi Group Holdings is investing in a new plant in Ohio.\n- Japan will put $6 million into its new "
+                 "pharmaceutical fund.", "$6 million", [], id="not-from-the-item-before"),
+])
+def test_government_money_for_its_plant_goes_to_the_company_before(extractor, text, money, companies):
+    record = extractor.extract(text, published="2025-10-29")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.companies == companies
+
+
+@pytest.mark.parametrize("text, money, sectors", [
+    # round 12 (w179): a company's own spending with no sector words is `other` ...
+    pytest.param("UPS plans $1 billion expansion, 5,000 new jobs at KY air hub\n\nThe world's largest package delivery "
+                 "company, UPS has announced a $1 billion dollar expansion at its Louisville, Kentucky air hub.",
+                 "$1 billion dollar", ["other"], id="company-spending-without-sector"),
+    # ... and `nuclear` in a story about reactors (014)
+    pytest.param("Kansai Electric president Nozomu Mori has said a decision to build will take years and that the cost "
+                 "could exceed 1 trillion yen. The utility is working with Mitsubishi Heavy Industries on the SRZ-1200, "
+                 "an advanced pressurised water reactor.", "1 trillion yen", ["nuclear"], id="in-a-reactor-story"),
+])
+def test_a_company_spending_without_sector_words(extractor, text, money, sectors):
+    record = extractor.extract(text, published="2025-10-29")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.sectors == sectors

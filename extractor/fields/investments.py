@@ -16,7 +16,9 @@ Stages, each a small function over named data:
 5. ``describe``: destination (a place after ``in``/``into`` in the clause, else another
    country of the clause, else the article's main one), companies of the clause (for an
    acquisition amount whose clause names none, what the sentence before or the title says is
-   bought: ``acquired_in``), sectors (sector
+   bought: ``acquired_in``; for a government's money for "its plant", the company of the
+   sentence before: ``companies_before``; for a total a list spells out, the list's companies:
+   ``list_companies``), sectors (sector
    words of the clause, else of the title; a specific sector drops the generic ones; a
    restated pledge shares them) and status (cue classes).
 """
@@ -24,6 +26,7 @@ Stages, each a small function over named data:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -587,14 +590,103 @@ def share_sectors(cands: list[Candidate], entries: dict[int, dict]) -> None:
                 entry["sectors"] = union
 
 
-def other_sector(cands: list[Candidate], entries: dict[int, dict]) -> None:
-    """A deal with a business taking part whose line of business no listed sector names (an
-    airline, a retailer, a website: "Google buys YouTube") is ``other``; a pledge with neither
-    sector words nor companies keeps no sector ("$3 trillion in private investments")."""
-    for cand in cands:
+def other_sector(cands: list[Candidate], investors: list[Optional[Party]], entries: dict[int, dict]) -> None:
+    """A deal with a business taking part or investing whose line of business no listed sector
+    names (an airline, a retailer, a website: "Google buys YouTube", "UPS plans $1 billion
+    expansion") is ``other``; a company's spending in a story about reactors with no sector
+    words of its own is ``nuclear`` ("EDF's estimate that Hinkley will cost £31bn-£34bn"); a
+    pledge with neither sector words nor companies keeps no sector ("$3 trillion in private
+    investments")."""
+    for cand, investor in zip(cands, investors):
         entry = entries[id(cand)]
-        if not entry["sectors"] and entry["companies"]:
+        if entry["sectors"]:
+            continue
+        if entry["companies"]:
             entry["sectors"] = ["other"]
+        elif investor is not None and investor.is_company:
+            entry["sectors"] = ["nuclear"] if cand.span.doc._.reactors else ["other"]
+
+
+def is_list_item(line: str) -> bool:
+    """A bulleted line ("- Hitachi: transformers ...") or a table row ("Westinghouse | AP1000 | up
+    to $100 billion"), not a lead-in that names the columns ("... (company | field | amount):")."""
+    line = line.strip()
+    return line.startswith(("- ", "* ", "• ")) or (line.count(" | ") >= 2 and not line.endswith(":"))
+
+
+def list_blocks(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the lists in ``text``: runs of two or more consecutive item lines."""
+    blocks, start, count, pos = [], 0, 0, 0
+    for line in text.splitlines(keepends=True) + [""]:
+        if line and is_list_item(line):
+            start, count = (pos if count == 0 else start), count + 1
+        else:
+            if count >= 2:
+                blocks.append((start, pos))
+            count = 0
+        pos += len(line)
+    return blocks
+
+
+def has_cue(text: str, group: str) -> bool:
+    """Whether ``text`` holds one of the words of the cue ``group`` as whole words, any case."""
+    lower = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", lower) for w in current_cues()[group])
+
+
+def says_list(text: str) -> bool:
+    """Whether ``text`` names a list of what an amount is spent on (``list_words``)."""
+    return has_cue(text, "list_words")
+
+
+def refers_back(part: Span) -> bool:
+    """Whether the amount's ``part`` points back to a company named before ("Its IJmuiden plant
+    is negotiating up to €2 billion in Dutch state support", ``back_references``)."""
+    return has_cue(part.text, "back_references")
+
+
+def companies_before(cand: Candidate, scene: Scene, scopes: dict[str, Span]) -> list[str]:
+    """The first company of the sentence before the amount's, in the same paragraph (a list item
+    before it is another item): the one a government's money for "its plant" goes to."""
+    before = scopes.get("prev_sent")
+    if before is None or "\n" in doc_text(cand.span.doc)[before.start_char:cand.span.start_char]:
+        return []
+    return [p.key for p in scene.within(before.start_char, before.end_char) if p.is_company][:1]
+
+
+def list_companies(doc: Doc, cands: list[Candidate], entries: dict[int, dict], scene: Scene) -> None:
+    """A total that a list spells out takes the companies the list names, when its own clause
+    names none ("The list ... puts the combined value of projects ... at nearly $400 billion",
+    then "- Westinghouse: ..., - Bechtel and Kiewit: ..."): the amounts of the last line with
+    money before the list, those whose sentence says "list", or all of them when the list's
+    heading or lead-in does ("WHERE THE MONEY GOES"). A restatement of the same pledge (same
+    amount and investor) takes them too; one that names no sector takes those of the list's
+    lead-in ("Power, and in particular power for artificial intelligence, dominates:")."""
+    text = doc_text(doc)
+    blocks = list_blocks(text)
+    for start, end in blocks:
+        last = max((m["start"] for m in doc._.money or [] if m["end"] <= start), default=None)
+        if last is None or any(last <= other < start for other, _ in blocks):
+            continue
+        line_start = text.rfind("\n", 0, last) + 1
+        line_end = text.find("\n", last)
+        heading = heading_of(text, start)
+        heading = heading if heading and text.rfind(heading, 0, start) > line_end else ""
+        lead_in = says_list(heading)
+        named = list(dict.fromkeys(p.key for p in scene.within(start, end) if p.is_company))
+        for cand in cands:
+            entry = entries[id(cand)]
+            if not line_start <= cand.money["start"] < line_end or entry["companies"]:
+                continue
+            if not (lead_in or says_list(cand.sent.text)):
+                continue
+            entry["companies"] = [k for k in named if k != entry["investor"]]
+            entry["sectors"] = entry["sectors"] or sectors_of(re.findall(r"\w+", heading.lower()))
+            for other in cands:
+                same = entries[id(other)]
+                if not same["companies"] and (other.money.get("value"), other.money.get("currency"), same["investor"]) \
+                        == (cand.money.get("value"), cand.money.get("currency"), entry["investor"]):
+                    same["companies"] = entry["companies"]
 
 
 DEMONSTRATIVES = ("this", "that", "these", "those")
@@ -801,17 +893,21 @@ def status_of(feats: dict[str, float], verb=None) -> str:
     return "pledged"
 
 
-MIN_AMOUNT = 1000  # below it an amount is a price per share or per item, not money for a project
+MIN_AMOUNT = 1000  # dollars: below it an amount is a price per share or per item, not money for a project
 
 
 def is_unit_price(money: dict) -> bool:
-    """``$23.93 for each Telewest share``, ``603 pence``, ``NZ$39`` a ticket: too small to fund anything.
+    """``$23.93 for each Telewest share``, ``603 pence``, ``NZ$39`` a ticket, a share closing
+    ``at Rs 1,517.40``: too small to fund anything, once converted to dollars (``units_per_dollar``).
 
     >>> is_unit_price({"value": "40.44"}), is_unit_price({"value": None, "max": 5e9})
     (True, False)
     """
     value = money.get("value") if money.get("value") is not None else money.get("max")
-    return value is not None and float(value) < MIN_AMOUNT  # (the value may be a decimal string)
+    if value is None:
+        return False
+    per_dollar = current_cues()["units_per_dollar"].get(money.get("currency"), 1)
+    return float(value) / per_dollar < MIN_AMOUNT  # (the value may be a decimal string)
 
 
 def buys_goods(span: Span) -> bool:
@@ -1050,12 +1146,12 @@ class Investments(TableComponent):
                   for cand, options in zip(own, self.investor_choices(doc, own, scene, scopes))]
         for cand, scoped in zip(own, scopes):
             scoped["part"] = own_part(cand, own)
-        entries = {
-            id(cand): self.describe(cand, scene, investor, scoped)
-            for cand, investor, scoped in zip(own, restated_investors(own, chosen), scopes)
-        }
+        investors = restated_investors(own, chosen)
+        entries = {id(cand): self.describe(cand, scene, investor, scoped)
+                   for cand, investor, scoped in zip(own, investors, scopes)}
+        list_companies(doc, own, entries, scene)
         share_sectors(own, entries)
-        other_sector(own, entries)
+        other_sector(own, investors, entries)
         found = []
         for cand in cands:
             entry = entries[id(cand.conversion_of or cand)]
@@ -1073,6 +1169,8 @@ class Investments(TableComponent):
         if not others and "sent:acquire" in cand.features:
             before = [scopes[k] for k in ("prev_sent", "title") if k in scopes]
             others = acquired_in(cand.span.doc, scene, before, investor)
+        if not others and investor is not None and not investor.is_company and refers_back(part):
+            others = companies_before(cand, scene, scopes)
         return {
             "text": cand.money["text"], "start": cand.money["start"], "end": cand.money["end"],
             "investor": investor.key if investor else None,
