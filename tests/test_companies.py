@@ -100,6 +100,12 @@ FOUND = [
     ("coordinated-list-ampersand", "Goldman Sachs, JPMorgan Chase, Bank of New York Mellon, MetLife, American Express, "
      "State Street, BB&T, US Bancorp and Capital One Financial, were found to have enough capital.",
      "BB&T", ["BB&T"], None),
+    # round 12: a company after an executive's title and "of"/"for" (g070, w214); the person
+    # the model tags after it is no part of its name (w068)
+    ("officer-for", "‘the folks that are relying on China are scrambling for other sources,’ said Alan Rust, "
+     "chief growth officer for SafeSource Direct.", "SafeSource Direct", ["SafeSource Direct"], None),
+    ("founder-of", "The shares are owned by Harry Tanoesoedibyo's family, the founder of PT Bhakti Investama, "
+     "of which GTS is a wholly owned subsidiary.", "PT Bhakti Investama", ["PT Bhakti Investama"], None),
     # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
     ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
      "VMware", ["VMWare Inc."], "US"),
@@ -330,7 +336,8 @@ DROPPED_IN_ARTICLE = [
     ("g153_gdp_spending_trade_gap_growth", 99, ["Fox Business Network’s Cheryl Casone", "Fox Business Network"]),
     ("g159_tariffs_work_first_term", 99, ["The Hill", "IndustryWeek"]),
     ("g154_reciprocal_trade_tariffs_memo", 99, ["General Provisions"]),
-    ("g160_why_tariffs_are_necessary", 99, ["Emirates"]),  # a known name inside "United Arab Emirates-based DAMAC"
+    ("g160_why_tariffs_are_necessary", 99, ["Emirates"]),
+    ("w068_bombardier_orders_air_independence_libyan_airlines", 99, ["Air Independence Andrian Feuchter"]),  # a known name inside "United Arab Emirates-based DAMAC"
 ]
 
 

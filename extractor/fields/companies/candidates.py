@@ -55,7 +55,13 @@ def _one(slot, country, kind) -> list[Evidence]:
 
 
 def _after(comp, doc, ms, me):
-    return _one(comp._walk_after(doc, me), None, "AFTER")
+    slot = comp._walk_after(doc, me)
+    if slot:
+        # "Managing director of Air Independence Andrian Feuchter said": the person the model
+        # tags after the company is no part of its name.
+        cut = next((k for k in range(slot[0] + 1, slot[1]) if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"), None)
+        slot = (slot[0], cut) if cut else slot
+    return _one(slot, None, "AFTER")
 
 
 def _before(comp, doc, ms, me):
