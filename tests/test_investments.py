@@ -463,3 +463,19 @@ def test_spending_laws_are_their_government(extractor):
         laws = [(sentence[p.start:p.end], p.key, p.kind) for p in spending_laws(doc, "US")]
     assert laws == [("The Bipartisan Infrastructure Law", "US", "government"),
                     ("The Inflation Reduction Act", "US", "government")]
+
+
+@pytest.mark.parametrize(
+    "text, money",
+    [
+        # round 12 (g091, w145): a region of many countries after the amount: no one destination
+        ("Vice President Kamala Harris today announced more than $1.9 billion in new private sector commitments to "
+         "create economic opportunity in northern Central America.", "$1.9 billion"),
+        ("The United States and the European Union are supported by mutual investment stocks exceeding $5 trillion, and "
+         "intend to promote mutual investments on both sides of the Atlantic.", "$5 trillion"),
+    ],
+)
+def test_a_region_of_many_countries_is_no_destination(extractor, text, money):
+    record = extractor.extract(text, published="2025-10-28")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.destination is None

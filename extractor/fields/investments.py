@@ -678,6 +678,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
     site = demonym_site(cand, scene)
     if site is not None:
         return site
+    if names_region(cand):
+        return None  # "in northern Central America", "along the Lobito Corridor": no one country
     exclude = investor.key if investor is not None else None
     others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
@@ -694,6 +696,15 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def names_region(cand: Candidate) -> bool:
+    """Whether the clause after the amount names a region of many countries ("in northern Central
+    America", "on both sides of the Atlantic", "raised throughout Europe"): a LOC entity with a
+    word of ``region_words``."""
+    words = set(current_cues()["region_words"])
+    return any(ent.label_ == "LOC" and ent.start >= cand.span.end and words & set(ent.text.replace("–", " ").split())
+               for ent in cand.clause.ents)
 
 
 def demonym_site(cand: Candidate, scene: Scene) -> Optional[str]:
