@@ -396,6 +396,15 @@ def test_the_seller_a_purchase_is_made_from(extractor):
     assert deal_role(doc.char_span(start, start + len("Cunard Line"), alignment_mode="expand")) == "seller"
 
 
+def test_the_company_a_participle_of_buying_describes(extractor):
+    # round 12 (045): "Stelco, bought by Cleveland-Cliffs for ...": the company the participle describes is bought
+    sentence = ("Stelco, bought by Cleveland-Cliffs for about C$3.4 billion last year, is shifting Hamilton and "
+                "Nanticoke output to Canadian buyers.")
+    doc = extractor.nlp(sentence)
+    with using_tables(extractor.nlp.get_pipe("investments").tables):
+        assert deal_role(doc.char_span(0, len("Stelco"))) == "acquired"
+
+
 @pytest.mark.parametrize(
     "sentence, money, expected",
     [
@@ -404,6 +413,13 @@ def test_the_seller_a_purchase_is_made_from(extractor):
         ("The United States auto manufacturer Chrysler has asked the US government for an additional US$5 billion in aid.",
          "US$5 billion", True),
         ("Toyota will invest $10 billion in a new battery plant in North Carolina.", "$10 billion", False),
+        # round 12 (050, w070, g095): only the object of the receive or request word or of the noun it sizes
+        ("Arafura Rare Earths: has A$200 million from the National Reconstruction Fund Corporation for its Nolans "
+         "project and is seeking the rest of an A$1.7 billion-odd build.", "A$1.7 billion", False),
+        ("The plan calls for PSA Peugeot Citroën and Renault to receive a five-year loan of €3 billion at 6% interest.",
+         "€3 billion", True),
+        ("General Motors announced that it seeks $16.6 billion in loans, in addition to the $13.4 billion that it "
+         "has already received.", "$13.4 billion", True),
     ],
 )
 def test_money_a_party_receives_or_asks_for(extractor, sentence, money, expected):
@@ -521,3 +537,19 @@ def test_a_company_spending_without_sector_words(extractor, text, money, sectors
     record = extractor.extract(text, published="2025-10-29")
     (entry,) = [i for i in record.investments if i.text == money]
     assert entry.sectors == sectors
+
+
+@pytest.mark.parametrize(
+    "text, money",
+    [
+        # round 12 (g091, w145): a region of many countries after the amount: no one destination
+        ("Vice President Kamala Harris today announced more than $1.9 billion in new private sector commitments to "
+         "create economic opportunity in northern Central America.", "$1.9 billion"),
+        ("The United States and the European Union are supported by mutual investment stocks exceeding $5 trillion, and "
+         "intend to promote mutual investments on both sides of the Atlantic.", "$5 trillion"),
+    ],
+)
+def test_a_region_of_many_countries_is_no_destination(extractor, text, money):
+    record = extractor.extract(text, published="2025-10-28")
+    (entry,) = [i for i in record.investments if i.text == money]
+    assert entry.destination is None

@@ -484,11 +484,30 @@ def investor_features(cand: Candidate, party: Party, scope: str, position: dict)
 
 
 def receiving(span: Span) -> bool:
-    """Whether the amount is what a party gets or asks for: a receive or request word on its
-    path to the sentence's root ("Chrysler will receive CA$1 billion", "has asked the US
-    government for US$5 billion")."""
-    words = {t.lower_ for t in span.root.ancestors}
-    return bool(classes_in(sorted(words), cue_index()) & {"receive"} or words & set(current_cues()["request_words"]))
+    """Whether the amount is what a party gets or asks for: the object of a receive or request
+    word, of its "for", or of the noun the amount sizes ("Chrysler will receive CA$1 billion",
+    "has asked the US government for US$5 billion", "would be eligible for a US$6 billion loan", "receive a five-year loan of €3 billion"),
+    or the antecedent of one ("the $13.4 billion that it has already received"); not an amount
+    further down ("is seeking the rest of an A$1.7 billion-odd build", "seeks to invest $5 billion")."""
+    tok = span.root
+    if any(c.dep_ == "relcl" and asks_or_gets(c) for c in tok.children):
+        return True
+    if tok.head.i != tok.i and tok.head.pos_ == "NOUN" and tok.dep_ in SIZE_DEPS:
+        tok = tok.head  # "a US$6 billion loan"
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "a five-year loan of €3 billion"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for":
+        return asks_or_gets(head.head)
+    return tok.dep_ in ("dobj", "dative") and asks_or_gets(head)
+
+
+SIZE_DEPS = ("compound", "nmod", "amod", "nummod", "quantmod")
+
+
+def asks_or_gets(tok) -> bool:
+    """A receive-class word or a request word."""
+    return bool(classes_in([tok.lower_], cue_index()) & {"receive"}) or tok.lower_ in current_cues()["request_words"]
 
 
 def private_money(span: Span) -> bool:
@@ -751,6 +770,8 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
     site = demonym_site(cand, scene)
     if site is not None:
         return site
+    if names_region(cand):
+        return None  # "in northern Central America", "along the Lobito Corridor": no one country
     exclude = investor.key if investor is not None else None
     others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
     if others:
@@ -767,6 +788,15 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def names_region(cand: Candidate) -> bool:
+    """Whether the clause after the amount names a region of many countries ("in northern Central
+    America", "on both sides of the Atlantic", "raised throughout Europe"): a LOC entity with a
+    word of ``region_words``."""
+    words = set(current_cues()["region_words"])
+    return any(ent.label_ == "LOC" and ent.start >= cand.span.end and words & set(ent.text.replace("–", " ").split())
+               for ent in cand.clause.ents)
 
 
 def demonym_site(cand: Candidate, scene: Scene) -> Optional[str]:
@@ -998,7 +1028,8 @@ def _break_between(doc: Doc, start: int, end: int) -> Optional[int]:
 
 def acquired(name: Span) -> bool:
     """Whether the company ``name`` is what an acquisition buys: the object of an acquire-class
-    verb ("SABMiller acquires Grupo Bavaria") or of a noun's "of"/"for" ("its purchase of IGN",
+    verb ("SABMiller acquires Grupo Bavaria"), the noun a participle of one describes ("Stelco,
+    bought by Cleveland-Cliffs"), or the object of a noun's "of"/"for" ("its purchase of IGN",
     "a bid for Adelphia"); in a headline, whose parse is poor, a name within four words after
     such a word ("acquires Colombian Grupo Bavaria brewery")."""
     doc = name.doc
@@ -1008,6 +1039,8 @@ def acquired(name: Span) -> bool:
     tok = name.root
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _buys(c) for c in tok.children):
+        return True  # "Stelco, bought by Cleveland-Cliffs for about C$3.4 billion"
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("of", "for"):
         head = head.head
