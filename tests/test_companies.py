@@ -337,6 +337,10 @@ DROPPED_IN_ARTICLE = [
     ("g159_tariffs_work_first_term", 99, ["The Hill", "IndustryWeek"]),
     ("g154_reciprocal_trade_tariffs_memo", 99, ["General Provisions"]),
     ("g160_why_tariffs_are_necessary", 99, ["Emirates"]),
+    # campaign groups, fronts, and the export-control regimes of states
+    ("w166_australia_east_timor_oil_treaty", 99, ["Timor Sea Justice Campaign"]),
+    ("w171_rebels_blow_up_assam_oil_pipelines", 99, ["United Liberation Front"]),
+    ("w197_us_india_nuclear_deal_congress", 99, ["Nuclear Suppliers Group"]),
     ("w068_bombardier_orders_air_independence_libyan_airlines", 99, ["Air Independence Andrian Feuchter"]),  # a known name inside "United Arab Emirates-based DAMAC"
 ]
 
