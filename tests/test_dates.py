@@ -102,6 +102,7 @@ NORMALISE = [
     ("early next year", None, "2026", "year"),
     ("late last year", None, "2024", "year"),
     ("a year ago", None, "2024", "year"),
+    ("Twenty years ago", None, "2005", "year"),  # spelled-out tens (g160)
     ("summer 2025", None, "2025", "year"),
     # decades
     ("the 2030s", None, "2030", "decade"),
