@@ -106,6 +106,9 @@ FOUND = [
      "chief growth officer for SafeSource Direct.", "SafeSource Direct", ["SafeSource Direct"], None),
     ("founder-of", "The shares are owned by Harry Tanoesoedibyo's family, the founder of PT Bhakti Investama, "
      "of which GTS is a wholly owned subsidiary.", "PT Bhakti Investama", ["PT Bhakti Investama"], None),
+    # round 12: a company context around a longer name that starts with a known one (g100)
+    ("own-name-on-known", "The Export-Import Bank of the United States (EXIM), in collaboration with U.S. project "
+     "developer Sun Africa (Miami, FL), signed a contract.", "Sun Africa", ["Sun Africa"], "US"),
     # round 10: a model span that runs a deal's two parties together with "to" is split (w127)
     ("split-at-to", (CORPUS / "w127_monster_acquires_hotjobs.txt").read_text(encoding="utf-8"),
      "VMware", ["VMWare Inc."], "US"),

@@ -27,6 +27,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"\s*[-*•][ \t]")
 # Evidence kinds that vouch for a longer name than the model found ("Geely-owned Volvo Cars").
 _EXTENDING_KINDS = ("PREMOD", "APPOS", "SUFFIX", "PREFIX", "OWNED", "LIST")
+# Company contexts that name a company of its own on a known name ("developer Sun Africa").
+_OWN_NAME_KINDS = ("PREMOD", "APPOS")
 # Evidence kinds that make a list row's name known (with the known companies).
 _LIST_KNOWN_KINDS = ("APPOS", "PREMOD", "SUFFIX", "ACRO", "OWNS")
 
@@ -416,13 +418,32 @@ class _RowLookup:
 
 
 def extend_cut_names(comp, doc, cands: CandidateSet, evidence: EvidenceIndex) -> None:
-    """A company context around a name the model cut short ("Geely-owned Volvo Cars")."""
-    for c in cands:
+    """A company context around a name the model cut short ("Geely-owned Volvo Cars"), or
+    around a longer name that starts with a known one ("U.S. project developer Sun Africa",
+    "Samsung Display, a South Korea-based technology company"): that name is its own."""
+    for c in list(cands):
         if c.idx is not None:
+            span = _own_name_on_known(comp, doc, cands, evidence, c)
+            if span:
+                cands.remove(c)
+                cands.add(Candidate(span[0], span[1], None))
             continue
         span = _extension(comp, doc, cands, evidence, c)
         if span:
             cands.move(c, *span)
+
+
+def _own_name_on_known(comp, doc, cands, evidence, c) -> Optional[tuple[int, int]]:
+    """A company-context span that starts with a known name and adds one or two capitalised
+    words that are no legal form."""
+    for ev in evidence.covering(c.s):
+        a, b = ev.start, ev.end
+        extra = doc[c.e:b]
+        if ev.kind in _OWN_NAME_KINDS and a == c.s and 0 < b - c.e <= 2 \
+                and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in comp.suffixes for t in extra) \
+                and not any(o is not c for o in cands.overlapping(a, b)):
+            return a, b
+    return None
 
 
 def _extension(comp, doc, cands, evidence, c) -> Optional[tuple[int, int]]:
