@@ -773,7 +773,9 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
     if names_region(cand):
         return None  # "in northern Central America", "along the Lobito Corridor": no one country
     exclude = investor.key if investor is not None else None
-    others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
+    text = doc_text(cand.span.doc)
+    others = [p.key for p in scene.within(clause.start_char, clause.end_char)
+              if p.kind == "place" and p.key != exclude and not is_home(text, p)]
     if others:
         return others[0]
     if investor is not None and investor.kind == "government":
@@ -788,6 +790,12 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def is_home(text: str, party: Party) -> bool:
+    """Whether the place names a company's home ("London-based Diageo announced a $415 million
+    investment in a new Alabama manufacturing facility"), not where its money goes."""
+    return bool(re.match(r"[-‑–]based\b", text[party.end:party.end + 7]))
 
 
 def names_region(cand: Candidate) -> bool:
