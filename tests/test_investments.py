@@ -88,6 +88,10 @@ CASES = [
                  "Participants are taking measures to provide at least $1 billion in financing to projects located in "
                  "each of the United States and Australia.", "$1 billion", {"destination": None},
                  id="spread-over-each-country"),
+    # round 12 (g091): a list of countries after "in" is no one country
+    pytest.param("Millicom, a telecommunications company, will invest $700 million to expand and maintain its mobile "
+                 "and broadband networks in Guatemala, Honduras, and El Salvador over the next two years.",
+                 "$700 million", {"destination": None}, id="spread-over-listed-countries"),
     # round 12 (g158, g160, g086): "London-based" names the company's home, not where the money goes
     pytest.param("Foreign companies keep building in America:\n\n- London-based Diageo announced a $415 million "
                  "investment in a new Alabama manufacturing facility.", "$415 million", {"destination": "US"},

@@ -764,7 +764,7 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
         if tok.lower_ in DESTINATION_PREPOSITIONS or to_noun:
             site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
             if site is not None:
-                return site.code
+                return None if listed_with(scene, site, doc_text(cand.span.doc)) else site.code
             if any(c.dep_ == "pobj" and c.lower_ in current_cues()["spread_destinations"] for c in tok.children):
                 return None  # "in both countries", "across 14 APEC economies"
     site = demonym_site(cand, scene)
@@ -790,6 +790,14 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def listed_with(scene: Scene, site: Place, text: str) -> bool:
+    """Whether another country follows the place in a list ("its mobile and broadband networks
+    in Guatemala, Honduras, and El Salvador"): the money goes to several countries."""
+    following = scene.site_after(site.start, site.end + 8)
+    return following is not None and following.code != site.code \
+        and re.fullmatch(r",? (and )?(the )?|, ", text[site.end:following.start]) is not None
 
 
 def is_home(text: str, party: Party) -> bool:
