@@ -83,6 +83,19 @@ CASES = [
     pytest.param("Nuveen, a TIAA company, will invest $300 million in clean energy infrastructure across the "
                  "Asia-Pacific region through 2027, the United States said.", "$300 million", {"destination": None},
                  id="spread-over-a-region"),
+    # round 12 (g152): "in each of" two countries is no one country
+    pytest.param("2. Financing: In addition to the steps above, within 6 months of the date of this Framework, the "
+                 "Participants are taking measures to provide at least $1 billion in financing to projects located in "
+                 "each of the United States and Australia.", "$1 billion", {"destination": None},
+                 id="spread-over-each-country"),
+    # round 12 (g091): a list of countries after "in" is no one country
+    pytest.param("Millicom, a telecommunications company, will invest $700 million to expand and maintain its mobile "
+                 "and broadband networks in Guatemala, Honduras, and El Salvador over the next two years.",
+                 "$700 million", {"destination": None}, id="spread-over-listed-countries"),
+    # round 12 (g158, g160, g086): "London-based" names the company's home, not where the money goes
+    pytest.param("Foreign companies keep building in America:\n\n- London-based Diageo announced a $415 million "
+                 "investment in a new Alabama manufacturing facility.", "$415 million", {"destination": "US"},
+                 id="company-home-is-no-destination"),
     # round 11 (w060, 049): a demonym describing the site is the destination, not the buyer's home
     pytest.param("Ford offers US$78 million for Romanian auto plant\n\nFord Motor Company, the U.S. car maker, will "
                  "reportedly pay €57 million.", "US$78 million", {"destination": "RO"}, id="demonym-site-title"),

@@ -764,7 +764,7 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
         if tok.lower_ in DESTINATION_PREPOSITIONS or to_noun:
             site = scene.site_after(tok.idx, tok.idx + len(tok.text) + 6)
             if site is not None:
-                return site.code
+                return None if listed_with(scene, site, doc_text(cand.span.doc)) else site.code
             if any(c.dep_ == "pobj" and c.lower_ in current_cues()["spread_destinations"] for c in tok.children):
                 return None  # "in both countries", "across 14 APEC economies"
     site = demonym_site(cand, scene)
@@ -773,7 +773,9 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
     if names_region(cand):
         return None  # "in northern Central America", "along the Lobito Corridor": no one country
     exclude = investor.key if investor is not None else None
-    others = [p.key for p in scene.within(clause.start_char, clause.end_char) if p.kind == "place" and p.key != exclude]
+    text = doc_text(cand.span.doc)
+    others = [p.key for p in scene.within(clause.start_char, clause.end_char)
+              if p.kind == "place" and p.key != exclude and not is_home(text, p)]
     if others:
         return others[0]
     if investor is not None and investor.kind == "government":
@@ -788,6 +790,20 @@ def destination_of(cand: Candidate, scene: Scene, investor: Optional[Party],
 
 
 DESTINATION_PREPOSITIONS = {"in", "into", "across", "throughout"}
+
+
+def listed_with(scene: Scene, site: Place, text: str) -> bool:
+    """Whether another country follows the place in a list ("its mobile and broadband networks
+    in Guatemala, Honduras, and El Salvador"): the money goes to several countries."""
+    following = scene.site_after(site.start, site.end + 8)
+    return following is not None and following.code != site.code \
+        and re.fullmatch(r",? (and )?(the )?|, ", text[site.end:following.start]) is not None
+
+
+def is_home(text: str, party: Party) -> bool:
+    """Whether the place names a company's home ("London-based Diageo announced a $415 million
+    investment in a new Alabama manufacturing facility"), not where its money goes."""
+    return bool(re.match(r"[-‑–]based\b", text[party.end:party.end + 7]))
 
 
 def names_region(cand: Candidate) -> bool:
