@@ -873,3 +873,27 @@ def test_partners_in_a_document_title_are_no_several_target(nlp):
             "products from the list set out in Annex III to Executive Order 14346 of September 5, 2025, Potential "
             "Tariff Adjustments for Aligned Partners, to receive a zero percent reciprocal tariff rate.")
     assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs] == [("19 percent", "MY"), ("zero percent", "MY")]
+
+
+def test_as_reference_clause_keeps_the_target(nlp):
+    # round 12 (g156): the parse hangs the verb's "on" phrase from the reference clause "as amended"
+    text = ("- The United States will maintain at 15 percent the reciprocal tariffs, as set forth in Executive Order "
+            "14257 of April 2, 2005, as amended, on originating goods of North Macedonia, and will also identify "
+            "products from the list set out in Annex III to Executive Order 14346 of September 5, 2025, Potential "
+            "Tariff Adjustments for Aligned Partners, as amended, to receive a zero percent reciprocal tariff rate.")
+    assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == [
+        ("15 percent", "US", "MK"), ("zero percent", "US", "MK")]
+
+
+def test_possessor_of_a_decision_imposes(nlp):
+    # round 12 (g159): "Trump's decision to impose tariffs": the possessor is the infinitive's subject;
+    # a modelled rate is not the imposed rate of the same number on other goods
+    text = ("- A 2024 economic analysis found that a global tariff of 10% would grow the economy by $728 billion, "
+            "create 2.8 million jobs, and increase real household incomes by 5.7%.\n\n"
+            "- NPR (2018): \u201cTrump Plan To Impose Tariffs on Steel, Aluminum Raises Trade War Fears\u201d\n\n"
+            "- \u201cChad Bown, an economist and trade specialist, says the tariffs will drive up the price of steel and "
+            "aluminum for the multiple other industries that use the metals.\u201d\n\n"
+            "- \u201cPresident Donald Trump\u2019s decision to impose tariffs of 25 percent on steel imports and 10 percent "
+            "on aluminum reverberated across the world Thursday, spurring retaliatory threats.\u201d\n")
+    assert [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(text)._.tariffs] == [
+        ("10%", "US", None, None), ("25 percent", "US", None, "imposed"), ("10 percent", "US", None, "imposed")]

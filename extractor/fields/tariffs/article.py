@@ -170,7 +170,7 @@ def _harmonise_status(found: list[_Mention], text: str) -> None:
     - A rate read as ``proposed`` that the article elsewhere gives as ``threatened`` (same
       rate, same imposer) is the same threat.
     - A ``hypothetical`` rate (``a 15% rate would cost carmakers billions``) is the article's
-      imposed rate when it states that rate as imposed elsewhere, else a modelled one (null).
+      imposed rate when it states that tariff as imposed elsewhere, else a modelled one (null).
     """
     for a, b in zip(found, found[1:]):
         if b.start - a.end > 12:
@@ -179,9 +179,17 @@ def _harmonise_status(found: list[_Mention], text: str) -> None:
         if gap == "from" and a.status in ("threatened", "proposed") and b.status == "previous":
             b.status = "imposed"
     threats = {(m.rate, m.imposer) for m in found if m.status == "threatened"}
-    imposed = {m.rate for m in found if m.status == "imposed"}
+    imposed = [m for m in found if m.status == "imposed"]
     for m in found:
         if m.status == "proposed" and (m.rate, m.imposer) in threats:
             m.status = "threatened"
         elif m.status == "hypothetical":
-            m.status = "imposed" if m.rate in imposed else None
+            m.status = "imposed" if any(_same_tariff(m, e) for e in imposed) else None
+
+
+def _same_tariff(m: _Mention, other: _Mention) -> bool:
+    """``other`` states the tariff ``m`` names: the same rate, as a general rate, on the same goods or
+    on the same country (the same number on other goods of no named country is another tariff: a
+    modelled ``global tariff of 10%`` beside ``10 percent on aluminum``)."""
+    same_goods = other.product in (None, m.product) or (m.target is not None and m.target == other.target)
+    return m.rate == other.rate and same_goods

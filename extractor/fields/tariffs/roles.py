@@ -136,10 +136,28 @@ def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
             votes.imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
             votes.add(_object_roles(verb, c, ctx))
+        elif c.dep_ == "advcl" and _as_clause(c):
+            _as_clause_votes(c, key_tokens, ctx, votes)
         elif c.dep_ == "prep" and _target_prep(c, verb):
             for pobj in _prep_objects(c):
                 if pobj.i not in key_tokens and not _is_number(pobj):
                     votes.add(_goods_roles(pobj, ctx))
+
+
+def _as_clause(clause: Token) -> bool:
+    """``as amended``, ``as set forth in ...``: a reference clause the parse may hang the verb's
+    own ``on`` phrase from (``maintain at 15 percent the reciprocal tariffs, as amended, on
+    originating goods of North Macedonia``)."""
+    return clause.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+
+
+def _as_clause_votes(clause: Token, key_tokens: set, ctx: _Context, votes: _Votes) -> None:
+    """The target an ``as`` reference clause's ``on`` phrase names (it is the governing verb's)."""
+    for c in clause.children:
+        if c.dep_ == "prep" and c.lower_ in _lex().target_preps:
+            for pobj in _prep_objects(c):
+                if pobj.i not in key_tokens:
+                    votes.targets += _goods_roles(pobj, ctx)[0]
 
 
 def _hit_with(rate: _Rate, verb: Token) -> bool:
