@@ -897,3 +897,13 @@ def test_possessor_of_a_decision_imposes(nlp):
             "on aluminum reverberated across the world Thursday, spurring retaliatory threats.\u201d\n")
     assert [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(text)._.tariffs] == [
         ("10%", "US", None, None), ("25 percent", "US", None, "imposed"), ("10 percent", "US", None, "imposed")]
+
+
+def test_removed_tariff_is_previous_where_first_told(nlp):
+    # round 12 (g157): a duty the government says it will remove is the previous one, also where the
+    # article first states it (the 017/018 rulings)
+    text = ("(b) U.S. beef exports to the United Kingdom are currently subject to a 20 percent tariff within a quota "
+            "of 1,000 metric tons (mt). The United Kingdom will remove the 20 percent tariff. Additionally, the United "
+            "Kingdom will create a preferential duty-free quota of 13,000 mt for U.S. beef.")
+    assert [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(text)._.tariffs] == [
+        ("20 percent", "GB", "US", "previous"), ("20 percent", "GB", "US", "previous")]
