@@ -241,6 +241,8 @@ NOT_TARIFFS = [
     ("exports-drop", "Exports to the U.S. dropped 10.1% in August as tariffs took hold."),
     ("ownership-share", "SoftBank holds a 20 percent share of the venture, which is exempt from duties."),
     ("inflation", "Inflation rose to 3% as higher tariffs fed through to prices."),
+    # round 12: a percentage measuring "up"/"down" is a change (mirror of g147's "exports are up 6%")
+    ("down-amount", "Steel imports were down 35% over last year after the tariffs."),
     ("proportion-of-exports", "About 90% of Japanese exports to the U.S. will be covered by the tariff deal."),
     ("policy-rate", "The Bank of Japan kept its policy rate at 0.5% despite the tariff uncertainty."),
     ("tariff-revenue-growth", "Tariff revenue jumped 40% in the first half, the Treasury said."),
@@ -907,3 +909,16 @@ def test_removed_tariff_is_previous_where_first_told(nlp):
             "Kingdom will create a preferential duty-free quota of 13,000 mt for U.S. beef.")
     assert [(t["text"], t["imposer"], t["target"], t["status"]) for t in nlp(text)._.tariffs] == [
         ("20 percent", "GB", "US", "previous"), ("20 percent", "GB", "US", "previous")]
+
+
+def test_changes_in_a_tariff_article_are_no_rates(nlp):
+    # round 12 (g147): in a tariff article, "up 6%" and "grew by a 4.1% annual rate" measure changes
+    text = ("Trump Tariffs Work: Trade Deficit Plummets to Five-Year Low\n\n"
+            "The trade deficit has narrowed to its smallest since mid-2020, down more than 35% over last year \u2014 and "
+            "more proof that President Donald J. Trump\u2019s America First trade agenda is working.\n\n"
+            "- U.S. exports are up 6% over last year \u2014 rising to their second-highest value on record \u2014 while "
+            "Inflation-adjusted exports of consumer goods are the largest ever.\n\n"
+            "- In the third quarter of 2025, real exports grew by a 4.1% annual rate and imports fell by around 5% "
+            "\u2014 adding about 1% to real GDP growth.\n\n"
+            "- President Trump\u2019s tariffs and trade deals are working, and the tariff revenue keeps rising.\n")
+    assert nlp(text)._.tariffs == []

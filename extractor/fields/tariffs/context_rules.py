@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from extractor.fields.tariffs.context import _Context
 from extractor.fields.tariffs.layout import _row
 from extractor.fields.tariffs.lexicon import _COPULAS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
-from extractor.fields.tariffs.parse import _climb_to_verb, _is_key, _loose_subject, _object, _subject
+from extractor.fields.tariffs.parse import _change_amount, _climb_to_verb, _is_key, _loose_subject, _object, _subject
 from extractor.fields.tariffs.rate import _Rate, rate_tokens
 from extractor.lexicon.tables import country_code
 
@@ -135,7 +135,7 @@ def _ctx_excluded(rate: "_Rate") -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in root.children):
         return True
     head, how = _attachment(root)
-    if how in ("by", "off", "than"):
+    if how in ("by", "off", "than") or _change_amount(root) or _change_amount(rate.noun):
         return True
     return any(t.lower_ in non for t in _ctx_pool(rate, head))
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extractor.fields.tariffs.context_rules import _ctx_excluded
 from extractor.fields.tariffs.lexicon import _COPULAS, _MOD_DEPS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
-from extractor.fields.tariffs.parse import _climb_to_verb, _is_key, _is_strong, _object, _trailing_clause
+from extractor.fields.tariffs.parse import _change_amount, _climb_to_verb, _is_key, _is_strong, _object, _trailing_clause
 from extractor.fields.tariffs.rate import _Rate
 
 
@@ -26,7 +26,9 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
         rate.decision = "no"  # "2% of GDP", "95% of goods"
         return
     head, dep = root.head, root.dep_
-    if dep == "pobj":
+    if _change_amount(root):
+        rate.decision = "no"  # "exports are up 6% over last year"
+    elif dep == "pobj":
         _prep_rule(rate, head, pct_roots)
     elif dep in ("appos", "conj"):
         if not _tie_to_noun(rate, head, pct_roots) and not _tie_to_noun_rate(rate, head, pct_roots):

@@ -65,6 +65,7 @@ class _Lexicon:
     threat_with_modal: frozenset[str]
     future_proposed: frozenset[str]
     change_preps: frozenset[str]
+    change_adverbs: frozenset[str]
     change_nouns: frozenset[str]
     previous_preps: frozenset[str]
     target_preps: frozenset[str]
@@ -139,6 +140,7 @@ def _lex(t: Tables) -> _Lexicon:
         threat_with_modal=frozenset(lex["verbs_threat_with_modal"]),
         future_proposed=frozenset(lex["future_impose_proposed"]),
         change_preps=frozenset(lex["change_preps"]),
+        change_adverbs=frozenset(lex["change_adverbs"]),
         change_nouns=frozenset(lex["change_nouns"]),
         previous_preps=frozenset(lex["previous_preps"]),
         target_preps=frozenset(lex["target_preps"]),

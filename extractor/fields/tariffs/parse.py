@@ -171,3 +171,12 @@ def _trailing_clause(doc: Doc, i: int) -> tuple[Token, Token] | None:
         if t.pos_ != "AUX":
             break
     return None
+
+
+def _change_amount(tok: Token) -> bool:
+    """A percentage measuring ``up``/``down`` (``exports are up 6%``), or a rate noun a change
+    preposition takes (``real exports grew by a 4.1% annual rate``): a change, not a rate."""
+    lex = _lex()
+    if tok.dep_ == "npadvmod" and tok.head.lower_ in lex.change_adverbs:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in lex.change_preps and tok.head.head.pos_ in _VERBS
