@@ -555,14 +555,15 @@ REAL_DEV_ROLES = [
      "and charging American companies zero.",
      [("15%", "US", "EU")]),
     # round 5: a rate in brackets after a country is that country's; its place in the sentence
-    # gives the side (subject or "in": the imposer; "on"/"from": the target)
+    # gives the side (subject or "in": the imposer; "on"/"from": the target); round 12 (g075 gold):
+    # such a country is no party of the other rates of the sentence
     ("bracket-country-imposes",
      "- The United States imposes a 2.5% tariff on passenger vehicle imports (with internal combustion engines), "
      "while the European Union (10%) and India (70%) impose much higher duties on the same product.",
      [("2.5%", "US", None), ("10%", "EU", None), ("70%", "IN", None)]),
     ("bracket-country-range",
      "- For networking switches and routers, the United States imposes a 0% tariff, but India (10-20%) levies higher rates.",
-     [("0%", "US", "IN"), ("10", "IN", None), ("20%", "IN", None)]),
+     [("0%", "US", None), ("10", "IN", None), ("20%", "IN", None)]),
     ("bracket-country-on",
      "Washington set new tariffs on Vietnam (46%) and Cambodia (49%) on Wednesday.",
      [("46%", "US", "VN"), ("49%", "US", "KH")]),

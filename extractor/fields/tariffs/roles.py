@@ -262,7 +262,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     if antecedent is not None:  # "on articles of China ... the remaining rate of 10 percent on those articles"
         return _goods_roles(antecedent, ctx, depth + 1)
     votes = _Votes()
-    code = ctx.country_of(tok)
+    code = None if _bracketed_rate_after(tok) else ctx.country_of(tok)
     if code is not None:
         if _coordinated_countries(tok, code, ctx):
             return [_SEVERAL], []  # "imports from Canada and Mexico": one rate, several countries
@@ -301,6 +301,8 @@ def _antecedent(tok: Token) -> Token | None:
 def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, votes: _Votes) -> None:
     """A modifier of a goods noun: a country (``Indian imports``), else a phrase to read."""
     c = ctx.country_of(child)
+    if c is not None and _bracketed_rate_after(child):
+        return  # "India (10-20%) levies higher rates": India's own rate
     if c is None:
         votes.add(_goods_roles(child, ctx, depth + 1))
     elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
@@ -348,6 +350,8 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
             continue  # "Russian oil": a goods modifier, not a party to the tariff
         if imposer is None and _named_as_goods(ent.root):
             continue  # "a 25% tariff on Mexico, and a 35% tariff on Canada": another rate's target
+        if _bracketed_rate_after(ent[-1]):
+            continue  # "imposes a 0% tariff, but India (10-20%) levies higher rates": India's own rate
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
             code = ctx.country_of(ent.root)
             if code is not None and code not in codes:
@@ -359,6 +363,16 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
         else:
             target = others[0]
     return imposer, target
+
+
+def _bracketed_rate_after(tok: Token) -> bool:
+    """A country with its own rate in brackets after it (``India (10-20%)``): no party of the
+    sentence's other rates."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != "(":
+        return False
+    inside = doc[tok.i + 2 : min(len(doc), tok.i + 7)]
+    return any(t.like_num for t in inside) and any(t.text in ("%", "percent") for t in inside)
 
 
 def _named_as_goods(tok: Token) -> bool:
