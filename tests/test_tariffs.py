@@ -793,11 +793,11 @@ def test_average_rate_on_one_countrys_goods_has_that_target(nlp):
     ("(2) Effective with respect to goods entered for consumption, on or after 12:01 a.m. eastern time on February "
      "9, 2027, for the UAS components listed in Annex III to this proclamation, the applicable ad valorem duty rate "
      "imposed pursuant to section 232 shall be 25 percent, unless a lower duty rate applies.", [("25 percent", None)]),
-    # "pursuant" taken for the subject of the cap's verb:
+    # "pursuant" taken for the subject of the cap's verb (round 12: its stray "applies to" clause names the target):
     # presidential-actions/2025-09/2025-09-29-adjusting-imports-of-timber-lumber-and-their-derivative-products-...md
     ("(7) Notwithstanding clauses 1 through 5 of this proclamation, the tariff imposed in this proclamation pursuant "
      "to section 232 that applies to imports of wood products from the United Kingdom shall not exceed 10 percent.",
-     [("10 percent", None)]),
+     [("10 percent", "GB")]),
 ])
 def test_rates_in_order_wording(nlp, text, rates):
     assert [(t["text"], t["target"]) for t in nlp(text)._.tariffs] == rates
@@ -923,3 +923,13 @@ def test_changes_in_a_tariff_article_are_no_rates(nlp):
             "\u2014 adding about 1% to real GDP growth.\n\n"
             "- President Trump\u2019s tariffs and trade deals are working, and the tariff revenue keeps rising.\n")
     assert nlp(text)._.tariffs == []
+
+
+def test_bracketed_rate_with_lead_words(nlp):
+    # round 12: words may open the bracket (presidential-actions/2025-04/2025-04-02-regulating-imports-with-a-
+    # reciprocal-tariff-...md: "Turkey (an average of 31 percent)")
+    text = ("For rice in the husk, the U.S. MFN tariff is 2.7 percent (ad valorem equivalent), while India (80 percent), "
+            "Malaysia (40 percent), and Turkey (an average of 31 percent) impose higher rates.")
+    assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == [
+        ("2.7 percent", "US", None), ("80 percent", "IN", None), ("40 percent", "MY", None), ("31 percent", "TR", None)]
+

@@ -97,6 +97,9 @@ def _country_bracket_rule(rate: "_Rate", ctx: "_Context") -> bool:
     doc, s, e = rate.span.doc, rate.span.start, rate.span.end
     while s > 0 and (doc[s - 1].text in _RANGE_TOKENS or doc[s - 1].like_num) and rate.span.start - s < 3:
         s -= 1
+    lead = _lex().cx.bracket_lead_words
+    while s > 0 and doc[s - 1].lower_ in lead and rate.span.start - s < 5:
+        s -= 1  # "Turkey (an average of 31 percent)"
     if s < 2 or doc[s - 1].text != "(" or e >= len(doc) or doc[e].text != ")":
         return False
     k = s - 2

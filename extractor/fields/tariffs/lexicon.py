@@ -33,6 +33,7 @@ class _ContextLexicon:
     move_verbs: frozenset[str]
     subject_goods: frozenset[str]
     non_tariff: frozenset[str]
+    bracket_lead_words: frozenset[str]  # "Turkey (an average of 31 percent)": before a bracketed rate
     bullets: tuple[str, ...]
     headline_kw: re.Pattern
     headline_after: int
@@ -198,6 +199,7 @@ def _context_lexicon(c: dict) -> _ContextLexicon:
         move_verbs=frozenset(c["move_verbs"]),
         subject_goods=frozenset(c["subject_goods_words"]),
         non_tariff=frozenset(c["non_tariff_words"]),
+        bracket_lead_words=frozenset(c["bracket_lead_words"]),
         bullets=tuple(c["list_bullets"]),
         headline_kw=re.compile(r"\A%s\Z" % c["headline_keyword_regex"], re.IGNORECASE),
         headline_after=c["headline_after_words"],

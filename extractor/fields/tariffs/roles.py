@@ -40,6 +40,8 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
         _frame_votes(rate, ctx, votes)
         if rate.verb is not None and rate.verb.pos_ in _VERBS:
             _verb_votes(rate, ctx, votes)
+    if not any(votes.targets):
+        _stray_clause_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
     if _own_schedule(rate) and not rate.condition and not (targets and _on_goods(rate)):
@@ -97,6 +99,19 @@ def _own_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
             if subj is not None and subj.lower_ not in lex.relative:
                 code = ctx.country_of(subj)
                 (votes.targets if c.lower_ in lex.target_subject else votes.imposers).append(code)
+
+
+def _stray_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """A tariff far from its verb (``the tariff imposed ... pursuant to section 232 that applies to
+    imports of wood products from the United Kingdom shall not exceed 10 percent``): the parse may
+    hang its ``applies to`` clause from a word between them; its goods name the target."""
+    tariff, verb = rate.tariff, rate.verb
+    if tariff is None or verb is None or not tariff.i < verb.i or tariff.head.i == verb.i:
+        return
+    for tok in tariff.doc[tariff.i + 1 : verb.i]:
+        if tok.dep_ in ("acl", "relcl") and tok.lower_ in _lex().apply_to_verbs:
+            votes.targets += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                              for p in c.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
 
 
 def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
