@@ -933,3 +933,22 @@ def test_bracketed_rate_with_lead_words(nlp):
     assert [(t["text"], t["imposer"], t["target"]) for t in nlp(text)._.tariffs] == [
         ("2.7 percent", "US", None), ("80 percent", "IN", None), ("40 percent", "MY", None), ("31 percent", "TR", None)]
 
+
+
+@pytest.mark.parametrize("text", [
+    # round 12 (g029): a subjectless clause moves the share its parent clause requires
+    ("- The Proclamation imposes universal 50% tariffs on imports of semi-finished copper products.\n"
+     "- Requiring 25% of copper input materials (such as copper ores, concentrates, mattes, cathodes, and anodes) "
+     "produced in the United States to be sold in the United States \u2013 starting at 25% in 2027, increasing to 30% "
+     "in 2028 and 40% in 2029."),
+    # a change measured "as a share of" imports; a capacity target level (presidential-actions/2025-02/
+    # 2025-02-10-adjusting-imports-of-steel-into-the-united-states.md)
+    ("Steel tariffs were imposed in 2018. Imports from countries with which the United States has reached alternative "
+     "agreements have increased significantly as a share of total imports, from 74 percent in 2018 to 82 percent in "
+     "2024, while imports from countries subject to quantitative restrictions remain elevated under the tariffs."),
+    ("Steel tariffs were imposed in 2018. As steel import market share has increased, the domestic industry\u2019s "
+     "performance has been depressed, resulting in capacity utilization rates persistently lower than the 80 percent "
+     "target level highlighted in the Secretary\u2019s report."),
+])
+def test_shares_and_targets_are_no_rates(nlp, text):
+    assert [t["text"] for t in nlp(text)._.tariffs] in ([], ["50%"])

@@ -145,8 +145,12 @@ def _ctx_excluded(rate: "_Rate") -> bool:
 
 def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
     """The words that say what a percentage measures: its noun's, its head noun's and what
-    that noun is of, or its head verb's subject and object with theirs."""
+    that noun is of, or its head verb's subject and object with theirs and its ``as`` measure."""
     pool = _ctx_words(rate.noun)
+    if head is not None and head.ent_type_ == "PERCENT" and head.head.dep_ == "prep":
+        head = _attachment(head)[0]  # "from 74 percent in 2018 to 82 percent": the change's verb
+    if head is not None and head.pos_ in ("ADP", "ADV"):
+        head = _climb_to_verb(head)  # "from 74 percent ... to 82 percent" with "to" hung from "from"
     if head is None:
         return pool
     if head.pos_ in _NOUNS:
@@ -155,6 +159,8 @@ def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
     for c in head.children:
         if c.dep_ in _SUBJ_DEPS + ("dobj",) and c.i not in own:
             pool += _ctx_words(c) + _of_objects(c)
+        elif c.dep_ == "prep" and c.lower_ == "as":  # "increased ... as a share of total imports, from 74 percent"
+            pool += [g for g in c.children if g.dep_ == "pobj"]
     return pool
 
 
