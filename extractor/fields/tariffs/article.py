@@ -147,15 +147,27 @@ def _replaced_rates(found: list[_Mention], text: str) -> None:
     """A rate whose last change in the article replaces it (``increase the tariff on Canada
     from 25% to 35%``) is the previous rate at every mention between the same parties and on
     the same product (``the imposition of the 25% tariff`` told as history); a rate a later
-    change brings back (``from 20 percent to 10 percent``) stays in force."""
+    change brings back (``from 20 percent to 10 percent``) stays in force; so is a removed rate
+    (``will remove the 20 percent tariff``)."""
     last: dict[tuple, bool] = {}  # rate key -> whether its last change replaced it
     for a, b in zip(found, found[1:]):
         if a.status == "previous" and b.status == "imposed" and text[a.end : b.start].strip().lower() == "to":
             last[_rate_key(a)] = True
             last[_rate_key(b)] = False
+    removed = [m for m in found if m.removed and m.status == "previous" and m.imposer and m.target]
     for m in found:
-        if m.status == "imposed" and m.imposer and m.target and last.get(_rate_key(m)):
+        if m.status == "imposed" and m.imposer and m.target and (
+                last.get(_rate_key(m)) or any(_removes(r, m) for r in removed)):
             m.status = "previous"
+
+
+def _removes(removal: _Mention, m: _Mention) -> bool:
+    """``The United Kingdom will remove the 20 percent tariff``: the removed tariff is the previous
+    one at its every mention between the same parties (``U.S. beef exports ... are currently
+    subject to a 20 percent tariff``: a duty the government says it lifts); a removal that names
+    no goods names the tariff the article gave before it."""
+    return (removal.rate, removal.imposer, removal.target) == (m.rate, m.imposer, m.target) and (
+        removal.product == m.product or removal.product is None and m.start < removal.start)
 
 
 def _rate_key(m: _Mention) -> tuple:
@@ -170,7 +182,7 @@ def _harmonise_status(found: list[_Mention], text: str) -> None:
     - A rate read as ``proposed`` that the article elsewhere gives as ``threatened`` (same
       rate, same imposer) is the same threat.
     - A ``hypothetical`` rate (``a 15% rate would cost carmakers billions``) is the article's
-      imposed rate when it states that rate as imposed elsewhere, else a modelled one (null).
+      imposed rate when it states that tariff as imposed elsewhere, else a modelled one (null).
     """
     for a, b in zip(found, found[1:]):
         if b.start - a.end > 12:
@@ -179,9 +191,17 @@ def _harmonise_status(found: list[_Mention], text: str) -> None:
         if gap == "from" and a.status in ("threatened", "proposed") and b.status == "previous":
             b.status = "imposed"
     threats = {(m.rate, m.imposer) for m in found if m.status == "threatened"}
-    imposed = {m.rate for m in found if m.status == "imposed"}
+    imposed = [m for m in found if m.status == "imposed"]
     for m in found:
         if m.status == "proposed" and (m.rate, m.imposer) in threats:
             m.status = "threatened"
         elif m.status == "hypothetical":
-            m.status = "imposed" if m.rate in imposed else None
+            m.status = "imposed" if any(_same_tariff(m, e) for e in imposed) else None
+
+
+def _same_tariff(m: _Mention, other: _Mention) -> bool:
+    """``other`` states the tariff ``m`` names: the same rate, as a general rate, on the same goods or
+    on the same country (the same number on other goods of no named country is another tariff: a
+    modelled ``global tariff of 10%`` beside ``10 percent on aluminum``)."""
+    same_goods = other.product in (None, m.product) or (m.target is not None and m.target == other.target)
+    return m.rate == other.rate and same_goods

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from extractor.fields.tariffs.context import _Context
 from extractor.fields.tariffs.layout import _row
 from extractor.fields.tariffs.lexicon import _COPULAS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
-from extractor.fields.tariffs.parse import _climb_to_verb, _is_key, _loose_subject, _object, _subject
+from extractor.fields.tariffs.parse import _change_amount, _climb_to_verb, _is_key, _loose_subject, _object, _subject
 from extractor.fields.tariffs.rate import _Rate, rate_tokens
 from extractor.lexicon.tables import country_code
 
@@ -97,6 +97,9 @@ def _country_bracket_rule(rate: "_Rate", ctx: "_Context") -> bool:
     doc, s, e = rate.span.doc, rate.span.start, rate.span.end
     while s > 0 and (doc[s - 1].text in _RANGE_TOKENS or doc[s - 1].like_num) and rate.span.start - s < 3:
         s -= 1
+    lead = _lex().cx.bracket_lead_words
+    while s > 0 and doc[s - 1].lower_ in lead and rate.span.start - s < 5:
+        s -= 1  # "Turkey (an average of 31 percent)"
     if s < 2 or doc[s - 1].text != "(" or e >= len(doc) or doc[e].text != ")":
         return False
     k = s - 2
@@ -135,15 +138,19 @@ def _ctx_excluded(rate: "_Rate") -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("of", "off") for c in root.children):
         return True
     head, how = _attachment(root)
-    if how in ("by", "off", "than"):
+    if how in ("by", "off", "than") or _change_amount(root) or _change_amount(rate.noun):
         return True
     return any(t.lower_ in non for t in _ctx_pool(rate, head))
 
 
 def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
     """The words that say what a percentage measures: its noun's, its head noun's and what
-    that noun is of, or its head verb's subject and object with theirs."""
+    that noun is of, or its head verb's subject and object with theirs and its ``as`` measure."""
     pool = _ctx_words(rate.noun)
+    if head is not None and head.ent_type_ == "PERCENT" and head.head.dep_ == "prep":
+        head = _attachment(head)[0]  # "from 74 percent in 2018 to 82 percent": the change's verb
+    if head is not None and head.pos_ in ("ADP", "ADV"):
+        head = _climb_to_verb(head)  # "from 74 percent ... to 82 percent" with "to" hung from "from"
     if head is None:
         return pool
     if head.pos_ in _NOUNS:
@@ -152,6 +159,8 @@ def _ctx_pool(rate: "_Rate", head: Token | None) -> list[Token]:
     for c in head.children:
         if c.dep_ in _SUBJ_DEPS + ("dobj",) and c.i not in own:
             pool += _ctx_words(c) + _of_objects(c)
+        elif c.dep_ == "prep" and c.lower_ == "as":  # "increased ... as a share of total imports, from 74 percent"
+            pool += [g for g in c.children if g.dep_ == "pobj"]
     return pool
 
 

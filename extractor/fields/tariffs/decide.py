@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extractor.fields.tariffs.context_rules import _ctx_excluded
 from extractor.fields.tariffs.lexicon import _COPULAS, _MOD_DEPS, _NOUNS, _SUBJ_DEPS, _VERBS, _lex
-from extractor.fields.tariffs.parse import _climb_to_verb, _is_key, _is_strong, _object, _trailing_clause
+from extractor.fields.tariffs.parse import _change_amount, _climb_to_verb, _is_key, _is_strong, _object, _trailing_clause
 from extractor.fields.tariffs.rate import _Rate
 
 
@@ -26,7 +26,9 @@ def _classify(rate: _Rate, pct_roots: dict[int, _Rate]) -> None:
         rate.decision = "no"  # "2% of GDP", "95% of goods"
         return
     head, dep = root.head, root.dep_
-    if dep == "pobj":
+    if _change_amount(root):
+        rate.decision = "no"  # "exports are up 6% over last year"
+    elif dep == "pobj":
         _prep_rule(rate, head, pct_roots)
     elif dep in ("appos", "conj"):
         if not _tie_to_noun(rate, head, pct_roots) and not _tie_to_noun_rate(rate, head, pct_roots):
@@ -165,6 +167,8 @@ def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int
     if dobj is not None and _object_rule(rate, verb, dobj, pct_roots):
         return
     subj = _verb_subject(verb, own)
+    if subj is None and _parent_rate(rate, verb, pct_roots):
+        return
     if _subject_rule(rate, verb, subj, pct_roots, depth):
         return
     if depth == 0 and subj is None and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
@@ -173,6 +177,23 @@ def _verb_rule(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate], depth: int
             rate.verb = verb
         return
     rate.decision = "no"
+
+
+def _parent_rate(rate: _Rate, verb: Token, pct_roots: dict[int, _Rate]) -> bool:
+    """A subjectless clause on a clause that holds a percentage (``Requiring 25% of copper input
+    materials ... to be sold in the United States – starting at 25% in 2027, increasing to 30% in
+    2028``) moves that percentage: the rate follows it (its object, or the object of its preposition)."""
+    for _ in range(2):
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        held = [c for c in verb.children if c.dep_ == "dobj"]
+        held += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        other = next((t for t in held if t.i in pct_roots and pct_roots[t.i] is not rate), None)
+        if other is not None:
+            rate.link = other
+            return True
+    return False
 
 
 def _verb_subject(verb: Token, own: set[int]) -> Token | None:

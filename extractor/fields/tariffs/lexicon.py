@@ -33,6 +33,7 @@ class _ContextLexicon:
     move_verbs: frozenset[str]
     subject_goods: frozenset[str]
     non_tariff: frozenset[str]
+    bracket_lead_words: frozenset[str]  # "Turkey (an average of 31 percent)": before a bracketed rate
     bullets: tuple[str, ...]
     headline_kw: re.Pattern
     headline_after: int
@@ -65,6 +66,7 @@ class _Lexicon:
     threat_with_modal: frozenset[str]
     future_proposed: frozenset[str]
     change_preps: frozenset[str]
+    change_adverbs: frozenset[str]
     change_nouns: frozenset[str]
     previous_preps: frozenset[str]
     target_preps: frozenset[str]
@@ -139,6 +141,7 @@ def _lex(t: Tables) -> _Lexicon:
         threat_with_modal=frozenset(lex["verbs_threat_with_modal"]),
         future_proposed=frozenset(lex["future_impose_proposed"]),
         change_preps=frozenset(lex["change_preps"]),
+        change_adverbs=frozenset(lex["change_adverbs"]),
         change_nouns=frozenset(lex["change_nouns"]),
         previous_preps=frozenset(lex["previous_preps"]),
         target_preps=frozenset(lex["target_preps"]),
@@ -196,6 +199,7 @@ def _context_lexicon(c: dict) -> _ContextLexicon:
         move_verbs=frozenset(c["move_verbs"]),
         subject_goods=frozenset(c["subject_goods_words"]),
         non_tariff=frozenset(c["non_tariff_words"]),
+        bracket_lead_words=frozenset(c["bracket_lead_words"]),
         bullets=tuple(c["list_bullets"]),
         headline_kw=re.compile(r"\A%s\Z" % c["headline_keyword_regex"], re.IGNORECASE),
         headline_after=c["headline_after_words"],

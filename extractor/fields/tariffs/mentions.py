@@ -16,7 +16,7 @@ from extractor.fields.tariffs.parse import _governing_verb, _trailing_clause
 from extractor.fields.tariffs.product import _product
 from extractor.fields.tariffs.rate import _Rate
 from extractor.fields.tariffs.roles import _deal_parties, _fallback_roles, _goods_roles, _names_a_deal, _roles
-from extractor.fields.tariffs.status import _row_status, _status
+from extractor.fields.tariffs.status import _removed, _row_status, _status
 
 
 @dataclass
@@ -35,6 +35,7 @@ class _Mention:
     row: bool = False  # on a list line or table row
     named: bool = False  # that row's label names roles or a status
     deal: tuple = ()  # the countries on both sides of a deal the rate names (article decides who imposes)
+    removed: bool = False  # the object of a removing verb ("will remove the 20 percent tariff")
 
     def record(self) -> dict:
         """The TariffMention dict (ANNOTATION.md)."""
@@ -179,4 +180,4 @@ def _mention(r: _Rate, sent: Span, ctx: _Context, prev: _Mention | None) -> _Men
     deal = tuple(_deal_parties(r, ctx)) if _names_a_deal(r) else ()
     return _Mention(pct["text"], pct["start"], pct["end"], float(pct["value"]), parties.imposer,
                     parties.target, _status(r), _product(r), several=parties.several,
-                    row=row is not None, named=named, deal=deal)
+                    row=row is not None, named=named, deal=deal, removed=_removed(r))

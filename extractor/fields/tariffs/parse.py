@@ -66,6 +66,9 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.ent_type_), None)
     if subj is not None and subj.lower_ in _lex().relative and verb.dep_ == "relcl":
         return verb.head
+    if subj is None and verb.dep_ == "acl" and _infinitive(verb):
+        # "Trump's decision to impose tariffs": the noun's possessor acts
+        subj = next((c for c in verb.head.children if c.dep_ == "poss"), None)
     if subj is None and verb.dep_ == "advcl" and verb.lower_ in _lex().target_subject \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -77,6 +80,10 @@ def _subject(verb: Token) -> Token | None:
         verb = verb.head if verb.head.pos_ in _VERBS else verb.head.head
         subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None) or subj
     return subj
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _open_subject(subj: Token | None) -> bool:
@@ -164,3 +171,12 @@ def _trailing_clause(doc: Doc, i: int) -> tuple[Token, Token] | None:
         if t.pos_ != "AUX":
             break
     return None
+
+
+def _change_amount(tok: Token) -> bool:
+    """A percentage measuring ``up``/``down`` (``exports are up 6%``), or a rate noun a change
+    preposition takes (``real exports grew by a 4.1% annual rate``): a change, not a rate."""
+    lex = _lex()
+    if tok.dep_ == "npadvmod" and tok.head.lower_ in lex.change_adverbs:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in lex.change_preps and tok.head.head.pos_ in _VERBS

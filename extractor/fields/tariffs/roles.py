@@ -40,6 +40,8 @@ def _roles(rate: _Rate, ctx: _Context) -> tuple[list, list]:
         _frame_votes(rate, ctx, votes)
         if rate.verb is not None and rate.verb.pos_ in _VERBS:
             _verb_votes(rate, ctx, votes)
+    if not any(votes.targets):
+        _stray_clause_votes(rate, ctx, votes)
     imposers = [c for c in votes.imposers + votes.late if c]
     targets = [c for c in votes.targets if c]
     if _own_schedule(rate) and not rate.condition and not (targets and _on_goods(rate)):
@@ -99,6 +101,19 @@ def _own_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
                 (votes.targets if c.lower_ in lex.target_subject else votes.imposers).append(code)
 
 
+def _stray_clause_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
+    """A tariff far from its verb (``the tariff imposed ... pursuant to section 232 that applies to
+    imports of wood products from the United Kingdom shall not exceed 10 percent``): the parse may
+    hang its ``applies to`` clause from a word between them; its goods name the target."""
+    tariff, verb = rate.tariff, rate.verb
+    if tariff is None or verb is None or not tariff.i < verb.i or tariff.head.i == verb.i:
+        return
+    for tok in tariff.doc[tariff.i + 1 : verb.i]:
+        if tok.dep_ in ("acl", "relcl") and tok.lower_ in _lex().apply_to_verbs:
+            votes.targets += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                              for p in c.children if p.dep_ == "pobj" for t in _goods_roles(p, ctx)[0]]
+
+
 def _frame_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
     """2. the tariff noun's own phrase: ``tariffs on Japan``, ``U.S. tariffs``."""
     lex = _lex()
@@ -136,10 +151,28 @@ def _verb_votes(rate: _Rate, ctx: _Context, votes: _Votes) -> None:
             votes.imposers += [ctx.country_of(p) for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ in ("dobj", "dative") and c.i not in key_tokens:
             votes.add(_object_roles(verb, c, ctx))
+        elif c.dep_ == "advcl" and _as_clause(c):
+            _as_clause_votes(c, key_tokens, ctx, votes)
         elif c.dep_ == "prep" and _target_prep(c, verb):
             for pobj in _prep_objects(c):
                 if pobj.i not in key_tokens and not _is_number(pobj):
                     votes.add(_goods_roles(pobj, ctx))
+
+
+def _as_clause(clause: Token) -> bool:
+    """``as amended``, ``as set forth in ...``: a reference clause the parse may hang the verb's
+    own ``on`` phrase from (``maintain at 15 percent the reciprocal tariffs, as amended, on
+    originating goods of North Macedonia``)."""
+    return clause.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+
+
+def _as_clause_votes(clause: Token, key_tokens: set, ctx: _Context, votes: _Votes) -> None:
+    """The target an ``as`` reference clause's ``on`` phrase names (it is the governing verb's)."""
+    for c in clause.children:
+        if c.dep_ == "prep" and c.lower_ in _lex().target_preps:
+            for pobj in _prep_objects(c):
+                if pobj.i not in key_tokens:
+                    votes.targets += _goods_roles(pobj, ctx)[0]
 
 
 def _hit_with(rate: _Rate, verb: Token) -> bool:
@@ -244,7 +277,7 @@ def _goods_roles(tok: Token, ctx: _Context, depth: int = 0) -> tuple[list, list]
     if antecedent is not None:  # "on articles of China ... the remaining rate of 10 percent on those articles"
         return _goods_roles(antecedent, ctx, depth + 1)
     votes = _Votes()
-    code = ctx.country_of(tok)
+    code = None if _bracketed_rate_after(tok) else ctx.country_of(tok)
     if code is not None:
         if _coordinated_countries(tok, code, ctx):
             return [_SEVERAL], []  # "imports from Canada and Mexico": one rate, several countries
@@ -283,6 +316,8 @@ def _antecedent(tok: Token) -> Token | None:
 def _goods_modifier_votes(tok: Token, child: Token, ctx: _Context, depth: int, votes: _Votes) -> None:
     """A modifier of a goods noun: a country (``Indian imports``), else a phrase to read."""
     c = ctx.country_of(child)
+    if c is not None and _bracketed_rate_after(child):
+        return  # "India (10-20%) levies higher rates": India's own rate
     if c is None:
         votes.add(_goods_roles(child, ctx, depth + 1))
     elif tok.lower_ in ("imports", "import") and child.ent_type_ == "GPE" and child.dep_ != "amod":
@@ -330,6 +365,8 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
             continue  # "Russian oil": a goods modifier, not a party to the tariff
         if imposer is None and _named_as_goods(ent.root):
             continue  # "a 25% tariff on Mexico, and a 35% tariff on Canada": another rate's target
+        if _bracketed_rate_after(ent[-1]):
+            continue  # "imposes a 0% tariff, but India (10-20%) levies higher rates": India's own rate
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
             code = ctx.country_of(ent.root)
             if code is not None and code not in codes:
@@ -341,6 +378,16 @@ def _fallback_roles(sent: Span, imposers: list, targets: list, ctx: _Context, po
         else:
             target = others[0]
     return imposer, target
+
+
+def _bracketed_rate_after(tok: Token) -> bool:
+    """A country with its own rate in brackets after it (``India (10-20%)``): no party of the
+    sentence's other rates."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != "(":
+        return False
+    inside = doc[tok.i + 2 : min(len(doc), tok.i + 7)]
+    return any(t.like_num for t in inside) and any(t.text in ("%", "percent") for t in inside)
 
 
 def _named_as_goods(tok: Token) -> bool:

@@ -149,6 +149,15 @@ def _own_cue(rate: _Rate) -> str | None:
     return None
 
 
+def _removed(rate: _Rate) -> bool:
+    """The rate's tariff is the object of a removing verb (``The United Kingdom will remove the 20
+    percent tariff``)."""
+    tok = rate.tariff if rate.tariff is not None else rate.noun
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lower_ in _lex().replace_verbs
+
+
 def _holder_status(tok: Token, rate: _Rate, prev_from: bool | None) -> str | None:
     """Status from one of the rate's tokens: what replaces it, its clause, its modifiers."""
     lex = _lex()
