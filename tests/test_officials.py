@@ -80,7 +80,8 @@ OFFICIALS = [
      "Chrystia Freeland", "Deputy Prime Minister", None),
     ("central-bank", "Bank of Japan Governor Kazuo Ueda kept rates unchanged.",
      "Kazuo Ueda", "Governor", "JP"),
-    ("fed", "Federal Reserve Chair Jerome Powell spoke in Washington.", "Jerome Powell", "Chair", "US"),
+    # the body stays before the head, as the gold keeps it ("Federal Reserve Chairman": w015, w039, g160)
+    ("fed", "Federal Reserve Chair Jerome Powell spoke in Washington.", "Jerome Powell", "Federal Reserve Chair", "US"),
     ("chief-cabinet-secretary", "Chief Cabinet Secretary Minoru Kihara said Japan would respond.",
      "Minoru Kihara", "Chief Cabinet Secretary", "JP"),
     ("title-comma-name", "Japan's prime minister, Sanae Takaichi, said the talks went well.",
@@ -219,6 +220,23 @@ OFFICIALS = [
      "procurement priority for us right now.\"", "Duncan McNab", "General", None),
     ("public-modifier-national", "Statement from National Economic Advisor Lael Brainard on Today's CHIPS & Science Act "
      "Announcement", "Lael Brainard", "National Economic Advisor", None),
+    # round 12 (second wave): "Under" is a title's modifier only before "Secretary" (g141, g148, g153)
+    ("under-is-a-preposition", "The U.S. steel industry is back under President Donald J. Trump. Under President "
+     "Donald J. Trump, steelmakers are hiring.", "Donald J. Trump", "President", "US"),
+    # a signature block: a name alone on its line, the office alone on the next (g152)
+    ("signature-block", "The Participants signed this Framework in Washington.\n\nFor the Government of Australia:"
+     "\n\nAnthony Albanese\n\nPrime Minister\n", "Anthony Albanese", "Prime Minister", "AU"),
+    # a US body kept before the head (w039, w056, g113, g160); a body the holder works "at" is no part of
+    # the title (g149)
+    ("body-kept-federal-reserve", "Trade deficits are dangerous; former Federal Reserve Chairman Paul Volcker said "
+     "trade deficits were to be feared.", "Paul Volcker", "Federal Reserve Chairman", "US"),
+    ("body-kept-nec", "National Economic Council Director Brian Deese said the plant would create jobs.",
+     "Brian Deese", "National Economic Council Director", None),
+    ("body-at-dropped", "“These projects will move faster,” said Manisha Patel, Acting Executive Director at the "
+     "Permitting Council. “The council is ready.”", "Manisha Patel", "Acting Executive Director", None),
+    # a known name joined to "-era" is a mention of the official (g148)
+    ("name-era-compound", "After languishing under a Biden-era stranglehold, the steel industry is roaring back.",
+     "Biden", None, "US"),
 ]
 
 
@@ -236,6 +254,11 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 12 (second wave): a bare role in brackets after a name, the business presented in the
+    # paragraph before (g151)
+    ("bracketed-role-after-name", "Dyersville Die Cast, based in Dyersville, Iowa, specializes in custom aluminum "
+     "and zinc die cast manufacturing.\n\n- Robert Willits (President): “I fully support his fight to protect "
+     "American manufacturers. God bless President Trump.”", "Robert Willits", "President", "Dyersville Die Cast"),
     # round 12: "Sultan" after a company role is the person's given name, not a title (w188)
     ("given-name-sultan", "In a statement, Dubai World Chairman Sultan Ahmed bin Sulayem said that \"Dubai is a "
      "maritime nation and we understand the rich heritage of QE2.\"", "Sultan Ahmed bin Sulayem", "Chairman",
