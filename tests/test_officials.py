@@ -234,6 +234,9 @@ OFFICIALS = [
      "Brian Deese", "National Economic Council Director", None),
     ("body-at-dropped", "“These projects will move faster,” said Manisha Patel, Acting Executive Director at the "
      "Permitting Council. “The council is ready.”", "Manisha Patel", "Acting Executive Director", None),
+    # a nominee for an office, a known official's possessive before (w185)
+    ("nominee-for-office", "Timothy F. Geithner, Barack Obama's nominee for Secretary of the Treasury, had his "
+     "confirmation hearing on Thursday.", "Timothy F. Geithner", "Nominee for Secretary of the Treasury", "US"),
     # a known name joined to "-era" is a mention of the official (g148)
     ("name-era-compound", "After languishing under a Biden-era stranglehold, the steel industry is roaring back.",
      "Biden", None, "US"),
@@ -473,6 +476,10 @@ def test_no_official(nlp, text):
 
 # (sentence, name, every mention text in order): surnames, possessives, modifiers, headlines.
 LINKING = [
+    # round 12 (second wave): a titled first word alone is the person named in full (g041, g079)
+    ("titled-first-word", "President Trump and Malaysia’s Prime Minister Anwar Ibrahim hosted the leaders.\n\n"
+     "ENHANCING THE RELATIONSHIP: President Trump and Prime Minister Anwar announced deals.",
+     "Anwar Ibrahim", ["Anwar Ibrahim", "Anwar"]),
     ("surname-later", "Finance Minister Maria Oyelaran of Nigeria said. Oyelaran later added more.",
      "Maria Oyelaran", ["Maria Oyelaran", "Oyelaran"]),
     ("possessive-and-modifier", "President Donald Trump spoke. Trump's aides said the Trump administration agreed.",
@@ -512,6 +519,14 @@ def test_linking(nlp, text, name, mentions):
 # ("signed into law"), is no official (w194); the family name alone after the full name written
 # family name first is no second official (w173).
 EXACT_OFFICIALS = [
+    # round 12 (second wave): an office's holder named by the office in a legal text's defined term
+    # (g139); a document's name ending in "Memorandum" (g154); a project leader (w196)
+    ("defined-term-office", "MEMORANDUM FOR THE UNITED STATES TRADE REPRESENTATIVE\n\nOn March 12, 2026, the United "
+     "States Trade Representative (Trade Representative) initiated investigations under section 301.", []),
+    ("memorandum-name", "After the submission of the specified agency reports due under the America First Trade "
+     "Policy Memorandum, the Secretary of Commerce shall take action.", []),
+    ("project-leader", "\"It will bring fuel cell technology onto the street,\" said Empa's Internal Combustion "
+     "Engines Laboratory Project Leader Christian Bach.", []),
     ("company-near-office-cue", "In a separate development, a Spanish company, Repsol, said that it was no longer "
      "planning to take part in developing a large gas field in Iran.\n\nIranian president Mahmoud Ahmadinejad said in "
      "a news conference that he was unconcerned by the actions of Total and Repsol.\n\nTotal and Repsol's "

@@ -671,10 +671,12 @@ def _owner_before(view: _DocView, words: list[_Word], i: int) -> _Owner | None:
     if not (core[:1].isupper() or core[:1].isdigit()):
         return None
     last = _Word(s, s + len(core), core)
+    run = _owner_run(view.text, words, i, last)
+    if possessive and run and (row := _gaz(view.text[run[0].start:last.end])):
+        return _Owner("body", "", row.get("country"), run[0].start)      # "Barack Obama's nominee for"
     owner = _org_entity_owner(view, words, i, last)
     if owner is not None:
         return owner
-    run = _owner_run(view.text, words, i, last)
     return _classify_run(view, run) if run else None
 
 
@@ -871,6 +873,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         if words[0] in tb.public_words or words[0] in tb.not_person_after:
             return False                                  # "the UN General Assembly", "General Motors"
         return words[0].lower() not in tb.title_words
+    if words[-1].lower() in tb.head_kind and tb.place_re.search(name):
+        return False                                      # "the United States Trade Representative (Trade ...)"
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
 
@@ -1040,6 +1044,9 @@ def _is_modifier(words: list[_Word], i: int, pre: list[str]) -> bool:
         w in tb.connectors and pre and i > 0 and words[i - 1].text.lower() in tb.portfolio)
 
 
+_NOMINEE = ("nominee", "candidate")
+
+
 def _modifies_next(text: str, wl: str, limit: int) -> bool:
     """Whether a modifier may stand before the word at ``limit``: ``Under`` only before
     ``Secretary`` (``Under President Trump, ...`` is the preposition)."""
@@ -1066,6 +1073,10 @@ def _modifiers_before(view: _DocView, words: list[_Word], i: int, pre: list[str]
             pass
         elif _is_modifier(words, i, pre) and _modifies_next(text, wl, limit):
             pre.insert(0, word.text)
+        elif wl == "for" and i > 0 and words[i - 1].text.lower() in _NOMINEE and _blank(text, words[i - 1].end, word.start):
+            pre[:0] = [words[i - 1].text, word.text]          # "Obama's nominee for Secretary of the Treasury"
+            word = words[i - 1]
+            i -= 1
         else:
             break
         limit = word.start
@@ -1634,8 +1645,8 @@ def _compatible(short: list[str], long: list[str]) -> bool:
         return True
     if len(short) < len(long) and long[-len(short):] == short:
         return True
-    if len(short) == 1 and short[0] in _surname_variants(long)[1:]:
-        return True
+    if len(short) == 1 and (short[0] in _surname_variants(long)[1:] or short[0] == long[0]):
+        return True          # ... or the first word: "President Lee" after "President Lee Jae Myung"
     row = _gaz(" ".join(long))
     return row is not None and " ".join(short) in row.get("aliases", [])
 
