@@ -237,6 +237,10 @@ OFFICIALS = [
     # a nominee for an office, a known official's possessive before (w185)
     ("nominee-for-office", "Timothy F. Geithner, Barack Obama's nominee for Secretary of the Treasury, had his "
      "confirmation hearing on Thursday.", "Timothy F. Geithner", "Nominee for Secretary of the Treasury", "US"),
+    # the gazetteer's country when the title has none and the text names the other side more (g133)
+    ("gazetteer-head-of-state", "President Donald J. Trump and President Javier Milei reaffirm the strategic "
+     "alliance between the United States of America and the Argentine Republic. The United States will remove "
+     "tariffs on United States imports.", "Javier Milei", "President", "AR"),
     # a known name joined to "-era" is a mention of the official (g148)
     ("name-era-compound", "After languishing under a Biden-era stranglehold, the steel industry is roaring back.",
      "Biden", None, "US"),
