@@ -80,7 +80,8 @@ OFFICIALS = [
      "Chrystia Freeland", "Deputy Prime Minister", None),
     ("central-bank", "Bank of Japan Governor Kazuo Ueda kept rates unchanged.",
      "Kazuo Ueda", "Governor", "JP"),
-    ("fed", "Federal Reserve Chair Jerome Powell spoke in Washington.", "Jerome Powell", "Chair", "US"),
+    # the body stays before the head, as the gold keeps it ("Federal Reserve Chairman": w015, w039, g160)
+    ("fed", "Federal Reserve Chair Jerome Powell spoke in Washington.", "Jerome Powell", "Federal Reserve Chair", "US"),
     ("chief-cabinet-secretary", "Chief Cabinet Secretary Minoru Kihara said Japan would respond.",
      "Minoru Kihara", "Chief Cabinet Secretary", "JP"),
     ("title-comma-name", "Japan's prime minister, Sanae Takaichi, said the talks went well.",
@@ -219,6 +220,30 @@ OFFICIALS = [
      "procurement priority for us right now.\"", "Duncan McNab", "General", None),
     ("public-modifier-national", "Statement from National Economic Advisor Lael Brainard on Today's CHIPS & Science Act "
      "Announcement", "Lael Brainard", "National Economic Advisor", None),
+    # round 12 (second wave): "Under" is a title's modifier only before "Secretary" (g141, g148, g153)
+    ("under-is-a-preposition", "The U.S. steel industry is back under President Donald J. Trump. Under President "
+     "Donald J. Trump, steelmakers are hiring.", "Donald J. Trump", "President", "US"),
+    # a signature block: a name alone on its line, the office alone on the next (g152)
+    ("signature-block", "The Participants signed this Framework in Washington.\n\nFor the Government of Australia:"
+     "\n\nAnthony Albanese\n\nPrime Minister\n", "Anthony Albanese", "Prime Minister", "AU"),
+    # a US body kept before the head (w039, w056, g113, g160); a body the holder works "at" is no part of
+    # the title (g149)
+    ("body-kept-federal-reserve", "Trade deficits are dangerous; former Federal Reserve Chairman Paul Volcker said "
+     "trade deficits were to be feared.", "Paul Volcker", "Federal Reserve Chairman", "US"),
+    ("body-kept-nec", "National Economic Council Director Brian Deese said the plant would create jobs.",
+     "Brian Deese", "National Economic Council Director", None),
+    ("body-at-dropped", "“These projects will move faster,” said Manisha Patel, Acting Executive Director at the "
+     "Permitting Council. “The council is ready.”", "Manisha Patel", "Acting Executive Director", None),
+    # a nominee for an office, a known official's possessive before (w185)
+    ("nominee-for-office", "Timothy F. Geithner, Barack Obama's nominee for Secretary of the Treasury, had his "
+     "confirmation hearing on Thursday.", "Timothy F. Geithner", "Nominee for Secretary of the Treasury", "US"),
+    # the gazetteer's country when the title has none and the text names the other side more (g133)
+    ("gazetteer-head-of-state", "President Donald J. Trump and President Javier Milei reaffirm the strategic "
+     "alliance between the United States of America and the Argentine Republic. The United States will remove "
+     "tariffs on United States imports.", "Javier Milei", "President", "AR"),
+    # a known name joined to "-era" is a mention of the official (g148)
+    ("name-era-compound", "After languishing under a Biden-era stranglehold, the steel industry is roaring back.",
+     "Biden", None, "US"),
 ]
 
 
@@ -236,6 +261,11 @@ def test_official(nlp, text, name, title, country):
 
 # (sentence, name, title, company)
 EXECUTIVES = [
+    # round 12 (second wave): a bare role in brackets after a name, the business presented in the
+    # paragraph before (g151)
+    ("bracketed-role-after-name", "Dyersville Die Cast, based in Dyersville, Iowa, specializes in custom aluminum "
+     "and zinc die cast manufacturing.\n\n- Robert Willits (President): “I fully support his fight to protect "
+     "American manufacturers. God bless President Trump.”", "Robert Willits", "President", "Dyersville Die Cast"),
     # round 12: "Sultan" after a company role is the person's given name, not a title (w188)
     ("given-name-sultan", "In a statement, Dubai World Chairman Sultan Ahmed bin Sulayem said that \"Dubai is a "
      "maritime nation and we understand the rich heritage of QE2.\"", "Sultan Ahmed bin Sulayem", "Chairman",
@@ -450,6 +480,10 @@ def test_no_official(nlp, text):
 
 # (sentence, name, every mention text in order): surnames, possessives, modifiers, headlines.
 LINKING = [
+    # round 12 (second wave): a titled first word alone is the person named in full (g041, g079)
+    ("titled-first-word", "President Trump and Malaysia’s Prime Minister Anwar Ibrahim hosted the leaders.\n\n"
+     "ENHANCING THE RELATIONSHIP: President Trump and Prime Minister Anwar announced deals.",
+     "Anwar Ibrahim", ["Anwar Ibrahim", "Anwar"]),
     ("surname-later", "Finance Minister Maria Oyelaran of Nigeria said. Oyelaran later added more.",
      "Maria Oyelaran", ["Maria Oyelaran", "Oyelaran"]),
     ("possessive-and-modifier", "President Donald Trump spoke. Trump's aides said the Trump administration agreed.",
@@ -489,6 +523,14 @@ def test_linking(nlp, text, name, mentions):
 # ("signed into law"), is no official (w194); the family name alone after the full name written
 # family name first is no second official (w173).
 EXACT_OFFICIALS = [
+    # round 12 (second wave): an office's holder named by the office in a legal text's defined term
+    # (g139); a document's name ending in "Memorandum" (g154); a project leader (w196)
+    ("defined-term-office", "MEMORANDUM FOR THE UNITED STATES TRADE REPRESENTATIVE\n\nOn March 12, 2026, the United "
+     "States Trade Representative (Trade Representative) initiated investigations under section 301.", []),
+    ("memorandum-name", "After the submission of the specified agency reports due under the America First Trade "
+     "Policy Memorandum, the Secretary of Commerce shall take action.", []),
+    ("project-leader", "\"It will bring fuel cell technology onto the street,\" said Empa's Internal Combustion "
+     "Engines Laboratory Project Leader Christian Bach.", []),
     ("company-near-office-cue", "In a separate development, a Spanish company, Repsol, said that it was no longer "
      "planning to take part in developing a large gas field in Iran.\n\nIranian president Mahmoud Ahmadinejad said in "
      "a news conference that he was unconcerned by the actions of Total and Repsol.\n\nTotal and Repsol's "

@@ -135,6 +135,7 @@ class _Tables:
     abbreviation_country: dict
     head_country: dict
     modifiers: set
+    one_head_modifiers: dict  # modifier -> the heads it may stand before
     dropped: set
     portfolio: set
     connectors: set
@@ -215,6 +216,10 @@ def _body_tail_regex(t: dict) -> re.Pattern:
     return re.compile(r"(?:[ \t]+[A-Z][\w&'’.–-]*){0,4}?[ \t]+(?:" + ends + r")(?:[ \t]+\([A-Z][A-Za-z&]+\))?(?![\w-])")
 
 
+# A name joined to a word that makes it a modifier: "the Biden-era slowdown", "a Putin-backed party".
+_NAME_COMPOUND = r"(?:era|led|backed|appointed|style)\b"
+
+
 def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
     """Rows by full name (and accent-free name), rows by alias or surname, and a regex of every
     name and alias."""
@@ -227,7 +232,8 @@ def _gazetteer(rows: list[dict]) -> tuple[dict, dict, re.Pattern | None]:
     if not gaz:
         return gaz, alias, None
     names = list(gaz) + [a for r in gaz.values() for a in r.get("aliases", [])]
-    return gaz, alias, re.compile(r"(?<![\w'’-])(?:" + _alternation(names) + r")(?![\w-])")
+    return gaz, alias, re.compile(r"(?<![\w'’-])(?:" + _alternation(names) + r")(?!\w|-(?!" + _NAME_COMPOUND + r"))")
+
 
 
 def _lower_set(words) -> set:
@@ -250,6 +256,7 @@ def _tables(tables: Tables) -> _Tables:
         given_name_heads=set(t["given_name_heads"]),
         abbreviations=t["abbreviations"], abbreviation_country=t["abbreviation_country"],
         head_country=t["head_country"], modifiers=modifiers,
+        one_head_modifiers={k: set(v) for k, v in t["modifiers_of_one_head"].items() if not k.startswith("_")},
         dropped=_lower_set(t["dropped_modifiers"]), portfolio=portfolio,
         connectors=set(t["connectors"]), not_before_head=tuple(t["not_title_before_head"]),
         public_words=tuple(t["public_body_words"]), bodies=t["public_bodies"],
@@ -664,10 +671,12 @@ def _owner_before(view: _DocView, words: list[_Word], i: int) -> _Owner | None:
     if not (core[:1].isupper() or core[:1].isdigit()):
         return None
     last = _Word(s, s + len(core), core)
+    run = _owner_run(view.text, words, i, last)
+    if possessive and run and (row := _gaz(view.text[run[0].start:last.end])):
+        return _Owner("body", "", row.get("country"), run[0].start)      # "Barack Obama's nominee for"
     owner = _org_entity_owner(view, words, i, last)
     if owner is not None:
         return owner
-    run = _owner_run(view.text, words, i, last)
     return _classify_run(view, run) if run else None
 
 
@@ -864,6 +873,8 @@ def _valid_name(view: _DocView, start: int, end: int) -> bool:
         if words[0] in tb.public_words or words[0] in tb.not_person_after:
             return False                                  # "the UN General Assembly", "General Motors"
         return words[0].lower() not in tb.title_words
+    if words[-1].lower() in tb.head_kind and tb.place_re.search(name):
+        return False                                      # "the United States Trade Representative (Trade ...)"
     return words[-1] not in tb.not_person_after          # "PDD Holdings", "Toyota Motor": a company
 
 
@@ -1033,6 +1044,17 @@ def _is_modifier(words: list[_Word], i: int, pre: list[str]) -> bool:
         w in tb.connectors and pre and i > 0 and words[i - 1].text.lower() in tb.portfolio)
 
 
+_NOMINEE = ("nominee", "candidate")
+
+
+def _modifies_next(text: str, wl: str, limit: int) -> bool:
+    """Whether a modifier may stand before the word at ``limit``: ``Under`` only before
+    ``Secretary`` (``Under President Trump, ...`` is the preposition)."""
+    heads = _tables().one_head_modifiers.get(wl)
+    nxt = _WORD.match(text, limit)
+    return heads is None or bool(nxt and nxt.group().lower() in heads)
+
+
 def _modifiers_before(view: _DocView, words: list[_Word], i: int, pre: list[str], limit: int) -> tuple[int, int]:
     """Walk back over the modifiers and portfolio words before a head, adding them to ``pre``;
     return the index of the word before them and where they start."""
@@ -1049,8 +1071,12 @@ def _modifiers_before(view: _DocView, words: list[_Word], i: int, pre: list[str]
             break
         elif wl in tb.dropped or wl.rstrip("-") in tb.dropped:
             pass
-        elif _is_modifier(words, i, pre):
+        elif _is_modifier(words, i, pre) and _modifies_next(text, wl, limit):
             pre.insert(0, word.text)
+        elif wl == "for" and i > 0 and words[i - 1].text.lower() in _NOMINEE and _blank(text, words[i - 1].end, word.start):
+            pre[:0] = [words[i - 1].text, word.text]          # "Obama's nominee for Secretary of the Treasury"
+            word = words[i - 1]
+            i -= 1
         else:
             break
         limit = word.start
@@ -1223,13 +1249,16 @@ def _body_after_words(view: _DocView, owner: _Owner | None, he: int, end: int) -
     """``Director of the White House National Economic Council``, ``head of the State Property
     Agency (AVAS)``: the words of a public body named after a head, kept in an official's title
     without a place word before it (``Chair of the U.S. Export-Import Bank``) or an acronym in
-    brackets; none for a place alone (``President of Chad``)."""
+    brackets; none for a place alone (``President of Chad``) or a body the holder works at
+    (``Acting Executive Director at the Permitting Council``)."""
     tb = _tables()
     if owner is None or owner.kind not in ("place", "body") or owner.text in tb.regions \
             or owner.text in tb.international_bodies:
         return []
     phrase = re.sub(r"\s*\([A-Z][A-Za-z&]+\)$", "", view.text[he:end])
     words = phrase.split()
+    if words[:1] == ["at"]:
+        return []
     lead = 2 if len(words) > 1 and words[1].lower() == "the" else 1
     rest = words[lead:]
     if owner.kind == "place" and owner.text not in tb.bodies:
@@ -1315,6 +1344,8 @@ def _company_owner(view: _DocView, owner: _Owner, head_l: str) -> bool:
 def _role_without_owner(view: _DocView, head: _Head, head_l: str) -> _Role | None:
     """The role of a head with no owner and no public modifier."""
     tb = _tables()
+    if _bracketed_after_name(view.text, head):
+        return _Role("executive", _company_before(view, head.start))
     if head_l in tb.context_company_heads:
         # "Chief executive Luc Rémont said": the company named just before, if any.
         company = _company_before(view, head.start, main_company="executive" in head_l)
@@ -1326,6 +1357,17 @@ def _role_without_owner(view: _DocView, head: _Head, head_l: str) -> _Role | Non
     if head_l == "president" and (company := _company_just_before(view, head.start)):
         return _Role("executive", company)
     return _Role("official") if head_l in tb.default_official else None          # "President Donald Trump"
+
+
+_BRACKET_AFTER_NAME = re.compile(r"[^\W\d_]\s*\(\s*$")
+
+
+def _bracketed_after_name(text: str, head: _Head) -> bool:
+    """Whether a bare head stands alone in brackets after a name (``- Tom Barr (President):``): a
+    press release quoting the people of the businesses it presents, each one's role in brackets
+    and the business named in the paragraph before. No office is written so."""
+    return bool(_BRACKET_AFTER_NAME.search(text, max(0, head.start - 8), head.start)
+                and text[head.end:head.end + 1] == ")")
 
 
 def _company_just_before(view: _DocView, pos: int) -> str | None:
@@ -1603,8 +1645,8 @@ def _compatible(short: list[str], long: list[str]) -> bool:
         return True
     if len(short) < len(long) and long[-len(short):] == short:
         return True
-    if len(short) == 1 and short[0] in _surname_variants(long)[1:]:
-        return True
+    if len(short) == 1 and (short[0] in _surname_variants(long)[1:] or short[0] == long[0]):
+        return True          # ... or the first word: "President Lee" after "President Lee Jae Myung"
     row = _gaz(" ".join(long))
     return row is not None and " ".join(short) in row.get("aliases", [])
 
@@ -1885,13 +1927,41 @@ def _titled_people(view: _DocView) -> list[_Found]:
     title names (``Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin``)."""
     found = []
     for m in _tables().head_re.finditer(view.text):
-        f = _parse_title(view, m)
+        f = _parse_title(view, m) or _signature(view, m)
         if f is None or (m.group("plural") and f.kind != "official"):
             continue
         found.append(f)
         if m.group("plural"):
             found.extend(_coordinated_holders(view, f))
     return found + _counterparts(view, found)
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _signature(view: _DocView, m: re.Match) -> _Found | None:
+    """A signature block: a line that is an office alone under a line that is a name alone
+    (``Anthony Albanese`` / ``Prime Minister`` at the foot of a joint framework)."""
+    tb = _tables()
+    text = view.text
+    head = _read_head(view, m) if m.group("head") and not m.group("plural") else None
+    if head is None or head.kind == "company" or head.kind == "ambiguous" and head.text.lower() not in tb.default_official:
+        return None
+    ls, le = _line_at(text, head.start)
+    pf = tb.pf_re.match(text, head.end)
+    end = pf.end() if pf else head.end
+    pre = text[ls:head.start].split()
+    if text[end:le].strip() or any(w.lower() not in tb.modifiers for w in pre):
+        return None
+    name_end = len(text[:ls].rstrip())
+    name_start = text.rfind("\n", 0, name_end) + 1
+    span = _read_name(view, name_start)
+    if span is None or span[1] != name_end or not _valid_name(view, *span):
+        return None
+    return _Found(span[0], span[1], text[span[0]:span[1]], "official", title_case(text[ls:le].split()))
 
 
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w'’-]+)\s+counterparts?,?\s+")
