@@ -346,7 +346,8 @@ def test_canned_queries_answer_the_questions(snapshot_db):
     assert [r["amount"] for r in pledges] == sorted((r["amount"] for r in pledges), reverse=True)
     assert companies[0]["articles"] >= companies[-1]["articles"]
     top = {r["company_id"] for r in companies if r["articles"] == companies[0]["articles"]}
-    assert "westinghouse" in [r["company_id"] for r in companies[:5]] and len(top) < len(companies)
+    articles = {r["company_id"]: r["articles"] for r in companies}
+    assert articles["westinghouse"] >= companies[4]["articles"] and len(top) < len(companies)  # among the top five counts
     assert "westinghouse" in [r["company_id"] for r in design]
     assert official and all("Takaichi" in r["name"] for r in official)
     assert {r["official_id"] for r in official} == {"sanae-takaichi"}
