@@ -232,8 +232,7 @@ def test_sectors(words, expected):
     ],
 )
 def test_sectors_from_the_title_when_the_clause_names_none(extractor, text, money, expected):
-    record = extractor.extract(text, published="2025-10-28")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2025-10-28")
     assert entry.sectors == expected
 
 
@@ -251,8 +250,7 @@ def test_sectors_from_the_title_when_the_clause_names_none(extractor, text, mone
     ],
 )
 def test_an_acquisition_amount_names_what_the_deal_buys(extractor, text, money, expected):
-    record = extractor.extract(text, published="2007-04-30")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2007-04-30")
     assert entry.companies == expected
 
 
@@ -395,8 +393,7 @@ def test_deal_roles(extractor, sentence, name, role):
     ],
 )
 def test_each_amount_takes_its_own_conjunct(extractor, text, money, key, expected):
-    record = extractor.extract(text, published="2025-10-28")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2025-10-28")
     assert getattr(entry, key) == expected
 
 
@@ -460,6 +457,12 @@ def test_private_money(extractor, sentence, money, expected):
     assert _on_amount(extractor, private_money, sentence, money) is expected
 
 
+def _entry(extractor, text, money, published):
+    """The one investment entry on the amount ``money`` of ``text``."""
+    (entry,) = [i for i in extractor.extract(text, published=published).investments if i.text == money]
+    return entry
+
+
 def _on_amount(extractor, test, sentence, money):
     """``test`` of the amount ``money`` of ``sentence``, with the component's tables in use."""
     doc = extractor.nlp(sentence)
@@ -513,8 +516,7 @@ OTHER_PLEDGES = ("Micron Technology said it would invest about $200 billion in U
     pytest.param(OTHER_PLEDGES, "$200 billion", [], ["semiconductors"], id="list-of-other-pledges"),
 ])
 def test_a_total_takes_the_companies_of_the_list_it_heads(extractor, text, money, companies, sectors):
-    record = extractor.extract(text, published="2025-10-29")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2025-10-29")
     assert (entry.companies, entry.sectors) == (companies, sectors)
 
 
@@ -531,8 +533,7 @@ def test_a_total_takes_the_companies_of_the_list_it_heads(extractor, text, money
                  "pharmaceutical fund.", "$6 million", [], id="not-from-the-item-before"),
 ])
 def test_government_money_for_its_plant_goes_to_the_company_before(extractor, text, money, companies):
-    record = extractor.extract(text, published="2025-10-29")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2025-10-29")
     assert entry.companies == companies
 
 
@@ -547,8 +548,7 @@ def test_government_money_for_its_plant_goes_to_the_company_before(extractor, te
                  "an advanced pressurised water reactor.", "1 trillion yen", ["nuclear"], id="in-a-reactor-story"),
 ])
 def test_a_company_spending_without_sector_words(extractor, text, money, sectors):
-    record = extractor.extract(text, published="2025-10-29")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2025-10-29")
     assert entry.sectors == sectors
 
 
@@ -563,6 +563,5 @@ def test_a_company_spending_without_sector_words(extractor, text, money, sectors
     ],
 )
 def test_a_region_of_many_countries_is_no_destination(extractor, text, money):
-    record = extractor.extract(text, published="2025-10-28")
-    (entry,) = [i for i in record.investments if i.text == money]
+    entry = _entry(extractor, text, money, "2025-10-28")
     assert entry.destination is None
