@@ -419,8 +419,8 @@ class _RowLookup:
 
 def extend_cut_names(comp, doc, cands: CandidateSet, evidence: EvidenceIndex) -> None:
     """A company context around a name the model cut short ("Geely-owned Volvo Cars"), or
-    around a longer name that starts with a known one ("U.S. project developer Sun Africa",
-    "Samsung Display, a South Korea-based technology company"): that name is its own."""
+    around a longer name that starts with a known one ("U.S. project developer Sun Africa"):
+    that name is its own."""
     for c in list(cands):
         if c.idx is not None:
             span = _own_name_on_known(comp, doc, cands, evidence, c)
